@@ -1,0 +1,100 @@
+import { Generated } from 'kysely';
+
+/**
+ * Tables shared by the SQLite and PostgreSQL adapters. Instants are ISO-8601 UTC text in both dialects: one set of
+ * migrations and row mappers serves both, and the fixed-width format sorts correctly as text.
+ */
+export interface Database {
+  schools: SchoolRow;
+  channels: ChannelRow;
+  school_members: SchoolMemberRow;
+  addresses: AddressRow;
+  offers: OfferRow;
+  signups: SignUpRow;
+  offer_cards: OfferCardRow;
+  outbox: OutboxRow;
+}
+
+export interface SchoolRow {
+  id: string;
+  name: string;
+  tenant_id: string | null;
+  clpl_channel_id: string | null;
+  clpl_channel_name: string | null;
+  created_at: string;
+}
+
+export interface ChannelRow {
+  school_id: string;
+  channel_id: string;
+  name: string;
+}
+
+export interface SchoolMemberRow {
+  school_id: string;
+  person_id: string;
+  name: string;
+  seen_at: string;
+}
+
+export interface AddressRow {
+  address_key: string;
+  address: string;
+  updated_at: string;
+}
+
+export interface OfferRow {
+  id: string;
+  school_id: string;
+  title: string;
+  description: string;
+  facilitator: string;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  location: string | null;
+  online_link: string | null;
+  capacity: number;
+  signups_close_at: string;
+  tags: string;
+  status: string;
+  created_by_id: string;
+  created_by_name: string;
+  created_at: string;
+  revision: number;
+}
+
+export interface SignUpRow {
+  offer_id: string;
+  person_id: string;
+  person_name: string;
+  status: string;
+  queue_number: number;
+  signed_up_at: string;
+  updated_at: string;
+}
+
+export interface OfferCardRow {
+  offer_id: string;
+  conversation_id: string;
+  activity_id: string;
+  shown_revision: number;
+  updated_at: string;
+}
+
+export interface OutboxRow {
+  id: Generated<number>;
+  idempotency_key: string;
+  school_id: string;
+  recipient_id: string;
+  notice: string;
+  status: string;
+  attempts: number;
+  available_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  given_up_at: string | null;
+}
+
+export type Dialect = 'sqlite' | 'postgres';

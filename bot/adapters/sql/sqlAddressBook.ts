@@ -1,0 +1,25 @@
+import { Kysely } from 'kysely';
+import { AddressBook, AddressKey } from '../../ports/addressBook';
+import { Database } from './schema';
+
+export class SqlAddressBook implements AddressBook {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async save(key: AddressKey, address: string): Promise<void> {
+    const updatedAt = new Date().toISOString();
+    await this.db
+      .insertInto('addresses')
+      .values({ address_key: keyText(key), address, updated_at: updatedAt })
+      .onConflict((oc) => oc.column('address_key').doUpdateSet({ address, updated_at: updatedAt }))
+      .execute();
+  }
+
+  async find(key: AddressKey): Promise<string | undefined> {
+    const row = await this.db.selectFrom('addresses').select('address').where('address_key', '=', keyText(key)).executeTakeFirst();
+    return row?.address;
+  }
+}
+
+function keyText(key: AddressKey): string {
+  return key.kind === 'person' ? `person:${key.personId}` : `channel:${key.channelId}`;
+}

@@ -1,0 +1,126 @@
+import { Kysely } from 'kysely';
+import { Offer } from '../../domain/offer';
+import { SignUp } from '../../domain/signUp';
+import { OfferStore, OfferTransaction, PersonalSignUp } from '../../ports/offerStore';
+import { NewNotice } from '../../ports/outbox';
+import { offerFromRow, offerToRow, signUpFromRow, signUpToRow } from './rows';
+import { Database, Dialect } from './schema';
+import { inWriteTransaction } from './transactions';
+
+type Executor = Kysely<Database>;
+
+export class SqlOfferStore implements OfferStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  transaction<T>(work: (tx: OfferTransaction) => Promise<T>): Promise<T> {
+    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlOfferTransaction(trx, this.dialect)));
+  }
+
+  async findOffer(offerId: string): Promise<Offer | undefined> {
+    const row = await this.db.selectFrom('offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+    return row && offerFromRow(row);
+  }
+
+  signUpsForOffer(offerId: string): Promise<SignUp[]> {
+    return signUpsForOffer(this.db, offerId);
+  }
+
+  async upcomingSignUpsOf(personId: string, now: Date): Promise<PersonalSignUp[]> {
+    const offerRows = await this.db
+      .selectFrom('offers')
+      .innerJoin('signups', 'signups.offer_id', 'offers.id')
+      .selectAll('offers')
+      .where('signups.person_id', '=', personId)
+      .where('signups.status', '!=', 'withdrawn')
+      .where('offers.ends_at', '>', now.toISOString())
+      .orderBy('offers.starts_at')
+      .execute();
+    return Promise.all(
+      offerRows.map(async (row) => {
+        const allSignUps = await signUpsForOffer(this.db, row.id);
+        const signUp = allSignUps.find((s) => s.person.id === personId);
+        if (!signUp) throw new Error(`sign-up of ${personId} on ${row.id} vanished`);
+        return { offer: offerFromRow(row), signUp, allSignUps };
+      }),
+    );
+  }
+}
+
+class SqlOfferTransaction implements OfferTransaction {
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /** On SQLite the whole database is already write-locked by BEGIN IMMEDIATE; PostgreSQL locks just this row. */
+  async lockOffer(offerId: string): Promise<Offer | undefined> {
+    let query = this.db.selectFrom('offers').selectAll().where('id', '=', offerId);
+    if (this.dialect === 'postgres') query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row && offerFromRow(row);
+  }
+
+  signUpsForOffer(offerId: string): Promise<SignUp[]> {
+    return signUpsForOffer(this.db, offerId);
+  }
+
+  async insertOffer(offer: Offer): Promise<void> {
+    await this.db.insertInto('offers').values(offerToRow(offer)).execute();
+  }
+
+  async saveSignUps(signUps: readonly SignUp[]): Promise<void> {
+    for (const signUp of signUps) {
+      const row = signUpToRow(signUp);
+      await this.db
+        .insertInto('signups')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['offer_id', 'person_id']).doUpdateSet({
+            person_name: row.person_name,
+            status: row.status,
+            queue_number: row.queue_number,
+            signed_up_at: row.signed_up_at,
+            updated_at: row.updated_at,
+          }),
+        )
+        .execute();
+    }
+  }
+
+  async raiseRevision(offerId: string): Promise<void> {
+    await this.db
+      .updateTable('offers')
+      .set((eb) => ({ revision: eb('revision', '+', 1) }))
+      .where('id', '=', offerId)
+      .execute();
+  }
+
+  async enqueueNotice(notice: NewNotice, at: Date): Promise<void> {
+    const now = at.toISOString();
+    await this.db
+      .insertInto('outbox')
+      .values({
+        idempotency_key: notice.idempotencyKey,
+        school_id: notice.schoolId,
+        recipient_id: notice.recipientId,
+        notice: JSON.stringify(notice.notice),
+        status: 'pending',
+        attempts: 0,
+        available_at: now,
+        last_error: null,
+        created_at: now,
+        sent_at: null,
+        given_up_at: null,
+      })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .execute();
+  }
+}
+
+async function signUpsForOffer(db: Executor, offerId: string): Promise<SignUp[]> {
+  const rows = await db.selectFrom('signups').selectAll().where('offer_id', '=', offerId).orderBy('queue_number').execute();
+  return rows.map(signUpFromRow);
+}

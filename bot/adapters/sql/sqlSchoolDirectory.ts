@@ -1,0 +1,90 @@
+import { Kysely } from 'kysely';
+import { Person } from '../../domain/person';
+import { Channel, School, SchoolDirectory } from '../../ports/schoolDirectory';
+import { Database, SchoolRow } from './schema';
+
+export class SqlSchoolDirectory implements SchoolDirectory {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async upsertSchool(school: { id: string; name: string; tenantId: string | null }): Promise<void> {
+    await this.db
+      .insertInto('schools')
+      .values({
+        id: school.id,
+        name: school.name,
+        tenant_id: school.tenantId,
+        clpl_channel_id: null,
+        clpl_channel_name: null,
+        created_at: new Date().toISOString(),
+      })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: school.name, tenant_id: school.tenantId }))
+      .execute();
+  }
+
+  async findSchool(schoolId: string): Promise<School | undefined> {
+    const row = await this.db.selectFrom('schools').selectAll().where('id', '=', schoolId).executeTakeFirst();
+    return row && schoolFromRow(row);
+  }
+
+  async listSchools(): Promise<School[]> {
+    const rows = await this.db.selectFrom('schools').selectAll().orderBy('created_at').execute();
+    return rows.map(schoolFromRow);
+  }
+
+  async recordChannels(schoolId: string, channels: readonly Channel[]): Promise<void> {
+    for (const channel of channels) {
+      await this.db
+        .insertInto('channels')
+        .values({ school_id: schoolId, channel_id: channel.id, name: channel.name })
+        .onConflict((oc) => oc.columns(['school_id', 'channel_id']).doUpdateSet({ name: channel.name }))
+        .execute();
+    }
+  }
+
+  async listChannels(schoolId: string): Promise<Channel[]> {
+    const rows = await this.db.selectFrom('channels').selectAll().where('school_id', '=', schoolId).orderBy('name').execute();
+    return rows.map((r) => ({ id: r.channel_id, name: r.name }));
+  }
+
+  async setClplChannel(schoolId: string, channel: Channel): Promise<void> {
+    await this.db
+      .updateTable('schools')
+      .set({ clpl_channel_id: channel.id, clpl_channel_name: channel.name })
+      .where('id', '=', schoolId)
+      .execute();
+  }
+
+  async recordMember(schoolId: string, person: Person): Promise<void> {
+    const seenAt = new Date().toISOString();
+    await this.db
+      .insertInto('school_members')
+      .values({ school_id: schoolId, person_id: person.id, name: person.name, seen_at: seenAt })
+      .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet({ name: person.name, seen_at: seenAt }))
+      .execute();
+  }
+
+  async listMembers(schoolId: string): Promise<Person[]> {
+    const rows = await this.db.selectFrom('school_members').select(['person_id', 'name']).where('school_id', '=', schoolId).orderBy('name').execute();
+    return rows.map((r) => ({ id: r.person_id, name: r.name }));
+  }
+
+  async schoolsOf(personId: string): Promise<School[]> {
+    const rows = await this.db
+      .selectFrom('schools')
+      .innerJoin('school_members', 'school_members.school_id', 'schools.id')
+      .selectAll('schools')
+      .where('school_members.person_id', '=', personId)
+      .orderBy('school_members.seen_at', 'desc')
+      .execute();
+    return rows.map(schoolFromRow);
+  }
+}
+
+function schoolFromRow(row: SchoolRow): School {
+  return {
+    id: row.id,
+    name: row.name,
+    tenantId: row.tenant_id,
+    clplChannel: row.clpl_channel_id ? { id: row.clpl_channel_id, name: row.clpl_channel_name ?? row.clpl_channel_id } : null,
+  };
+}

@@ -1,0 +1,23 @@
+import { Kysely } from 'kysely';
+import { migrateToLatest } from './migrations';
+import { Database, Dialect } from './schema';
+import { SqlAddressBook } from './sqlAddressBook';
+import { SqlOfferCardLedger } from './sqlOfferCardLedger';
+import { SqlOfferStore } from './sqlOfferStore';
+import { SqlOutbox } from './sqlOutbox';
+import { SqlSchoolDirectory } from './sqlSchoolDirectory';
+import { Stores } from '../../ports/stores';
+
+/** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
+export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string): Promise<Stores> {
+  await migrateToLatest(db as Kysely<unknown>, dialect);
+  return {
+    describe,
+    offers: new SqlOfferStore(db, dialect),
+    schools: new SqlSchoolDirectory(db),
+    addresses: new SqlAddressBook(db),
+    offerCards: new SqlOfferCardLedger(db),
+    outbox: new SqlOutbox(db, dialect),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,44 @@
+import { DateTime } from 'luxon';
+import { Facilitator, Offer } from '../../../domain/offer';
+import { ordinal } from '../../../domain/ordinal';
+import { SeatSummary, Standing } from '../../../domain/signUp';
+
+/** "Thu 3 Dec 2026, 15:30–16:30" in the offer's own time zone. */
+export function sessionTime(offer: Pick<Offer, 'startsAt' | 'endsAt' | 'timeZone'>): string {
+  const start = DateTime.fromJSDate(offer.startsAt, { zone: offer.timeZone });
+  const end = DateTime.fromJSDate(offer.endsAt, { zone: offer.timeZone });
+  const sameDay = start.hasSame(end, 'day');
+  return `${start.toFormat('ccc d LLL yyyy, HH:mm')}–${sameDay ? end.toFormat('HH:mm') : end.toFormat('ccc d LLL yyyy, HH:mm')}`;
+}
+
+export function instantText(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('ccc d LLL yyyy, HH:mm');
+}
+
+export function placeText(offer: Pick<Offer, 'location' | 'onlineLink'>): string {
+  if (offer.location && offer.onlineLink) return `${offer.location} (or online)`;
+  return offer.location ?? 'Online';
+}
+
+export function facilitatorText(facilitator: Facilitator): string {
+  return facilitator.name;
+}
+
+export function seatsText(seats: SeatSummary): string {
+  const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
+  const seatPart = seats.seatsLeft === 0 ? `Full (${places(seats.capacity)})` : `${seats.seatsLeft} of ${places(seats.capacity)} left`;
+  return seats.waitlisted > 0 ? `${seatPart} · ${seats.waitlisted} on the waitlist` : seatPart;
+}
+
+export function standingText(standing: Standing): { line: string; color: 'Good' | 'Warning' | 'Default' } {
+  switch (standing.kind) {
+    case 'confirmed':
+      return { line: "You're confirmed.", color: 'Good' };
+    case 'waitlisted':
+      return { line: `You're ${ordinal(standing.position)} on the waitlist.`, color: 'Warning' };
+    case 'withdrawn':
+      return { line: 'You have withdrawn.', color: 'Default' };
+    case 'none':
+      return { line: "You're not signed up.", color: 'Default' };
+  }
+}

@@ -1,0 +1,83 @@
+import template from './offerFormCard.json';
+import { TagCatalogue } from '../../../domain/tags';
+import { AdaptiveCardJson, renderTemplate } from './render';
+
+/** What the person typed, echoed back as strings so a form with a mistake keeps every value. */
+export interface OfferFormValues {
+  title: string;
+  description: string;
+  facilitator: string;
+  facilitatorIsMe: string;
+  startDate: string;
+  startTime: string;
+  endTime: string;
+  location: string;
+  onlineLink: string;
+  capacity: string;
+  closesDate: string;
+  closesTime: string;
+  standards: string;
+  priorities: string;
+}
+
+export interface OfferFormCardData {
+  channelName: string;
+  formMessage: string;
+  values: OfferFormValues;
+  errors: Record<string, string>;
+  capacityValue: number;
+  standardChoices: Choice[];
+  priorityChoices: Choice[];
+}
+
+/**
+ * Choice values are positions in the configured list: a multi-select answers with values joined by commas, and the
+ * labels themselves contain commas.
+ */
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+export function choicesOf(labels: readonly string[]): Choice[] {
+  return labels.map((label, index) => ({ label, value: String(index) }));
+}
+
+export const emptyOfferForm: OfferFormValues = {
+  title: '',
+  description: '',
+  facilitator: '',
+  facilitatorIsMe: 'false',
+  startDate: '',
+  startTime: '',
+  endTime: '',
+  location: '',
+  onlineLink: '',
+  capacity: '20',
+  closesDate: '',
+  closesTime: '',
+  standards: '',
+  priorities: '',
+};
+
+export function offerFormCardData(input: {
+  channelName: string;
+  catalogue: TagCatalogue;
+  values?: OfferFormValues;
+  errors?: Record<string, string>;
+  formMessage?: string;
+}): OfferFormCardData {
+  return {
+    channelName: input.channelName,
+    formMessage: input.formMessage ?? '',
+    values: input.values ?? emptyOfferForm,
+    errors: input.errors ?? {},
+    capacityValue: Number.parseInt(input.values?.capacity ?? '', 10) || 20,
+    standardChoices: choicesOf(input.catalogue.standards),
+    priorityChoices: choicesOf(input.catalogue.priorities),
+  };
+}
+
+export function renderOfferFormCard(data: OfferFormCardData): AdaptiveCardJson {
+  return renderTemplate(template, data);
+}

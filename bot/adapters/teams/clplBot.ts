@@ -1,0 +1,211 @@
+import {
+  AdaptiveCardInvokeResponse,
+  AdaptiveCardInvokeValue,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TeamsInfo,
+  TurnContext,
+} from 'botbuilder';
+import { Logger } from 'pino';
+import { AppDependencies } from '../../app/dependencies';
+import { myUpcomingClpl } from '../../app/myClpl';
+import { chooseClplChannel, registerSchool, schoolForPerson } from '../../app/schools';
+import { DomainError, isDomainError } from '../../domain/errors';
+import { Channel } from '../../ports/schoolDirectory';
+import { channelOf, isPersonalChat, personOf, teamOf, tenantOf } from './activityContext';
+import { serialiseAddress } from './addresses';
+import { cardForError, runCardAction } from './cardActions';
+import { submitFallbackValue } from './cardActionSchema';
+import { helpCard } from './cards/helpCard';
+import { messageCard } from './cards/messageCard';
+import { myClplCardData, renderMyClplCard } from './cards/myClplCard';
+import { offerFormCardData, renderOfferFormCard } from './cards/offerFormCard';
+import { AdaptiveCardJson } from './cards/render';
+import { parseCommand } from './commands';
+
+export interface ClplBotOptions {
+  app: AppDependencies;
+  logger: Logger;
+  botAppId: string;
+  timeZone: string;
+  /** One school for every team (configuration), instead of each team being its own school. */
+  fixedSchoolId: string | null;
+  /** The CLPL channel set by configuration for a school, if any. */
+  presetClplChannelId(schoolId: string): string | null;
+}
+
+/** Teams events and messages in, use cases out. The only place (with its siblings) that knows about botbuilder. */
+export class ClplBot extends TeamsActivityHandler {
+  private readonly rememberedMembers = new Set<string>();
+
+  constructor(private readonly options: ClplBotOptions) {
+    super();
+    this.onTurn(async (context, next) => {
+      this.logActivity(context);
+      await this.remember(context);
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) await this.registerTeam(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (teamOf(context.activity)) await this.registerTeam(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      if (context.activity.value !== undefined && context.activity.value !== null) await this.handleSubmitFallback(context);
+      else await this.handleCommand(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = invokeValue?.action?.verb ?? '';
+    const card = await runCardAction(this.actionContext(context), verb, invokeValue?.action?.data ?? {});
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+
+  private async handleSubmitFallback(context: TurnContext): Promise<void> {
+    const parsed = submitFallbackValue.safeParse(context.activity.value);
+    const card = parsed.success
+      ? await runCardAction(this.actionContext(context), parsed.data.verb, parsed.data)
+      : messageCard('That card is out of date', 'I could not read what this card sent. Type "help" to see what I can do.', 'Warning');
+    await sendCard(context, card);
+  }
+
+  private async handleCommand(context: TurnContext): Promise<void> {
+    TurnContext.removeRecipientMention(context.activity);
+    const command = parseCommand(context.activity.text ?? '');
+    const { app } = this.options;
+    const person = personOf(context.activity);
+    try {
+      switch (command) {
+        case 'help': {
+          const schoolId = await this.schoolIdFor(context).catch(() => null);
+          await sendCard(context, helpCard({ isSlt: schoolId !== null && app.leadership.isSlt(schoolId, person.id) }));
+          return;
+        }
+        case 'newOffer': {
+          const schoolId = await this.schoolIdFor(context);
+          if (!app.leadership.isSlt(schoolId, person.id)) {
+            await sendCard(context, cardForError(this.options.logger, 'newOffer', new DomainError('not_slt')));
+            return;
+          }
+          const school = await app.stores.schools.findSchool(schoolId);
+          const channelName = school?.clplChannel?.name ?? 'the CLPL channel';
+          await sendCard(context, renderOfferFormCard(offerFormCardData({ channelName, catalogue: app.tagCatalogue })));
+          return;
+        }
+        case 'myClpl': {
+          await sendCard(context, renderMyClplCard(myClplCardData(await myUpcomingClpl(app, person.id))));
+          return;
+        }
+        case 'useThisChannel': {
+          const channel = channelOf(context.activity);
+          const schoolId = this.teamSchoolId(context);
+          if (!channel || !schoolId) {
+            await context.sendActivity('Say "use this channel" by @mentioning me in the staff channel where CLPL offers should be posted.');
+            return;
+          }
+          await chooseClplChannel(app, { schoolId, person, channel });
+          await this.saveChannelAddress(context, channel.id);
+          await context.sendActivity(`CLPL offers will now be posted in ${channel.name}.`);
+          return;
+        }
+        case 'unknown':
+          await context.sendActivity('Sorry, I did not understand that. Type "help" to see what I can do.');
+      }
+    } catch (error) {
+      if (!isDomainError(error)) this.options.logger.error({ event: 'command_failed', command, err: (error as Error).stack });
+      await sendCard(context, cardForError(this.options.logger, command, error));
+    }
+  }
+
+  private async registerTeam(context: TurnContext): Promise<void> {
+    const team = teamOf(context.activity);
+    if (!team) return;
+    const schoolId = this.options.fixedSchoolId ?? team.id;
+    const channels = await this.teamChannels(context, team.id);
+    const presetId = this.options.presetClplChannelId(schoolId);
+    const preset = presetId ? (channels.find((c) => c.id === presetId) ?? { id: presetId, name: 'CLPL channel' }) : null;
+    await registerSchool(this.options.app, { schoolId, name: team.name, tenantId: tenantOf(context.activity), channels, presetClplChannel: preset });
+    for (const channel of channels) await this.saveChannelAddress(context, channel.id);
+    this.options.logger.info({ event: 'school_registered', schoolId, channels: channels.length });
+  }
+
+  private async teamChannels(context: TurnContext, teamId: string): Promise<Channel[]> {
+    try {
+      const channels = await TeamsInfo.getTeamChannels(context, teamId);
+      // The General channel comes back without a name; its id is the team's id.
+      return channels.filter((c) => c.id).map((c) => ({ id: c.id as string, name: c.name || 'General' }));
+    } catch (error) {
+      this.options.logger.warn({ event: 'team_channels_unavailable', teamId, err: (error as Error).message });
+      return [{ id: teamId, name: 'General' }];
+    }
+  }
+
+  private async saveChannelAddress(context: TurnContext, channelId: string): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const address = serialiseAddress({
+      kind: 'conversation',
+      reference: { ...reference, activityId: undefined, conversation: { ...reference.conversation!, id: channelId, conversationType: 'channel', isGroup: true } },
+    });
+    await this.options.app.stores.addresses.save({ kind: 'channel', channelId }, address);
+  }
+
+  /** Keeps what is needed to reach this person later and which school they belong to; once per process per person. */
+  private async remember(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const person = personOf(activity);
+    if (person.id === 'unknown' || activity.from?.id === activity.recipient?.id) return;
+    const schoolId = this.teamSchoolId(context);
+    const key = `${schoolId ?? 'personal'}:${person.id}`;
+    if (isPersonalChat(activity)) {
+      const reference = TurnContext.getConversationReference(activity);
+      if (!this.rememberedMembers.has(key)) {
+        await this.options.app.stores.addresses.save({ kind: 'person', personId: person.id }, serialiseAddress({ kind: 'conversation', reference: { ...reference, activityId: undefined } }));
+      }
+    } else if (schoolId && !this.rememberedMembers.has(key)) {
+      if (!(await this.options.app.stores.schools.findSchool(schoolId))) await this.registerTeam(context);
+      await this.options.app.stores.schools.recordMember(schoolId, person);
+      const existing = await this.options.app.stores.addresses.find({ kind: 'person', personId: person.id });
+      if (!existing && activity.serviceUrl && activity.from?.id) {
+        const address = serialiseAddress({ kind: 'teamMember', serviceUrl: activity.serviceUrl, tenantId: tenantOf(activity), userId: activity.from.id, botId: activity.recipient.id });
+        await this.options.app.stores.addresses.save({ kind: 'person', personId: person.id }, address);
+      }
+    }
+    this.rememberedMembers.add(key);
+  }
+
+  private teamSchoolId(context: TurnContext): string | null {
+    const team = teamOf(context.activity);
+    return team ? (this.options.fixedSchoolId ?? team.id) : null;
+  }
+
+  private async schoolIdFor(context: TurnContext): Promise<string> {
+    return this.teamSchoolId(context) ?? this.options.fixedSchoolId ?? (await schoolForPerson(this.options.app, personOf(context.activity).id)).id;
+  }
+
+  private actionContext(context: TurnContext) {
+    return {
+      app: this.options.app,
+      logger: this.options.logger,
+      timeZone: this.options.timeZone,
+      person: personOf(context.activity),
+      schoolId: this.teamSchoolId(context),
+    };
+  }
+
+  private logActivity(context: TurnContext): void {
+    const a = context.activity;
+    const verb = (a.value as { action?: { verb?: string } } | undefined)?.action?.verb;
+    this.options.logger.info({ event: 'activity', activityId: a.id, conversationId: a.conversation?.id, type: a.type, name: a.name, verb });
+  }
+}
+
+async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}

@@ -1,0 +1,25 @@
+import { DomainErrorCode } from '../../domain/errors';
+
+/** What a person is told for each domain error code: one table, so wording stays consistent across cards and chat. */
+export const errorText: Record<DomainErrorCode, { title: string; text: string }> = {
+  offer_not_found: { title: 'Session not found', text: 'That CLPL session no longer exists. It may have been removed.' },
+  signups_closed: { title: 'Sign-ups have closed', text: 'Sign-ups for this session have closed. Speak to the organiser if you still hope to attend.' },
+  offer_cancelled: { title: 'Session cancelled', text: 'This session has been cancelled, so no one can sign up.' },
+  session_started: { title: 'Session already started', text: 'This session has already started, so sign-ups can no longer change.' },
+  not_signed_up: { title: 'Not signed up', text: 'You are not signed up for this session, so there is nothing to withdraw from.' },
+  not_slt: { title: 'Only senior leaders can do that', text: 'Creating CLPL offers and choosing the CLPL channel is for your school\'s senior leadership team. Type "help" to see what you can do.' },
+  invalid_offer: { title: 'Please check the offer', text: 'Some details of the offer need another look.' },
+  school_unknown: {
+    title: 'Which school?',
+    text: 'I could not tell which school you are in. Use me once from your school\'s team (for example, @mention me in the CLPL channel) and try again.',
+  },
+  clpl_channel_not_set: {
+    title: 'No CLPL channel yet',
+    text: 'No CLPL channel has been chosen for your school. A senior leader can @mention me in the staff CLPL channel with "use this channel".',
+  },
+};
+
+export const unexpectedErrorText = {
+  title: 'Something went wrong',
+  text: 'Sorry, I could not do that just now. Nothing was changed. Please try again in a moment.',
+};

@@ -1,0 +1,52 @@
+import { CardFactory, CloudAdapter, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
+import { RateLimiter } from '../../app/delivery/rateLimiter';
+import { Clock } from '../../ports/clock';
+import { AddressBook } from '../../ports/addressBook';
+import { OfferBoard, OfferCardView, PostedCard } from '../../ports/offerBoard';
+import { parseAddress } from './addresses';
+import { offerCardData, renderOfferCard } from './cards/offerCard';
+import { withinBudget } from './throttling';
+
+/** Posts offer cards to a team channel and updates them in place, within the channel's shared rate budget. */
+export class TeamsOfferBoard implements OfferBoard {
+  constructor(
+    private readonly deps: { adapter: CloudAdapter; botAppId: string; addresses: AddressBook; limiter: RateLimiter; clock: Clock },
+  ) {}
+
+  async post(channelId: string, view: OfferCardView): Promise<PostedCard> {
+    const reference = await this.channelReference(channelId);
+    const card = renderOfferCard(offerCardData(view, this.deps.clock.now()));
+    let activityId = '';
+    await withinChannel(this.deps, channelId, reference, async (context) => {
+      const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      activityId = sent?.id ?? '';
+    });
+    if (activityId === '') throw new Error('Teams did not return an id for the posted card');
+    return { offerId: view.offer.id, conversationId: channelId, activityId };
+  }
+
+  async update(card: PostedCard, view: OfferCardView): Promise<void> {
+    const reference = await this.channelReference(card.conversationId);
+    const rendered = renderOfferCard(offerCardData(view, this.deps.clock.now()));
+    await withinChannel(this.deps, card.conversationId, reference, async (context) => {
+      await context.updateActivity({ id: card.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(rendered)] });
+    });
+  }
+
+  private async channelReference(channelId: string): Promise<Partial<ConversationReference>> {
+    const stored = await this.deps.addresses.find({ kind: 'channel', channelId });
+    if (!stored) throw new Error(`No address is stored for channel ${channelId}; the app must be installed in its team`);
+    const address = parseAddress(stored);
+    if (address.kind !== 'conversation') throw new Error(`Channel ${channelId} has an unexpected address`);
+    return address.reference;
+  }
+}
+
+async function withinChannel(
+  deps: { adapter: CloudAdapter; botAppId: string; limiter: RateLimiter },
+  channelId: string,
+  reference: Partial<ConversationReference>,
+  work: (context: TurnContext) => Promise<void>,
+): Promise<void> {
+  await withinBudget(deps.limiter, channelId, () => deps.adapter.continueConversationAsync(deps.botAppId, reference, work));
+}

@@ -1,0 +1,34 @@
+import { RateLimiter } from '../../app/delivery/rateLimiter';
+
+/** The HTTP status of a failed Bot Connector call, however the SDK wrapped it. */
+export function statusOf(error: unknown): number | null {
+  const e = error as { statusCode?: number; status?: number; response?: { status?: number } };
+  return e?.statusCode ?? e?.response?.status ?? e?.status ?? null;
+}
+
+export function retryAfterMsOf(error: unknown): number | null {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } | Record<string, string> } })?.response?.headers;
+  const raw = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
+  const seconds = raw === undefined || raw === null ? NaN : Number(raw);
+  return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
+}
+
+const retryable = new Set([412, 429, 502, 503, 504]);
+
+/**
+ * One call to a conversation inside its rate budget. A 429 pauses that conversation for Retry-After (or a backoff)
+ * and tries again; 412/5xx are retried a few times too; anything else is the caller's to handle.
+ */
+export async function withinBudget<T>(limiter: RateLimiter, conversationId: string, call: () => Promise<T>, maxTries = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    await limiter.acquire(conversationId);
+    try {
+      return await call();
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === null || !retryable.has(status) || attempt >= maxTries) throw error;
+      const wait = retryAfterMsOf(error) ?? Math.min(30_000, 500 * 2 ** attempt * (0.5 + Math.random() / 2));
+      limiter.pause(conversationId, wait);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { DomainError } from '../domain/errors';
+import { createOffer as buildOffer, Offer, OfferDraft } from '../domain/offer';
+import { Person } from '../domain/person';
+import { seatSummary } from '../domain/signUp';
+import { AppDependencies } from './dependencies';
+
+export interface CreatedOffer {
+  offer: Offer;
+  channelName: string;
+}
+
+/**
+ * An SLT member creates an offer: it is saved, then posted to the school's CLPL channel and the card's place is kept
+ * so later changes update it in place.
+ */
+export async function createOffer(
+  deps: AppDependencies,
+  input: { schoolId: string; author: Person; draft: OfferDraft },
+): Promise<CreatedOffer> {
+  if (!deps.leadership.isSlt(input.schoolId, input.author.id)) {
+    throw new DomainError('not_slt', 'Only senior leaders can create CLPL offers.');
+  }
+  const school = await deps.stores.schools.findSchool(input.schoolId);
+  if (!school) throw new DomainError('school_unknown', 'This school is not set up yet.');
+  if (!school.clplChannel) throw new DomainError('clpl_channel_not_set', 'No CLPL channel has been chosen for this school.');
+
+  const offer = buildOffer(input.draft, {
+    id: deps.newId(),
+    schoolId: school.id,
+    author: input.author,
+    now: deps.clock.now(),
+    catalogue: deps.tagCatalogue,
+  });
+  await deps.stores.offers.transaction((tx) => tx.insertOffer(offer));
+  const posted = await deps.board.post(school.clplChannel.id, { offer, seats: seatSummary(offer, []), signedUpIds: [] });
+  await deps.stores.offerCards.recordPosted(posted, offer.revision);
+  return { offer, channelName: school.clplChannel.name };
+}

@@ -1,0 +1,91 @@
+import { Logger } from 'pino';
+import { DeliveryThrottled, Messenger, RecipientUnreachable } from '../../ports/messenger';
+import { Outbox } from '../../ports/outbox';
+import { Clock } from '../../ports/clock';
+import { errorSummary } from './offerCardRefresher';
+
+export interface NoticeDeliveryOptions {
+  batchSize: number;
+  /** How long a claimed notice is held before another worker may try it (after a crash mid-send). */
+  leaseMs: number;
+  maxAttempts: number;
+  pollMs: number;
+}
+
+/** Delivers queued notices 1:1: sent once, retried with backoff when the platform fails, kept with a reason when not. */
+export class NoticeDelivery {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private poller: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: { outbox: Outbox; messenger: Messenger; clock: Clock; logger: Logger },
+    private readonly options: NoticeDeliveryOptions,
+  ) {}
+
+  start(): void {
+    this.poller = setInterval(() => void this.deliverNow(), this.options.pollMs);
+    this.poller.unref();
+  }
+
+  stop(): void {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = null;
+  }
+
+  noticesQueued(): void {
+    void this.deliverNow();
+  }
+
+  deliverNow(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.drain()
+      .catch((error) => this.deps.logger.error({ event: 'notice_delivery_failed', err: errorSummary(error) }))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          void this.deliverNow();
+        }
+      });
+    return this.running;
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const batch = await this.deps.outbox.claimDue(this.deps.clock.now(), this.options.batchSize, this.options.leaseMs);
+      if (batch.length === 0) return;
+      for (const queued of batch) {
+        const log = { noticeId: queued.id, kind: queued.notice.kind, recipientId: queued.recipientId, attempt: queued.attempts };
+        try {
+          await this.deps.messenger.sendNotice(queued.recipientId, queued.notice);
+          await this.deps.outbox.markSent(queued.id, this.deps.clock.now());
+          this.deps.logger.info({ event: 'notice_sent', ...log });
+        } catch (error) {
+          const reason = errorSummary(error);
+          if (error instanceof RecipientUnreachable || queued.attempts >= this.options.maxAttempts) {
+            await this.deps.outbox.markUndeliverable(queued.id, reason, this.deps.clock.now());
+            this.deps.logger.warn({ event: 'notice_undeliverable', reason, ...log });
+            continue;
+          }
+          const delay = error instanceof DeliveryThrottled && error.retryAfterMs !== null ? error.retryAfterMs : backoffMs(queued.attempts);
+          await this.deps.outbox.retryLater(queued.id, reason, new Date(this.deps.clock.now().getTime() + delay));
+          this.deps.logger.warn({ event: 'notice_retry_scheduled', reason, delayMs: delay, ...log });
+        }
+      }
+    }
+  }
+}
+
+/** Exponential backoff with full jitter, capped at ten minutes. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(600_000, 1_000 * 2 ** attempt);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

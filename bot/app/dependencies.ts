@@ -1,0 +1,21 @@
+import { Clock } from '../ports/clock';
+import { OfferBoard } from '../ports/offerBoard';
+import { Stores } from '../ports/stores';
+import { TagCatalogue } from '../domain/tags';
+import { Leadership } from './leadership';
+
+/** Work that happens after a commit, without the person waiting for it. */
+export interface AfterCommit {
+  offerChanged(offerId: string): void;
+  noticesQueued(): void;
+}
+
+export interface AppDependencies {
+  stores: Stores;
+  clock: Clock;
+  board: OfferBoard;
+  leadership: Leadership;
+  tagCatalogue: TagCatalogue;
+  newId(): string;
+  afterCommit: AfterCommit;
+}

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { defaultTagCatalogue, TagCatalogue } from './domain/tags';
+
+export type BotIdentity =
+  | { kind: 'none' }
+  | { kind: 'SingleTenant'; appId: string; password: string; tenantId: string }
+  | { kind: 'UserAssignedMsi'; appId: string; tenantId: string };
+
+export interface SchoolConfig {
+  id: string;
+  name?: string;
+  sltIds: string[];
+  clplChannelId?: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  localMode: boolean;
+  botIdentity: BotIdentity;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** SLT for every school (`CLPL_SLT_IDS`, a one-school deployment) or per school (`CLPL_SCHOOLS_FILE`). */
+  sltIds: string[];
+  schools: SchoolConfig[];
+  /** All teams belong to this school instead of each team being one. */
+  fixedSchoolId: string | null;
+  clplChannelId: string | null;
+  timeZone: string;
+  tagCatalogue: TagCatalogue;
+  logLevel: string;
+}
+
+const list = z
+  .string()
+  .optional()
+  .transform((text) => (text ?? '').split(/[,;]/).map((s) => s.trim()).filter((s) => s !== ''));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((text) => (text === undefined || text.trim() === '' ? undefined : text.trim()));
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  CLPL_LOCAL: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMsi', 'MultiTenant']).optional(),
+  MicrosoftAppTenantId: optionalText,
+  DATABASE_URL: optionalText,
+  SQLITE_FILE: z.string().default('./data/clpl.sqlite'),
+  CLPL_SLT_IDS: list,
+  CLPL_SCHOOLS_FILE: optionalText,
+  CLPL_SCHOOL_ID: optionalText,
+  CLPL_CHANNEL_ID: optionalText,
+  CLPL_TIME_ZONE: z.string().default('Europe/London'),
+  CLPL_STANDARD_AREAS: list,
+  CLPL_IMPROVEMENT_PRIORITIES: list,
+  CLPL_SCHOOL_PRIORITIES: list,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const schoolsFileSchema = z.array(
+  z.object({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    sltIds: z.array(z.string().min(1)).default([]),
+    clplChannelId: z.string().min(1).optional(),
+  }),
+);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the whole configuration once; every problem is reported together, not one per restart. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const localMode = e.CLPL_LOCAL === '1' || e.CLPL_LOCAL === 'true';
+
+  const botIdentity = readBotIdentity(e, problems) ?? { kind: 'none' };
+  if (botIdentity.kind === 'none' && !e.MicrosoftAppId) {
+    if (!localMode) {
+      problems.push('MicrosoftAppId is not set. Set the bot identity (MicrosoftAppId, MicrosoftAppType, ...), or set CLPL_LOCAL=1 to run locally without authentication.');
+    } else if (e.HOST && !isLoopback(e.HOST)) {
+      problems.push(`Local mode (no bot authentication) only listens on a loopback address; HOST is ${e.HOST}. Use HOST=127.0.0.1, or configure the bot identity.`);
+    }
+  }
+
+  if (!isValidTimeZone(e.CLPL_TIME_ZONE)) problems.push(`CLPL_TIME_ZONE: "${e.CLPL_TIME_ZONE}" is not a time zone (for example Europe/London).`);
+  const schools = e.CLPL_SCHOOLS_FILE ? readSchoolsFile(e.CLPL_SCHOOLS_FILE, problems) : [];
+
+  let database: Config['database'] = { kind: 'sqlite', file: e.SQLITE_FILE };
+  if (e.DATABASE_URL) {
+    if (/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) database = { kind: 'postgres', url: e.DATABASE_URL };
+    else problems.push('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite file).');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    host: e.HOST ?? (botIdentity.kind === 'none' ? '127.0.0.1' : '0.0.0.0'),
+    localMode: localMode && botIdentity.kind === 'none',
+    botIdentity,
+    database,
+    sltIds: e.CLPL_SLT_IDS,
+    schools,
+    fixedSchoolId: e.CLPL_SCHOOL_ID ?? null,
+    clplChannelId: e.CLPL_CHANNEL_ID ?? null,
+    timeZone: e.CLPL_TIME_ZONE,
+    tagCatalogue: {
+      standards: e.CLPL_STANDARD_AREAS.length > 0 ? e.CLPL_STANDARD_AREAS : defaultTagCatalogue.standards,
+      priorities: [...(e.CLPL_IMPROVEMENT_PRIORITIES.length > 0 ? e.CLPL_IMPROVEMENT_PRIORITIES : defaultTagCatalogue.priorities), ...e.CLPL_SCHOOL_PRIORITIES],
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The bot's identity, or null when what is configured cannot work (the reasons are added to `problems`). */
+function readBotIdentity(e: z.infer<typeof environmentSchema>, problems: string[]): BotIdentity | null {
+  if (!e.MicrosoftAppId) {
+    if (e.MicrosoftAppPassword || e.MicrosoftAppType) problems.push('MicrosoftAppId is required when MicrosoftAppPassword or MicrosoftAppType is set.');
+    return { kind: 'none' };
+  }
+  const type = e.MicrosoftAppType ?? 'SingleTenant';
+  if (type === 'MultiTenant') {
+    problems.push('MicrosoftAppType MultiTenant is not supported (Azure no longer offers new multi-tenant bots): use SingleTenant or UserAssignedMsi.');
+    return null;
+  }
+  if (!e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId is required for MicrosoftAppType ${type}.`);
+  if (type === 'SingleTenant') {
+    if (!e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is required for MicrosoftAppType SingleTenant.');
+    return { kind: 'SingleTenant', appId: e.MicrosoftAppId, password: e.MicrosoftAppPassword ?? '', tenantId: e.MicrosoftAppTenantId ?? '' };
+  }
+  return { kind: 'UserAssignedMsi', appId: e.MicrosoftAppId, tenantId: e.MicrosoftAppTenantId ?? '' };
+}
+
+function readSchoolsFile(file: string, problems: string[]): SchoolConfig[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(`CLPL_SCHOOLS_FILE: cannot read ${file} as JSON (${(error as Error).message}).`);
+    return [];
+  }
+  const parsed = schoolsFileSchema.safeParse(json);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((i) => `CLPL_SCHOOLS_FILE ${file}: ${i.path.join('.')}: ${i.message}`));
+    return [];
+  }
+  return parsed.data;
+}
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

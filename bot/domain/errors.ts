@@ -1,0 +1,34 @@
+/**
+ * Errors a person can cause. The code is a stable contract: the HTTP and card adapters each map it through
+ * one table (adapters/teams/errorText.ts, http/errorStatus.ts), so wording can change without breaking callers.
+ */
+export const domainErrorCodes = [
+  'offer_not_found',
+  'signups_closed',
+  'offer_cancelled',
+  'session_started',
+  'not_signed_up',
+  'not_slt',
+  'invalid_offer',
+  'school_unknown',
+  'clpl_channel_not_set',
+] as const;
+
+export type DomainErrorCode = (typeof domainErrorCodes)[number];
+
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string = code,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

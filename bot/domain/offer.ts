@@ -1,0 +1,88 @@
+import { DomainError, FieldErrors } from './errors';
+import { Person } from './person';
+import { TagCatalogue } from './tags';
+
+export type OfferStatus = 'open' | 'closed' | 'cancelled';
+
+export type Facilitator = { kind: 'staff'; userId: string; name: string } | { kind: 'external'; name: string };
+
+export interface OfferTags {
+  standards: string[];
+  priorities: string[];
+}
+
+/** What an SLT member asks for when creating an offer; already parsed into typed values at the edge. */
+export interface OfferDraft {
+  title: string;
+  description: string;
+  facilitator: Facilitator;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  location: string | null;
+  onlineLink: string | null;
+  capacity: number;
+  signUpsCloseAt: Date;
+  tags: OfferTags;
+}
+
+export interface Offer extends OfferDraft {
+  id: string;
+  schoolId: string;
+  status: OfferStatus;
+  createdBy: Person;
+  createdAt: Date;
+  /** Raised on every change that alters what the offer card shows; card refreshes compare against it. */
+  revision: number;
+}
+
+/** The rules a draft must keep, beyond its shape, as field → message; empty when the draft is acceptable. */
+export function offerDraftProblems(draft: OfferDraft, now: Date, catalogue: TagCatalogue): FieldErrors {
+  const problems: FieldErrors = {};
+  if (draft.title.trim() === '') problems.title = 'Give the session a title.';
+  if (!Number.isInteger(draft.capacity) || draft.capacity < 1) problems.capacity = 'Capacity must be a whole number of at least 1.';
+  if (draft.endsAt.getTime() <= draft.startsAt.getTime()) problems.endTime = 'The session must end after it starts.';
+  if (draft.startsAt.getTime() <= now.getTime()) problems.startDate = 'The session must start in the future.';
+  if (draft.signUpsCloseAt.getTime() > draft.startsAt.getTime()) problems.closesDate = 'Sign-ups must close no later than the start of the session.';
+  else if (draft.signUpsCloseAt.getTime() <= now.getTime()) problems.closesDate = 'Sign-ups must close in the future.';
+  if (draft.location === null && draft.onlineLink === null) problems.location = 'Say where the session is, or give an online link.';
+  const unknownStandards = draft.tags.standards.filter((tag) => !catalogue.standards.includes(tag));
+  if (unknownStandards.length > 0) problems.standards = `Unknown standard area: ${unknownStandards.join(', ')}.`;
+  const unknownPriorities = draft.tags.priorities.filter((tag) => !catalogue.priorities.includes(tag));
+  if (unknownPriorities.length > 0) problems.priorities = `Unknown improvement priority: ${unknownPriorities.join(', ')}.`;
+  return problems;
+}
+
+export function createOffer(
+  draft: OfferDraft,
+  context: { id: string; schoolId: string; author: Person; now: Date; catalogue: TagCatalogue },
+): Offer {
+  const problems = offerDraftProblems(draft, context.now, context.catalogue);
+  if (Object.keys(problems).length > 0) throw new DomainError('invalid_offer', 'The offer is not valid.', problems);
+  return {
+    ...draft,
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    id: context.id,
+    schoolId: context.schoolId,
+    status: 'open',
+    createdBy: context.author,
+    createdAt: context.now,
+    revision: 1,
+  };
+}
+
+/** Why a new sign-up is refused right now, or null when sign-ups are accepted. */
+export function signUpRefusal(offer: Offer, now: Date): DomainError | null {
+  if (offer.status === 'cancelled') return new DomainError('offer_cancelled', 'This session has been cancelled.');
+  if (offer.status === 'closed' || now.getTime() >= offer.signUpsCloseAt.getTime()) {
+    return new DomainError('signups_closed', 'Sign-ups for this session have closed.');
+  }
+  return null;
+}
+
+/** Withdrawing stays possible after sign-ups close (a seat freed late still helps someone), until the session starts. */
+export function withdrawalRefusal(offer: Offer, now: Date): DomainError | null {
+  if (now.getTime() >= offer.startsAt.getTime()) return new DomainError('session_started', 'This session has already started.');
+  return null;
+}

@@ -1,0 +1,45 @@
+import 'dotenv/config';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.localMode) {
+    const banner = [
+      '',
+      '************************************************************************',
+      '*  LOCAL MODE: Bot Framework authentication is OFF.                     *',
+      `*  Listening on ${config.host} only. Never expose this to a network.`.padEnd(72) + '*',
+      '*  Talk to the bot with: npm run playground                             *',
+      '************************************************************************',
+      '',
+    ].join('\n');
+    console.warn(banner);
+    logger.warn({ event: 'local_mode', host: config.host });
+  }
+  const server = await startServer(config, logger);
+  console.log(`CLPL is running at ${server.url} (bot endpoint ${server.url}/api/messages)`);
+  const shutdown = async (signal: string) => {
+    logger.info({ event: 'shutting_down', signal });
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void main().catch((error: unknown) => {
+  console.error('CLPL could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

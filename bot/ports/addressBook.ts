@@ -1,0 +1,10 @@
+/**
+ * Where the bot can reach a person or a channel later, on its own initiative. The address is opaque to the core
+ * (for Teams it is a serialised conversation reference); only the messaging adapter reads it.
+ */
+export interface AddressBook {
+  save(key: AddressKey, address: string): Promise<void>;
+  find(key: AddressKey): Promise<string | undefined>;
+}
+
+export type AddressKey = { kind: 'person'; personId: string } | { kind: 'channel'; channelId: string };

@@ -1,0 +1,30 @@
+import { Offer } from '../domain/offer';
+import { SeatSummary } from '../domain/signUp';
+
+/** Where an offer's card was posted; kept so the card can be updated in place. */
+export interface PostedCard {
+  offerId: string;
+  conversationId: string;
+  activityId: string;
+}
+
+export interface OfferCardLedger {
+  recordPosted(card: PostedCard, shownRevision: number): Promise<void>;
+  findPosted(offerId: string): Promise<PostedCard | undefined>;
+  /** Posted cards whose offer has changed since the card was last drawn. */
+  staleCards(limit: number): Promise<Array<PostedCard & { revision: number }>>;
+  markShown(offerId: string, revision: number): Promise<void>;
+}
+
+export interface OfferCardView {
+  offer: Offer;
+  seats: SeatSummary;
+  /** People signed up (confirmed or waitlisted), so their clients can refresh to their own view. */
+  signedUpIds: string[];
+}
+
+/** The channel where offers are posted for everyone to see (the Teams channel in production). */
+export interface OfferBoard {
+  post(channelId: string, view: OfferCardView): Promise<PostedCard>;
+  update(card: PostedCard, view: OfferCardView): Promise<void>;
+}

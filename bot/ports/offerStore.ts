@@ -1,0 +1,29 @@
+import { Offer } from '../domain/offer';
+import { SignUp } from '../domain/signUp';
+import { NewNotice } from './outbox';
+
+/** The writes one use case makes atomically; reads inside it are fresh and the offer row is locked. */
+export interface OfferTransaction {
+  /** Reads the offer and holds it until commit, so a capacity decision cannot race another one. */
+  lockOffer(offerId: string): Promise<Offer | undefined>;
+  signUpsForOffer(offerId: string): Promise<SignUp[]>;
+  insertOffer(offer: Offer): Promise<void>;
+  saveSignUps(signUps: readonly SignUp[]): Promise<void>;
+  /** Marks the offer as changed for everyone who sees its card. */
+  raiseRevision(offerId: string): Promise<void>;
+  enqueueNotice(notice: NewNotice, now: Date): Promise<void>;
+}
+
+export interface PersonalSignUp {
+  offer: Offer;
+  signUp: SignUp;
+  allSignUps: SignUp[];
+}
+
+export interface OfferStore {
+  transaction<T>(work: (tx: OfferTransaction) => Promise<T>): Promise<T>;
+  findOffer(offerId: string): Promise<Offer | undefined>;
+  signUpsForOffer(offerId: string): Promise<SignUp[]>;
+  /** A person's current (not withdrawn) sign-ups on offers that have not ended, soonest first. */
+  upcomingSignUpsOf(personId: string, now: Date): Promise<PersonalSignUp[]>;
+}

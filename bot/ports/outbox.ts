@@ -1,0 +1,30 @@
+/** A message the bot sends on its own initiative, written in the same transaction as the change that causes it. */
+export type Notice = {
+  kind: 'waitlist_promotion';
+  offerId: string;
+  offerTitle: string;
+  startsAt: string;
+  timeZone: string;
+};
+
+export interface NewNotice {
+  /** Stops the same notice being queued or sent twice, e.g. `promotion:<offer>:<person>:<queue number>`. */
+  idempotencyKey: string;
+  schoolId: string;
+  recipientId: string;
+  notice: Notice;
+}
+
+export interface QueuedNotice extends NewNotice {
+  id: number;
+  attempts: number;
+}
+
+export interface Outbox {
+  /** Takes due notices for delivery; a claimed notice is not handed to another worker until its lease ends. */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<QueuedNotice[]>;
+  markSent(id: number, now: Date): Promise<void>;
+  /** Delivery failed for good (e.g. the person cannot be reached): kept with its reason, never retried. */
+  markUndeliverable(id: number, reason: string, now: Date): Promise<void>;
+  retryLater(id: number, reason: string, at: Date): Promise<void>;
+}

@@ -1,0 +1,27 @@
+import { Person } from '../domain/person';
+
+export interface Channel {
+  id: string;
+  name: string;
+}
+
+/** A school is the team the app is installed in (or one named by configuration). */
+export interface School {
+  id: string;
+  name: string;
+  tenantId: string | null;
+  clplChannel: Channel | null;
+}
+
+export interface SchoolDirectory {
+  upsertSchool(school: { id: string; name: string; tenantId: string | null }): Promise<void>;
+  findSchool(schoolId: string): Promise<School | undefined>;
+  listSchools(): Promise<School[]>;
+  recordChannels(schoolId: string, channels: readonly Channel[]): Promise<void>;
+  listChannels(schoolId: string): Promise<Channel[]>;
+  setClplChannel(schoolId: string, channel: Channel): Promise<void>;
+  /** Remembers that a person belongs to a school, so a command in a 1:1 chat knows which school it is for. */
+  recordMember(schoolId: string, person: Person): Promise<void>;
+  schoolsOf(personId: string): Promise<School[]>;
+  listMembers(schoolId: string): Promise<Person[]>;
+}

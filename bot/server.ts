@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { Logger } from 'pino';
+import * as restify from 'restify';
+import { openPostgresStores } from './adapters/postgres/openPostgresStores';
+import { openSqliteStores } from './adapters/sqlite/openSqliteStores';
+import { ClplBot } from './adapters/teams/clplBot';
+import { botAppIdOf, createCloudAdapter } from './adapters/teams/cloudAdapter';
+import { TeamsMessenger } from './adapters/teams/teamsMessenger';
+import { TeamsOfferBoard } from './adapters/teams/teamsOfferBoard';
+import { AppDependencies } from './app/dependencies';
+import { NoticeDelivery } from './app/delivery/noticeDelivery';
+import { OfferCardRefresher } from './app/delivery/offerCardRefresher';
+import { RateLimiter, teamsConversationWindows } from './app/delivery/rateLimiter';
+import { leadershipFromConfig } from './app/leadership';
+import { Config } from './config';
+import { Clock, systemClock } from './ports/clock';
+import { Stores } from './ports/stores';
+
+export interface RunningServer {
+  url: string;
+  stores: Stores;
+  cardRefresher: OfferCardRefresher;
+  noticeDelivery: NoticeDelivery;
+  /** Resolves when background work (card refreshes, notices) has caught up: for tests and graceful shutdown. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function openStores(config: Config): Promise<Stores> {
+  return config.database.kind === 'postgres' ? openPostgresStores(config.database.url) : openSqliteStores(config.database.file);
+}
+
+/** The composition root: picks adapters from configuration and serves /api/messages and /healthz. */
+export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number } = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const stores = await openStores(config);
+  const adapter = createCloudAdapter(config.botIdentity, logger);
+  const botAppId = botAppIdOf(config.botIdentity);
+  const limiter = new RateLimiter(teamsConversationWindows);
+  const board = new TeamsOfferBoard({ adapter, botAppId, addresses: stores.addresses, limiter, clock });
+  const messenger = new TeamsMessenger({ adapter, botAppId, addresses: stores.addresses, limiter });
+
+  const cardRefresher = new OfferCardRefresher({ offers: stores.offers, offerCards: stores.offerCards, board, limiter, logger, settleMs: options.cardSettleMs ?? 250 });
+  const noticeDelivery = new NoticeDelivery({ outbox: stores.outbox, messenger, clock, logger }, { batchSize: 20, leaseMs: 60_000, maxAttempts: 8, pollMs: 5_000 });
+
+  const sltBySchool: Record<string, string[]> = { '*': config.sltIds };
+  for (const school of config.schools) sltBySchool[school.id] = school.sltIds;
+  const everyoneIsSlt = config.localMode && config.sltIds.length === 0 && config.schools.length === 0;
+
+  const app: AppDependencies = {
+    stores,
+    clock,
+    board,
+    leadership: leadershipFromConfig({ sltBySchool, everyoneIsSlt }),
+    tagCatalogue: config.tagCatalogue,
+    newId: randomUUID,
+    afterCommit: { offerChanged: () => cardRefresher.offerChanged(), noticesQueued: () => noticeDelivery.noticesQueued() },
+  };
+  const bot = new ClplBot({
+    app,
+    logger,
+    botAppId,
+    timeZone: config.timeZone,
+    fixedSchoolId: config.fixedSchoolId,
+    presetClplChannelId: (schoolId) => config.schools.find((s) => s.id === schoolId)?.clplChannelId ?? config.clplChannelId,
+  });
+
+  const server = restify.createServer({ name: 'clpl' });
+  server.use(restify.plugins.bodyParser());
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  server.get('/healthz', async (_req, res) => {
+    res.json(200, { status: 'ok', store: stores.describe.split(' ')[0] });
+  });
+
+  noticeDelivery.start();
+  const sweep = setInterval(() => void cardRefresher.refreshNow(), 30_000);
+  sweep.unref();
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  if (everyoneIsSlt) logger.warn({ event: 'everyone_is_slt' }, 'Local mode with no SLT configured: everyone may create offers.');
+  logger.info({ event: 'server_started', port, store: stores.describe, localMode: config.localMode });
+
+  const settle = async () => {
+    await cardRefresher.idle();
+    await noticeDelivery.deliverNow();
+    await noticeDelivery.idle();
+  };
+  return {
+    url: `http://${host}:${port}`,
+    stores,
+    cardRefresher,
+    noticeDelivery,
+    settle,
+    async close() {
+      clearInterval(sweep);
+      noticeDelivery.stop();
+      cardRefresher.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await noticeDelivery.idle();
+      await stores.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * A second process for the last-seat race in sqliteStore.test.ts (not a test itself): opens its own stores on the
+ * given SQLite file, says "ready", waits for "go" on stdin, fires its sign-ups all at once through the app use case and
+ * prints one JSON line with the outcomes. With a spread, the sign-ups start over that many milliseconds instead of all
+ * in the same tick, so the two processes' transactions interleave rather than one running all of its own first.
+ *
+ * Usage: node --import tsx signUpProcess.ts <file> <offerId> <firstPerson> <count> [spreadMs]
+ */
+import { signUp } from '../../../bot/app/signUp';
+import { openSqliteStores } from '../../../bot/adapters/sqlite/openSqliteStores';
+import { buildDependencies } from '../../factories/dependencies';
+import { buildPerson } from '../../factories/offers';
+
+export interface SignUpProcessResult {
+  pid: number;
+  outcomes: Array<{ personId: string; standing?: string; error?: string }>;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<void> {
+  const [file, offerId, first, count, spread = '0'] = process.argv.slice(2);
+  if (!file || !offerId || !first || !count) throw new Error('usage: signUpProcess.ts <file> <offerId> <firstPerson> <count>');
+  const stores = await openSqliteStores(file);
+  const deps = buildDependencies(stores);
+  process.stdout.write('ready\n');
+  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+
+  const people = Array.from({ length: Number(count) }, (_, i) => buildPerson(Number(first) + i));
+  const outcomes = await Promise.all(
+    people.map((person, i) =>
+      delay((Number(spread) * i) / people.length)
+        .then(() => signUp(deps, { offerId, person }))
+        .then(
+        (view) => ({ personId: person.id, standing: view.standing.kind }),
+        (error: unknown) => ({ personId: person.id, error: String(error) }),
+      ),
+    ),
+  );
+  await stores.close();
+  const result: SignUpProcessResult = { pid: process.pid, outcomes };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.stdin.destroy();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { AfterCommit, AppDependencies } from '../../bot/app/dependencies';
+import { Leadership } from '../../bot/app/leadership';
+import { Clock } from '../../bot/ports/clock';
+import { OfferBoard, OfferCardView, PostedCard } from '../../bot/ports/offerBoard';
+import { Stores } from '../../bot/ports/stores';
+import { sltMember, testCatalogue } from './offers';
+
+/** A clock that only moves when told to. */
+export class FakeClock implements Clock {
+  constructor(private current: Date = new Date()) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(at: Date): void {
+    this.current = new Date(at.getTime());
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** Records what would have been posted to or updated in the channel. */
+export class FakeOfferBoard implements OfferBoard {
+  readonly posted: Array<{ channelId: string; view: OfferCardView; card: PostedCard }> = [];
+  readonly updated: Array<{ card: PostedCard; view: OfferCardView }> = [];
+
+  async post(channelId: string, view: OfferCardView): Promise<PostedCard> {
+    const card = { offerId: view.offer.id, conversationId: channelId, activityId: `activity-${this.posted.length + 1}` };
+    this.posted.push({ channelId, view, card });
+    return card;
+  }
+
+  async update(card: PostedCard, view: OfferCardView): Promise<void> {
+    this.updated.push({ card, view });
+  }
+}
+
+/** Records the background work a use case asked for after its commit. */
+export class RecordingAfterCommit implements AfterCommit {
+  readonly changedOffers: string[] = [];
+  noticesQueuedCalls = 0;
+
+  offerChanged(offerId: string): void {
+    this.changedOffers.push(offerId);
+  }
+
+  noticesQueued(): void {
+    this.noticesQueuedCalls += 1;
+  }
+}
+
+/** SLT are exactly the given ids, in every school. */
+export function leadershipOf(...sltIds: string[]): Leadership {
+  return { isSlt: (_schoolId, personId) => sltIds.includes(personId) };
+}
+
+export interface TestDependencies extends AppDependencies {
+  board: FakeOfferBoard;
+  afterCommit: RecordingAfterCommit;
+}
+
+/**
+ * App dependencies over real (or fake) stores with recording fakes around them. The clock defaults to the system
+ * clock so offers from `buildOffer` (relative to the real time) are open for sign-ups; `sltMember` is SLT.
+ */
+export function buildDependencies(stores: Stores, overrides: Partial<Omit<TestDependencies, 'stores'>> = {}): TestDependencies {
+  return {
+    stores,
+    clock: { now: () => new Date() },
+    board: new FakeOfferBoard(),
+    leadership: leadershipOf(sltMember.id),
+    tagCatalogue: testCatalogue,
+    newId: () => `offer-${randomUUID()}`,
+    afterCommit: new RecordingAfterCommit(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,103 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/**
+ * A stand-in for the Bot Connector service on loopback. It speaks the same REST protocol Teams' connector does for the
+ * calls this bot makes (send, reply, update, create a 1:1 conversation, list a team's channels), answers as Teams
+ * would, and records every request so tests can assert on what the bot sent. Tests use it as the `serviceUrl`.
+ */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  conversationId: string | null;
+  activityId: string | null;
+  body: any;
+  /** The id the stand-in gave a posted activity or a created conversation. */
+  responseId?: string;
+}
+
+export interface StandInOptions {
+  channels?: Array<{ id: string; name?: string }>;
+  /** Return a response of your own for a call (e.g. a 429), or undefined to let the stand-in answer normally. */
+  intercept?: (call: RecordedCall) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
+}
+
+export class BotConnectorStandIn {
+  readonly calls: RecordedCall[] = [];
+  private server: Server | null = null;
+  private nextId = 1;
+  url = '';
+
+  constructor(private readonly options: StandInOptions = {}) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Messages the bot sent (posts and replies) into one conversation, in order. */
+  sentTo(conversationId: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.conversationId === conversationId && c.path.includes('/activities'));
+  }
+
+  updatesOf(activityId: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === 'PUT' && c.activityId === activityId);
+  }
+
+  conversationsCreated(): RecordedCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const text = await readBody(req);
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const match = path.match(/^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?)?/);
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path,
+      conversationId: match?.[1] ? decodeURIComponent(match[1]) : null,
+      activityId: match?.[2] ? decodeURIComponent(match[2]) : null,
+      body: text ? JSON.parse(text) : null,
+    };
+    this.calls.push(call);
+    const override = this.options.intercept?.(call);
+    if (override) return send(res, override.status, override.body ?? {}, override.headers);
+
+    const teams = path.match(/^\/v3\/teams\/([^/]+)\/conversations$/);
+    if (req.method === 'GET' && teams) {
+      const teamId = decodeURIComponent(teams[1] ?? '');
+      const channels = this.options.channels ?? [{ id: teamId }];
+      return send(res, 200, { conversations: channels.map((c) => ({ id: c.id, name: c.name })) });
+    }
+    if (req.method === 'POST' && path === '/v3/conversations') {
+      call.responseId = `a:personal-${this.nextId++}`;
+      return send(res, 201, { id: call.responseId });
+    }
+    if (req.method === 'POST' && call.conversationId && path.includes('/activities')) {
+      call.responseId = `act-${this.nextId++}`;
+      return send(res, 201, { id: call.responseId });
+    }
+    if (req.method === 'PUT' && call.activityId) return send(res, 200, { id: call.activityId });
+    send(res, 404, { error: { code: 'NotFound', message: `stand-in does not serve ${req.method} ${path}` } });
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
