@@ -37,7 +37,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   const stores = await openStores(config);
   const adapter = createCloudAdapter(config.botIdentity, logger);
   const botAppId = botAppIdOf(config.botIdentity);
-  const limiter = new RateLimiter(teamsConversationWindows);
+  const limiter = new RateLimiter(teamsConversationWindows, Date.now, undefined, stores.sendSlots);
   const board = new TeamsOfferBoard({ adapter, botAppId, addresses: stores.addresses, limiter, clock });
   const messenger = new TeamsMessenger({ adapter, botAppId, addresses: stores.addresses, limiter });
 

@@ -13,6 +13,12 @@ export interface OfferCardLedger {
   findPosted(offerId: string): Promise<PostedCard | undefined>;
   /** Posted cards whose offer has changed since the card was last drawn. */
   staleCards(limit: number): Promise<Array<PostedCard & { revision: number }>>;
+  /**
+   * Takes stale cards for redrawing: a claimed card is left alone by other instances until the lease ends, so one
+   * change leads to one update however many instances share the database.
+   */
+  claimStaleCards(now: Date, limit: number, leaseMs: number): Promise<Array<PostedCard & { revision: number }>>;
+  /** Records what the card now shows and releases the claim. */
   markShown(offerId: string, revision: number): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
 import { Outbox } from './outbox';
 import { SchoolDirectory } from './schoolDirectory';
+import { SendSlotLedger } from './sendSlots';
 
 /** Everything the app keeps, as chosen by configuration (embedded SQLite or PostgreSQL). */
 export interface Stores {
@@ -13,5 +14,6 @@ export interface Stores {
   addresses: AddressBook;
   offerCards: OfferCardLedger;
   outbox: Outbox;
+  sendSlots: SendSlotLedger;
   close(): Promise<void>;
 }

@@ -100,13 +100,33 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'available_at']).execute();
       },
     },
+    '0002_shared_send_budget_and_card_claims': {
+      async up(db) {
+        const epochMs = dialect === 'postgres' ? 'bigint' : 'integer';
+        await autoIncrementId(db, 'send_slots')
+          .addColumn('conversation_key', 'text', (c) => c.notNull())
+          .addColumn('sent_at_ms', epochMs, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('send_slots_by_key_time').on('send_slots').columns(['conversation_key', 'sent_at_ms']).execute();
+        await db.schema
+          .createTable('send_pauses')
+          .addColumn('conversation_key', 'text', (c) => c.primaryKey())
+          .addColumn('paused_until_ms', epochMs, (c) => c.notNull())
+          .execute();
+        await db.schema.alterTable('offer_cards').addColumn('claimed_until', 'text').execute();
+      },
+    },
   };
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const migrations = migrationsFor(dialect);
   const provider: MigrationProvider = { getMigrations: async () => migrations };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Kysely looks for its bookkeeping tables in any schema it can see; pin them to this connection's own schema so
+  // that several deployments can share one PostgreSQL database, each in its own schema.
+  const migrationTableSchema =
+    dialect === 'postgres' ? ((await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined) : undefined;
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -13,6 +13,8 @@ export interface Database {
   signups: SignUpRow;
   offer_cards: OfferCardRow;
   outbox: OutboxRow;
+  send_slots: SendSlotRow;
+  send_pauses: SendPauseRow;
 }
 
 export interface SchoolRow {
@@ -80,6 +82,8 @@ export interface OfferCardRow {
   activity_id: string;
   shown_revision: number;
   updated_at: string;
+  /** While set and in the future, one instance is redrawing the card; others leave it alone. */
+  claimed_until: string | null;
 }
 
 export interface OutboxRow {
@@ -95,6 +99,19 @@ export interface OutboxRow {
   created_at: string;
   sent_at: string | null;
   given_up_at: string | null;
+}
+
+/** One send to a conversation, in epoch milliseconds, for Teams' per-conversation rate limits. */
+export interface SendSlotRow {
+  id: Generated<number>;
+  conversation_key: string;
+  sent_at_ms: number;
+}
+
+/** One row per conversation ever sent to: holds a 429 pause and is what PostgreSQL locks to serialise reservations. */
+export interface SendPauseRow {
+  conversation_key: string;
+  paused_until_ms: number;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -14,6 +14,14 @@ export class SqlAddressBook implements AddressBook {
       .execute();
   }
 
+  async saveIfAbsent(key: AddressKey, address: string): Promise<void> {
+    await this.db
+      .insertInto('addresses')
+      .values({ address_key: keyText(key), address, updated_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('address_key').doNothing())
+      .execute();
+  }
+
   async find(key: AddressKey): Promise<string | undefined> {
     const row = await this.db.selectFrom('addresses').select('address').where('address_key', '=', keyText(key)).executeTakeFirst();
     return row?.address;

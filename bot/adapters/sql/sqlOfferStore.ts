@@ -4,19 +4,59 @@ import { SignUp } from '../../domain/signUp';
 import { OfferStore, OfferTransaction, PersonalSignUp } from '../../ports/offerStore';
 import { NewNotice } from '../../ports/outbox';
 import { offerFromRow, offerToRow, signUpFromRow, signUpToRow } from './rows';
-import { Database, Dialect } from './schema';
+import { Database, Dialect, OfferRow, SignUpRow } from './schema';
 import { inWriteTransaction } from './transactions';
+import { prepared } from './prepared';
 
 type Executor = Kysely<Database>;
 
+/** The statements on the sign-up path, compiled once per dialect (see prepared.ts). */
+function hotQueries(dialect: Dialect) {
+  return {
+    lockOffer: prepared<{ id: string }, OfferRow>(['id'], (db, p) => {
+      const query = db.selectFrom('offers').selectAll().where('id', '=', p.id);
+      return dialect === 'postgres' ? query.forUpdate() : query;
+    }),
+    signUpsForOffer: prepared<{ offerId: string }, SignUpRow>(['offerId'], (db, p) =>
+      db.selectFrom('signups').selectAll().where('offer_id', '=', p.offerId).orderBy('queue_number'),
+    ),
+    saveSignUp: prepared<SignUpRow, never>(['offer_id', 'person_id', 'person_name', 'status', 'queue_number', 'signed_up_at', 'updated_at'], (db, p) =>
+      db
+        .insertInto('signups')
+        .values(p)
+        .onConflict((oc) =>
+          oc.columns(['offer_id', 'person_id']).doUpdateSet({
+            person_name: p.person_name,
+            status: p.status,
+            queue_number: p.queue_number,
+            signed_up_at: p.signed_up_at,
+            updated_at: p.updated_at,
+          }),
+        ),
+    ),
+    raiseRevision: prepared<{ id: string }, never>(['id'], (db, p) =>
+      db
+        .updateTable('offers')
+        .set((eb) => ({ revision: eb('revision', '+', 1) }))
+        .where('id', '=', p.id),
+    ),
+  };
+}
+
+type HotQueries = ReturnType<typeof hotQueries>;
+
 export class SqlOfferStore implements OfferStore {
+  private readonly queries: HotQueries;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.queries = hotQueries(dialect);
+  }
 
   transaction<T>(work: (tx: OfferTransaction) => Promise<T>): Promise<T> {
-    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlOfferTransaction(trx, this.dialect)));
+    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlOfferTransaction(trx, this.queries)));
   }
 
   async findOffer(offerId: string): Promise<Offer | undefined> {
@@ -52,19 +92,17 @@ export class SqlOfferStore implements OfferStore {
 class SqlOfferTransaction implements OfferTransaction {
   constructor(
     private readonly db: Executor,
-    private readonly dialect: Dialect,
+    private readonly queries: HotQueries,
   ) {}
 
   /** On SQLite the whole database is already write-locked by BEGIN IMMEDIATE; PostgreSQL locks just this row. */
   async lockOffer(offerId: string): Promise<Offer | undefined> {
-    let query = this.db.selectFrom('offers').selectAll().where('id', '=', offerId);
-    if (this.dialect === 'postgres') query = query.forUpdate();
-    const row = await query.executeTakeFirst();
+    const [row] = await this.queries.lockOffer(this.db, { id: offerId });
     return row && offerFromRow(row);
   }
 
-  signUpsForOffer(offerId: string): Promise<SignUp[]> {
-    return signUpsForOffer(this.db, offerId);
+  async signUpsForOffer(offerId: string): Promise<SignUp[]> {
+    return (await this.queries.signUpsForOffer(this.db, { offerId })).map(signUpFromRow);
   }
 
   async insertOffer(offer: Offer): Promise<void> {
@@ -72,30 +110,11 @@ class SqlOfferTransaction implements OfferTransaction {
   }
 
   async saveSignUps(signUps: readonly SignUp[]): Promise<void> {
-    for (const signUp of signUps) {
-      const row = signUpToRow(signUp);
-      await this.db
-        .insertInto('signups')
-        .values(row)
-        .onConflict((oc) =>
-          oc.columns(['offer_id', 'person_id']).doUpdateSet({
-            person_name: row.person_name,
-            status: row.status,
-            queue_number: row.queue_number,
-            signed_up_at: row.signed_up_at,
-            updated_at: row.updated_at,
-          }),
-        )
-        .execute();
-    }
+    for (const signUp of signUps) await this.queries.saveSignUp(this.db, signUpToRow(signUp));
   }
 
   async raiseRevision(offerId: string): Promise<void> {
-    await this.db
-      .updateTable('offers')
-      .set((eb) => ({ revision: eb('revision', '+', 1) }))
-      .where('id', '=', offerId)
-      .execute();
+    await this.queries.raiseRevision(this.db, { id: offerId });
   }
 
   async enqueueNotice(notice: NewNotice, at: Date): Promise<void> {

@@ -6,6 +6,8 @@ import { SqlOfferCardLedger } from './sqlOfferCardLedger';
 import { SqlOfferStore } from './sqlOfferStore';
 import { SqlOutbox } from './sqlOutbox';
 import { SqlSchoolDirectory } from './sqlSchoolDirectory';
+import { SqlSendSlotLedger } from './sqlSendSlotLedger';
+import { teamsConversationWindows } from '../../app/delivery/rateLimiter';
 import { Stores } from '../../ports/stores';
 
 /** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
@@ -16,7 +18,8 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     offers: new SqlOfferStore(db, dialect),
     schools: new SqlSchoolDirectory(db),
     addresses: new SqlAddressBook(db),
-    offerCards: new SqlOfferCardLedger(db),
+    offerCards: new SqlOfferCardLedger(db, dialect),
+    sendSlots: new SqlSendSlotLedger(db, dialect, teamsConversationWindows),
     outbox: new SqlOutbox(db, dialect),
     close: () => db.destroy(),
   };

@@ -38,6 +38,7 @@ export interface ClplBotOptions {
 /** Teams events and messages in, use cases out. The only place (with its siblings) that knows about botbuilder. */
 export class ClplBot extends TeamsActivityHandler {
   private readonly rememberedMembers = new Set<string>();
+  private readonly knownSchools = new Set<string>();
 
   constructor(private readonly options: ClplBotOptions) {
     super();
@@ -169,12 +170,14 @@ export class ClplBot extends TeamsActivityHandler {
         await this.options.app.stores.addresses.save({ kind: 'person', personId: person.id }, serialiseAddress({ kind: 'conversation', reference: { ...reference, activityId: undefined } }));
       }
     } else if (schoolId && !this.rememberedMembers.has(key)) {
-      if (!(await this.options.app.stores.schools.findSchool(schoolId))) await this.registerTeam(context);
+      if (!this.knownSchools.has(schoolId)) {
+        if (!(await this.options.app.stores.schools.findSchool(schoolId))) await this.registerTeam(context);
+        this.knownSchools.add(schoolId);
+      }
       await this.options.app.stores.schools.recordMember(schoolId, person);
-      const existing = await this.options.app.stores.addresses.find({ kind: 'person', personId: person.id });
-      if (!existing && activity.serviceUrl && activity.from?.id) {
+      if (activity.serviceUrl && activity.from?.id) {
         const address = serialiseAddress({ kind: 'teamMember', serviceUrl: activity.serviceUrl, tenantId: tenantOf(activity), userId: activity.from.id, botId: activity.recipient.id });
-        await this.options.app.stores.addresses.save({ kind: 'person', personId: person.id }, address);
+        await this.options.app.stores.addresses.saveIfAbsent({ kind: 'person', personId: person.id }, address);
       }
     }
     this.rememberedMembers.add(key);

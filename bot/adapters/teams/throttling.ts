@@ -28,7 +28,7 @@ export async function withinBudget<T>(limiter: RateLimiter, conversationId: stri
       const status = statusOf(error);
       if (status === null || !retryable.has(status) || attempt >= maxTries) throw error;
       const wait = retryAfterMsOf(error) ?? Math.min(30_000, 500 * 2 ** attempt * (0.5 + Math.random() / 2));
-      limiter.pause(conversationId, wait);
+      await limiter.pause(conversationId, wait);
     }
   }
 }

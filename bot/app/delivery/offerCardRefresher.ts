@@ -10,6 +10,9 @@ import { RateLimiter } from './rateLimiter';
  * offer (its revision rises, in the database); this worker redraws stale cards from a fresh read, so a burst of 50
  * sign-ups costs a handful of updates, and every update waits its turn in the channel's shared rate budget.
  */
+/** Long enough for a redraw that waits its turn in a busy channel; a crashed instance's claim lapses after it. */
+const claimLeaseMs = 60_000;
+
 export class OfferCardRefresher {
   private running: Promise<void> | null = null;
   private again = false;
@@ -70,7 +73,7 @@ export class OfferCardRefresher {
   private async drain(): Promise<void> {
     const attempted = new Set<string>();
     for (;;) {
-      const stale = (await this.deps.offerCards.staleCards(50)).filter((c) => !attempted.has(`${c.offerId}@${c.revision}`));
+      const stale = (await this.deps.offerCards.claimStaleCards(new Date(), 20, claimLeaseMs)).filter((c) => !attempted.has(`${c.offerId}@${c.revision}`));
       if (stale.length === 0) return;
       for (const card of stale) {
         attempted.add(`${card.offerId}@${card.revision}`);

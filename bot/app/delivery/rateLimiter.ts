@@ -1,3 +1,5 @@
+import { SendSlotLedger } from '../../ports/sendSlots';
+
 /** A limit of `limit` operations in any `windowMs` span. */
 export interface RateWindow {
   windowMs: number;
@@ -15,6 +17,10 @@ export const teamsConversationWindows: readonly RateWindow[] = [
   { windowMs: 3_600_000, limit: 1_800 },
 ];
 
+export function longestWindowMs(windows: readonly RateWindow[]): number {
+  return Math.max(...windows.map((w) => w.windowMs));
+}
+
 /**
  * How long to wait before one more operation fits every window, given the times of earlier ones (ascending).
  * Pure, so the budget arithmetic is tested without a clock.
@@ -31,52 +37,63 @@ export function waitBeforeNext(history: readonly number[], now: number, windows:
   return wait;
 }
 
-/** Per-key budgets (key = conversation id) over the windows; `acquire` resolves when one more operation is allowed. */
-export class RateLimiter {
+/** The ledger for a single process (tests, and local mode when nothing else shares the budget). */
+export class MemorySendSlotLedger implements SendSlotLedger {
   private readonly history = new Map<string, number[]>();
-  private readonly tails = new Map<string, Promise<void>>();
-  private readonly longestWindow: number;
+  private readonly pausedUntil = new Map<string, number>();
 
-  constructor(
-    private readonly windows: readonly RateWindow[],
-    private readonly now: () => number = Date.now,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {
-    this.longestWindow = Math.max(...windows.map((w) => w.windowMs));
+  constructor(private readonly windows: readonly RateWindow[]) {}
+
+  async reserve(key: string, nowMs: number): Promise<number> {
+    const paused = (this.pausedUntil.get(key) ?? 0) - nowMs;
+    if (paused > 0) return paused;
+    const history = (this.history.get(key) ?? []).filter((t) => t > nowMs - longestWindowMs(this.windows));
+    const wait = waitBeforeNext(history, nowMs, this.windows);
+    if (wait <= 0) history.push(nowMs);
+    this.history.set(key, history);
+    return Math.max(0, wait);
   }
 
-  /** Callers for one key are served in arrival order, so no one is starved. */
+  async pauseUntil(key: string, untilMs: number): Promise<void> {
+    this.pausedUntil.set(key, Math.max(untilMs, this.pausedUntil.get(key) ?? 0));
+  }
+}
+
+/** Per-key budgets (key = conversation id); `acquire` resolves when one more operation is allowed. */
+export class RateLimiter {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  constructor(
+    windows: readonly RateWindow[],
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly ledger: SendSlotLedger = new MemorySendSlotLedger(windows),
+  ) {}
+
+  /** Callers for one key in this process are served in arrival order, so no one is starved. */
   acquire(key: string): Promise<void> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const turn = previous.then(() => this.takeSlot(key));
-    this.tails.set(key, turn);
-    void turn.finally(() => {
-      if (this.tails.get(key) === turn) this.tails.delete(key);
+    return this.enqueue(key, () => this.takeSlot(key));
+  }
+
+  /** The platform said to back off (HTTP 429): hold the key for that long, in every instance sharing the ledger. */
+  pause(key: string, ms: number): Promise<void> {
+    return this.enqueue(key, () => this.ledger.pauseUntil(key, this.now() + ms));
+  }
+
+  private enqueue(key: string, step: () => Promise<void>): Promise<void> {
+    const turn = (this.tails.get(key) ?? Promise.resolve()).then(step);
+    const settled = turn.catch(() => undefined);
+    this.tails.set(key, settled);
+    void settled.finally(() => {
+      if (this.tails.get(key) === settled) this.tails.delete(key);
     });
     return turn;
   }
 
-  /** The platform said to back off (HTTP 429): hold the whole key for that long. */
-  pause(key: string, ms: number): void {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const paused = previous.then(() => this.sleep(ms));
-    this.tails.set(key, paused);
-    void paused.finally(() => {
-      if (this.tails.get(key) === paused) this.tails.delete(key);
-    });
-  }
-
   private async takeSlot(key: string): Promise<void> {
     for (;;) {
-      const now = this.now();
-      const history = (this.history.get(key) ?? []).filter((t) => t > now - this.longestWindow);
-      const wait = waitBeforeNext(history, now, this.windows);
-      if (wait <= 0) {
-        history.push(now);
-        this.history.set(key, history);
-        return;
-      }
-      this.history.set(key, history);
+      const wait = await this.ledger.reserve(key, this.now());
+      if (wait <= 0) return;
       await this.sleep(wait);
     }
   }

@@ -1,29 +1,33 @@
 /**
- * A second process for the last-seat race in sqliteStore.test.ts (not a test itself): opens its own stores on the
- * given SQLite file, says "ready", waits for "go" on stdin, fires its sign-ups all at once through the app use case and
- * prints one JSON line with the outcomes. With a spread, the sign-ups start over that many milliseconds instead of all
- * in the same tick, so the two processes' transactions interleave rather than one running all of its own first.
+ * A second process for the last-seat race in storeContract.ts (not a test itself): opens its own stores on the given
+ * database (a postgres:// URL, else a SQLite file), says "ready", waits for "go" on stdin, fires its sign-ups all at
+ * once through the app use case and prints one JSON line with the outcomes. With a spread, the sign-ups start over that
+ * many milliseconds instead of all in the same tick, so the two processes' transactions interleave rather than one
+ * running all of its own first.
  *
- * Usage: node --import tsx signUpProcess.ts <file> <offerId> <firstPerson> <count> [spreadMs]
+ * Usage: node --import tsx signUpProcess.ts <database> <offerId> <firstPerson> <count> [spreadMs]
  */
-import { signUp } from '../../../bot/app/signUp';
+import { openPostgresStores } from '../../../bot/adapters/postgres/openPostgresStores';
 import { openSqliteStores } from '../../../bot/adapters/sqlite/openSqliteStores';
+import { signUp } from '../../../bot/app/signUp';
 import { buildDependencies } from '../../factories/dependencies';
 import { buildPerson } from '../../factories/offers';
 
 export interface SignUpProcessResult {
   pid: number;
-  outcomes: Array<{ personId: string; standing?: string; error?: string }>;
+  outcomes: Array<{ personId: string; standing?: string; position?: number; error?: string }>;
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
-  const [file, offerId, first, count, spread = '0'] = process.argv.slice(2);
-  if (!file || !offerId || !first || !count) throw new Error('usage: signUpProcess.ts <file> <offerId> <firstPerson> <count>');
-  const stores = await openSqliteStores(file);
+  const [database, offerId, first, count, spread = '0'] = process.argv.slice(2);
+  if (!database || !offerId || !first || !count) throw new Error('usage: signUpProcess.ts <database> <offerId> <firstPerson> <count> [spreadMs]');
+  const stores = /^postgres(ql)?:\/\//.test(database) ? await openPostgresStores(database) : await openSqliteStores(database);
   const deps = buildDependencies(stores);
   process.stdout.write('ready\n');
+  // Ends with the test run if it goes away without saying "go" (its end of stdin closes).
+  process.stdin.once('end', () => process.exit(3));
   await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 
   const people = Array.from({ length: Number(count) }, (_, i) => buildPerson(Number(first) + i));
@@ -32,9 +36,9 @@ async function main(): Promise<void> {
       delay((Number(spread) * i) / people.length)
         .then(() => signUp(deps, { offerId, person }))
         .then(
-        (view) => ({ personId: person.id, standing: view.standing.kind }),
-        (error: unknown) => ({ personId: person.id, error: String(error) }),
-      ),
+          ({ standing }) => ({ personId: person.id, standing: standing.kind, ...(standing.kind === 'waitlisted' ? { position: standing.position } : {}) }),
+          (error: unknown) => ({ personId: person.id, error: String(error) }),
+        ),
     ),
   );
   await stores.close();

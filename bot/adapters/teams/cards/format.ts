@@ -3,8 +3,34 @@ import { Facilitator, Offer } from '../../../domain/offer';
 import { ordinal } from '../../../domain/ordinal';
 import { SeatSummary, Standing } from '../../../domain/signUp';
 
+/**
+ * Formatting in a time zone is costly and every card shows the same few times over and over, so results are kept
+ * (bounded: the oldest are dropped first).
+ */
+function memoised(compute: (key: string) => string, limit = 2_000): (key: string) => string {
+  const cache = new Map<string, string>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** "Thu 3 Dec 2026, 15:30–16:30" in the offer's own time zone. */
 export function sessionTime(offer: Pick<Offer, 'startsAt' | 'endsAt' | 'timeZone'>): string {
+  return sessionTimeOf(`${offer.startsAt.getTime()}|${offer.endsAt.getTime()}|${offer.timeZone}`);
+}
+
+const sessionTimeOf = memoised((key) => {
+  const [startMs, endMs, timeZone] = key.split('|') as [string, string, string];
+  return formatSession({ startsAt: new Date(Number(startMs)), endsAt: new Date(Number(endMs)), timeZone });
+});
+
+function formatSession(offer: Pick<Offer, 'startsAt' | 'endsAt' | 'timeZone'>): string {
   const start = DateTime.fromJSDate(offer.startsAt, { zone: offer.timeZone });
   const end = DateTime.fromJSDate(offer.endsAt, { zone: offer.timeZone });
   const sameDay = start.hasSame(end, 'day');
@@ -12,8 +38,13 @@ export function sessionTime(offer: Pick<Offer, 'startsAt' | 'endsAt' | 'timeZone
 }
 
 export function instantText(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('ccc d LLL yyyy, HH:mm');
+  return instantTextOf(`${at.getTime()}|${timeZone}`);
 }
+
+const instantTextOf = memoised((key) => {
+  const [ms, timeZone] = key.split('|') as [string, string];
+  return DateTime.fromMillis(Number(ms), { zone: timeZone }).toFormat('ccc d LLL yyyy, HH:mm');
+});
 
 export function placeText(offer: Pick<Offer, 'location' | 'onlineLink'>): string {
   if (offer.location && offer.onlineLink) return `${offer.location} (or online)`;
