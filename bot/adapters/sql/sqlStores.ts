@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { migrateToLatest } from './migrations';
+import { migrateToLatest } from './migrations/index';
 import { Database, Dialect } from './schema';
 import { SqlAddressBook } from './sqlAddressBook';
 import { SqlOfferCardLedger } from './sqlOfferCardLedger';

@@ -1,0 +1,33 @@
+import { Kysely, Migration, MigrationProvider, Migrator, sql } from 'kysely';
+import { Dialect } from '../schema';
+import { migrationContext, MigrationContext } from './context';
+import * as m0001 from './0001_offers_and_signups';
+import * as m0002 from './0002_shared_send_budget_and_card_claims';
+
+type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
+
+/**
+ * Append-only, in order: a deployed database has run the earlier ones, so never edit one, add the next file and list
+ * it here. Names sort in the order they run.
+ */
+const migrations: Record<string, MigrationModule> = {
+  '0001_offers_and_signups': m0001,
+  '0002_shared_send_budget_and_card_claims': m0002,
+};
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const context = migrationContext(dialect);
+  const bound: Record<string, Migration> = Object.fromEntries(
+    Object.entries(migrations).map(([name, module]) => [name, { up: (target: Kysely<unknown>) => module.up(target, context) }]),
+  );
+  const provider: MigrationProvider = { getMigrations: async () => bound };
+  // Kysely looks for its bookkeeping tables in any schema it can see; pin them to this connection's own schema so
+  // that several deployments can share one PostgreSQL database, each in its own schema.
+  const migrationTableSchema =
+    dialect === 'postgres' ? ((await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined) : undefined;
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}
