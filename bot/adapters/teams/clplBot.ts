@@ -9,20 +9,16 @@ import {
 } from 'botbuilder';
 import { Logger } from 'pino';
 import { AppDependencies } from '../../app/dependencies';
-import { myUpcomingClpl } from '../../app/myClpl';
-import { chooseClplChannel, registerSchool, schoolForPerson } from '../../app/schools';
-import { DomainError, isDomainError } from '../../domain/errors';
+import { registerSchool, schoolForPerson } from '../../app/schools';
+import { isDomainError } from '../../domain/errors';
 import { Channel } from '../../ports/schoolDirectory';
 import { channelOf, isPersonalChat, personOf, teamOf, tenantOf } from './activityContext';
 import { serialiseAddress } from './addresses';
 import { cardForError, runCardAction } from './cardActions';
 import { submitFallbackValue } from './cardActionSchema';
-import { helpCard } from './cards/helpCard';
 import { messageCard } from './cards/messageCard';
-import { myClplCardData, renderMyClplCard } from './cards/myClplCard';
-import { offerFormCardData, renderOfferFormCard } from './cards/offerFormCard';
 import { AdaptiveCardJson } from './cards/render';
-import { parseCommand } from './commands';
+import { parseCommand } from './commands/registry';
 
 export interface ClplBotOptions {
   app: AppDependencies;
@@ -80,48 +76,27 @@ export class ClplBot extends TeamsActivityHandler {
   private async handleCommand(context: TurnContext): Promise<void> {
     TurnContext.removeRecipientMention(context.activity);
     const command = parseCommand(context.activity.text ?? '');
-    const { app } = this.options;
-    const person = personOf(context.activity);
+    if (!command) {
+      await context.sendActivity('Sorry, I did not understand that. Type "help" to see what I can do.');
+      return;
+    }
     try {
-      switch (command) {
-        case 'help': {
-          const schoolId = await this.schoolIdFor(context).catch(() => null);
-          await sendCard(context, helpCard({ isSlt: schoolId !== null && app.leadership.isSlt(schoolId, person.id) }));
-          return;
-        }
-        case 'newOffer': {
-          const schoolId = await this.schoolIdFor(context);
-          if (!app.leadership.isSlt(schoolId, person.id)) {
-            await sendCard(context, cardForError(this.options.logger, 'newOffer', new DomainError('not_slt')));
-            return;
-          }
-          const school = await app.stores.schools.findSchool(schoolId);
-          const channelName = school?.clplChannel?.name ?? 'the CLPL channel';
-          await sendCard(context, renderOfferFormCard(offerFormCardData({ channelName, catalogue: app.tagCatalogue })));
-          return;
-        }
-        case 'myClpl': {
-          await sendCard(context, renderMyClplCard(myClplCardData(await myUpcomingClpl(app, person.id))));
-          return;
-        }
-        case 'useThisChannel': {
-          const channel = channelOf(context.activity);
-          const schoolId = this.teamSchoolId(context);
-          if (!channel || !schoolId) {
-            await context.sendActivity('Say "use this channel" by @mentioning me in the staff channel where CLPL offers should be posted.');
-            return;
-          }
-          await chooseClplChannel(app, { schoolId, person, channel });
-          await this.saveChannelAddress(context, channel.id);
-          await context.sendActivity(`CLPL offers will now be posted in ${channel.name}.`);
-          return;
-        }
-        case 'unknown':
-          await context.sendActivity('Sorry, I did not understand that. Type "help" to see what I can do.');
-      }
+      await command.run({
+        app: this.options.app,
+        logger: this.options.logger,
+        person: personOf(context.activity),
+        channel: channelOf(context.activity),
+        teamSchoolId: this.teamSchoolId(context),
+        schoolId: () => this.schoolIdFor(context),
+        replyCard: (card) => sendCard(context, card),
+        replyText: async (text) => {
+          await context.sendActivity(text);
+        },
+        rememberChannel: (channelId) => this.saveChannelAddress(context, channelId),
+      });
     } catch (error) {
-      if (!isDomainError(error)) this.options.logger.error({ event: 'command_failed', command, err: (error as Error).stack });
-      await sendCard(context, cardForError(this.options.logger, command, error));
+      if (!isDomainError(error)) this.options.logger.error({ event: 'command_failed', command: command.name, err: (error as Error).stack });
+      await sendCard(context, cardForError(this.options.logger, command.name, error));
     }
   }
 

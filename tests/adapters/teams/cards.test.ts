@@ -1,4 +1,5 @@
 import { helpCard } from '../../../bot/adapters/teams/cards/helpCard';
+import { commands } from '../../../bot/adapters/teams/commands/registry';
 import { messageCard } from '../../../bot/adapters/teams/cards/messageCard';
 import { myClplCardData, renderMyClplCard } from '../../../bot/adapters/teams/cards/myClplCard';
 import { maxRefreshUserIds, offerCardData, renderOfferCard } from '../../../bot/adapters/teams/cards/offerCard';
@@ -87,8 +88,8 @@ describe('every card the bot sends is a valid Adaptive Card 1.5', () => {
   });
 
   it('help, notices and every error card', () => {
-    expectValidAdaptiveCard(helpCard({ isSlt: true }));
-    expectValidAdaptiveCard(helpCard({ isSlt: false }));
+    expectValidAdaptiveCard(helpCard(commands.map((c) => c.help)));
+    expectValidAdaptiveCard(helpCard([]));
     expectValidAdaptiveCard(noticeCard({ kind: 'waitlist_promotion', offerId: 'o', offerTitle: 'T', startsAt: offer.startsAt.toISOString(), timeZone: 'Europe/London' }));
     expectValidAdaptiveCard(messageCard('Offer posted', 'Now in BAL-Staff CLPL', 'Good'));
     for (const code of domainErrorCodes) {

@@ -1,0 +1,28 @@
+import { helpCard } from '../cards/helpCard';
+import { myClpl, newOffer, useThisChannel } from './offerCommands';
+import { TextCommand } from './types';
+
+const help: TextCommand = {
+  name: 'help',
+  phrases: /^(help|\?|what can you do)$/,
+  help: { title: 'help', text: 'Show this list.', forSlt: false },
+  async run(ctx) {
+    const schoolId = await ctx.schoolId().catch(() => null);
+    const isSlt = schoolId !== null && ctx.app.leadership.isSlt(schoolId, ctx.person.id);
+    await ctx.replyCard(helpCard(commands.filter((c) => isSlt || !c.help.forSlt).map((c) => c.help)));
+  },
+};
+
+/** Every text command, in the order the help card lists them. A feature adds its own module here. */
+export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel];
+
+export function parseCommand(text: string): TextCommand | null {
+  const normalised = text
+    .replace(/<at>.*?<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  return commands.find((c) => c.phrases.test(normalised)) ?? null;
+}

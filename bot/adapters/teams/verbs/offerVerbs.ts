@@ -1,0 +1,49 @@
+import { createOffer } from '../../../app/createOffer';
+import { schoolForPerson } from '../../../app/schools';
+import { signUp, viewOffer } from '../../../app/signUp';
+import { withdraw } from '../../../app/withdraw';
+import { offerDraftProblems } from '../../../domain/offer';
+import { offerActionData, verbs } from '../cardActionSchema';
+import { messageCard } from '../cards/messageCard';
+import { offerCardData, renderOfferCard } from '../cards/offerCard';
+import { offerFormCardData, renderOfferFormCard } from '../cards/offerFormCard';
+import { AdaptiveCardJson } from '../cards/render';
+import { parseOfferForm } from '../offerFormSchema';
+import { ActionContext, VerbHandler } from './types';
+
+export const offerVerbs: Record<string, VerbHandler> = {
+  [verbs.signUp]: async (ctx, data) => {
+    const { offerId } = offerActionData.parse(data);
+    const view = await signUp(ctx.app, { offerId, person: ctx.person });
+    return renderOfferCard(offerCardData(view, ctx.app.clock.now(), view.standing));
+  },
+  [verbs.withdraw]: async (ctx, data) => {
+    const { offerId } = offerActionData.parse(data);
+    const view = await withdraw(ctx.app, { offerId, personId: ctx.person.id });
+    return renderOfferCard(offerCardData(view, ctx.app.clock.now(), view.standing));
+  },
+  [verbs.refresh]: async (ctx, data) => {
+    const { offerId } = offerActionData.parse(data);
+    const view = await viewOffer(ctx.app, { offerId, personId: ctx.person.id });
+    return renderOfferCard(offerCardData(view, ctx.app.clock.now(), view.standing));
+  },
+  [verbs.createOffer]: submitOfferForm,
+};
+
+async function submitOfferForm(ctx: ActionContext, data: unknown): Promise<AdaptiveCardJson> {
+  const school = ctx.schoolId ? { id: ctx.schoolId } : await schoolForPerson(ctx.app, ctx.person.id);
+  const found = await ctx.app.stores.schools.findSchool(school.id);
+  const channelName = found?.clplChannel?.name ?? 'the CLPL channel';
+  const catalogue = ctx.app.tagCatalogue;
+  const knownStaff = await ctx.app.stores.schools.listMembers(school.id);
+  const form = parseOfferForm(data, { author: ctx.person, timeZone: ctx.timeZone, catalogue, knownStaff });
+  if (!form.ok) {
+    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: form.errors, formMessage: 'Please check the highlighted details.' }));
+  }
+  const problems = offerDraftProblems(form.draft, ctx.app.clock.now(), catalogue);
+  if (Object.keys(problems).length > 0) {
+    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: problems, formMessage: 'Please check the highlighted details.' }));
+  }
+  const created = await createOffer(ctx.app, { schoolId: school.id, author: ctx.person, draft: form.draft });
+  return messageCard('Offer posted', `"${created.offer.title}" is now in ${created.channelName} for staff to sign up.`, 'Good');
+}
