@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { QuietHours } from './domain/quietHours';
 import { defaultTagCatalogue, TagCatalogue } from './domain/tags';
 
 export type BotIdentity =
@@ -30,6 +31,8 @@ export interface Config {
   timeZone: string;
   tagCatalogue: TagCatalogue;
   logLevel: string;
+  quietHours: QuietHours;
+  reminderLeadMs: number;
 }
 
 const list = z
@@ -60,6 +63,12 @@ const environmentSchema = z.object({
   CLPL_STANDARD_AREAS: list,
   CLPL_IMPROVEMENT_PRIORITIES: list,
   CLPL_SCHOOL_PRIORITIES: list,
+  CLPL_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'use HH:mm-HH:mm, for example 20:00-07:00')
+    .default('20:00-07:00'),
+  CLPL_QUIET_WEEKENDS: z.enum(['true', 'false']).default('true'),
+  CLPL_REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -124,6 +133,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       priorities: [...(e.CLPL_IMPROVEMENT_PRIORITIES.length > 0 ? e.CLPL_IMPROVEMENT_PRIORITIES : defaultTagCatalogue.priorities), ...e.CLPL_SCHOOL_PRIORITIES],
     },
     logLevel: e.LOG_LEVEL,
+    quietHours: {
+      timeZone: e.CLPL_TIME_ZONE,
+      startsAt: e.CLPL_QUIET_HOURS.split('-')[0] as string,
+      endsAt: e.CLPL_QUIET_HOURS.split('-')[1] as string,
+      weekendsQuiet: e.CLPL_QUIET_WEEKENDS === 'true',
+    },
+    reminderLeadMs: e.CLPL_REMINDER_HOURS_BEFORE * 3_600_000,
   };
 }
 

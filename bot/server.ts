@@ -10,6 +10,7 @@ import { TeamsMessenger } from './adapters/teams/teamsMessenger';
 import { TeamsOfferBoard } from './adapters/teams/teamsOfferBoard';
 import { AppDependencies } from './app/dependencies';
 import { NoticeDelivery } from './app/delivery/noticeDelivery';
+import { JobRunner } from './app/delivery/jobRunner';
 import { OfferCardRefresher } from './app/delivery/offerCardRefresher';
 import { RateLimiter, teamsConversationWindows } from './app/delivery/rateLimiter';
 import { leadershipFromConfig } from './app/leadership';
@@ -22,6 +23,7 @@ export interface RunningServer {
   stores: Stores;
   cardRefresher: OfferCardRefresher;
   noticeDelivery: NoticeDelivery;
+  jobRunner: JobRunner;
   /** Resolves when background work (card refreshes, notices) has caught up: for tests and graceful shutdown. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -56,7 +58,10 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     tagCatalogue: config.tagCatalogue,
     newId: randomUUID,
     afterCommit: { offerChanged: () => cardRefresher.offerChanged(), noticesQueued: () => noticeDelivery.noticesQueued() },
+    quietHours: config.quietHours,
+    reminderLeadMs: config.reminderLeadMs,
   };
+  const jobRunner = new JobRunner({ app, jobs: stores.jobs, logger }, { pollMs: 15_000, leaseMs: 120_000, maxAttempts: 5 });
   const bot = new ClplBot({
     app,
     logger,
@@ -76,6 +81,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   });
 
   noticeDelivery.start();
+  jobRunner.start();
   const sweep = setInterval(() => void cardRefresher.refreshNow(), 30_000);
   sweep.unref();
 
@@ -86,6 +92,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   logger.info({ event: 'server_started', port, store: stores.describe, localMode: config.localMode });
 
   const settle = async () => {
+    await jobRunner.runDue();
     await cardRefresher.idle();
     await noticeDelivery.deliverNow();
     await noticeDelivery.idle();
@@ -95,13 +102,16 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     stores,
     cardRefresher,
     noticeDelivery,
+    jobRunner,
     settle,
     async close() {
       clearInterval(sweep);
+      jobRunner.stop();
       noticeDelivery.stop();
       cardRefresher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await noticeDelivery.idle();
+      await jobRunner.idle();
       await stores.close();
     },
   };

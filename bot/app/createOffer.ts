@@ -31,7 +31,11 @@ export async function createOffer(
     now: deps.clock.now(),
     catalogue: deps.tagCatalogue,
   });
-  await deps.stores.offers.transaction((tx) => tx.insertOffer(offer));
+  const now = deps.clock.now();
+  await deps.stores.offers.transaction(async (tx) => {
+    await tx.insertOffer(offer);
+    await tx.scheduleJob({ key: `session_reminders:${offer.id}`, dueAt: new Date(Math.max(now.getTime(), offer.startsAt.getTime() - deps.reminderLeadMs)), job: { kind: 'session_reminders', offerId: offer.id } }, now);
+  });
   const posted = await deps.board.post(school.clplChannel.id, { offer, seats: seatSummary(offer, []), signedUpIds: [] });
   await deps.stores.offerCards.recordPosted(posted, offer.revision);
   return { offer, channelName: school.clplChannel.name };

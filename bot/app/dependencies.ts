@@ -3,6 +3,7 @@ import { OfferBoard } from '../ports/offerBoard';
 import { Stores } from '../ports/stores';
 import { TagCatalogue } from '../domain/tags';
 import { Leadership } from './leadership';
+import { QuietHours } from '../domain/quietHours';
 
 /** Work that happens after a commit, without the person waiting for it. */
 export interface AfterCommit {
@@ -18,4 +19,7 @@ export interface AppDependencies {
   tagCatalogue: TagCatalogue;
   newId(): string;
   afterCommit: AfterCommit;
+  quietHours: QuietHours;
+  /** How long before a session its confirmed attendees are reminded. */
+  reminderLeadMs: number;
 }

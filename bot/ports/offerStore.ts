@@ -1,5 +1,6 @@
 import { Offer } from '../domain/offer';
 import { SignUp } from '../domain/signUp';
+import { NewJob } from './jobs';
 import { NewNotice } from './outbox';
 
 /** The writes one use case makes atomically; reads inside it are fresh and the offer row is locked. */
@@ -12,6 +13,8 @@ export interface OfferTransaction {
   /** Marks the offer as changed for everyone who sees its card. */
   raiseRevision(offerId: string): Promise<void>;
   enqueueNotice(notice: NewNotice, now: Date): Promise<void>;
+  /** Schedules (or moves) a job; see ports/jobs.ts. */
+  scheduleJob(job: NewJob, now: Date): Promise<void>;
 }
 
 export interface PersonalSignUp {

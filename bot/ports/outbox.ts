@@ -1,11 +1,15 @@
 /** A message the bot sends on its own initiative, written in the same transaction as the change that causes it. */
-export type Notice = {
-  kind: 'waitlist_promotion';
-  offerId: string;
-  offerTitle: string;
-  startsAt: string;
-  timeZone: string;
-};
+export type Notice =
+  | { kind: 'waitlist_promotion'; offerId: string; offerTitle: string; startsAt: string; timeZone: string }
+  | {
+      kind: 'session_reminder';
+      offerId: string;
+      offerTitle: string;
+      startsAt: string;
+      timeZone: string;
+      location: string | null;
+      onlineLink: string | null;
+    };
 
 export interface NewNotice {
   /** Stops the same notice being queued or sent twice, e.g. `promotion:<offer>:<person>:<queue number>`. */
@@ -13,6 +17,8 @@ export interface NewNotice {
   schoolId: string;
   recipientId: string;
   notice: Notice;
+  /** Not delivered before this time (quiet hours); now when absent. */
+  notBefore?: Date;
 }
 
 export interface QueuedNotice extends NewNotice {

@@ -1,4 +1,5 @@
 import { AddressBook } from './addressBook';
+import { JobQueue } from './jobs';
 import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
 import { Outbox } from './outbox';
@@ -14,6 +15,7 @@ export interface Stores {
   addresses: AddressBook;
   offerCards: OfferCardLedger;
   outbox: Outbox;
+  jobs: JobQueue;
   sendSlots: SendSlotLedger;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { defaultQuietHours } from '../../bot/domain/quietHours';
 import { randomUUID } from 'node:crypto';
 import { AfterCommit, AppDependencies } from '../../bot/app/dependencies';
 import { Leadership } from '../../bot/app/leadership';
@@ -73,6 +74,8 @@ export function buildDependencies(stores: Stores, overrides: Partial<Omit<TestDe
     tagCatalogue: testCatalogue,
     newId: () => `offer-${randomUUID()}`,
     afterCommit: new RecordingAfterCommit(),
+    quietHours: defaultQuietHours,
+    reminderLeadMs: 24 * 60 * 60 * 1000,
     ...overrides,
   };
 }

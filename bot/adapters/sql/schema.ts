@@ -15,6 +15,7 @@ export interface Database {
   outbox: OutboxRow;
   send_slots: SendSlotRow;
   send_pauses: SendPauseRow;
+  scheduled_jobs: ScheduledJobRow;
 }
 
 export interface SchoolRow {
@@ -112,6 +113,18 @@ export interface SendSlotRow {
 export interface SendPauseRow {
   conversation_key: string;
   paused_until_ms: number;
+}
+
+export interface ScheduledJobRow {
+  id: Generated<number>;
+  job_key: string;
+  job: string;
+  status: string;
+  due_at: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -2,6 +2,7 @@ import { Kysely } from 'kysely';
 import { Offer } from '../../domain/offer';
 import { SignUp } from '../../domain/signUp';
 import { OfferStore, OfferTransaction, PersonalSignUp } from '../../ports/offerStore';
+import { NewJob } from '../../ports/jobs';
 import { NewNotice } from '../../ports/outbox';
 import { offerFromRow, offerToRow, signUpFromRow, signUpToRow } from './rows';
 import { Database, Dialect, OfferRow, SignUpRow } from './schema';
@@ -117,6 +118,15 @@ class SqlOfferTransaction implements OfferTransaction {
     await this.queries.raiseRevision(this.db, { id: offerId });
   }
 
+  async scheduleJob(job: NewJob, now: Date): Promise<void> {
+    const dueAt = job.dueAt.toISOString();
+    await this.db
+      .insertInto('scheduled_jobs')
+      .values({ job_key: job.key, job: JSON.stringify(job.job), status: 'pending', due_at: dueAt, attempts: 0, last_error: null, created_at: now.toISOString(), finished_at: null })
+      .onConflict((oc) => oc.column('job_key').doUpdateSet({ job: JSON.stringify(job.job), status: 'pending', due_at: dueAt, attempts: 0, last_error: null, finished_at: null }))
+      .execute();
+  }
+
   async enqueueNotice(notice: NewNotice, at: Date): Promise<void> {
     const now = at.toISOString();
     await this.db
@@ -128,7 +138,7 @@ class SqlOfferTransaction implements OfferTransaction {
         notice: JSON.stringify(notice.notice),
         status: 'pending',
         attempts: 0,
-        available_at: now,
+        available_at: (notice.notBefore ?? at).toISOString(),
         last_error: null,
         created_at: now,
         sent_at: null,

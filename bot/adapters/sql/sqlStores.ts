@@ -5,6 +5,7 @@ import { SqlAddressBook } from './sqlAddressBook';
 import { SqlOfferCardLedger } from './sqlOfferCardLedger';
 import { SqlOfferStore } from './sqlOfferStore';
 import { SqlOutbox } from './sqlOutbox';
+import { SqlJobQueue } from './sqlJobQueue';
 import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { teamsConversationWindows } from '../../app/delivery/rateLimiter';
@@ -21,6 +22,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     offerCards: new SqlOfferCardLedger(db, dialect),
     sendSlots: new SqlSendSlotLedger(db, dialect, teamsConversationWindows),
     outbox: new SqlOutbox(db, dialect),
+    jobs: new SqlJobQueue(db, dialect),
     close: () => db.destroy(),
   };
 }

@@ -65,6 +65,13 @@ function translate(error: unknown): Error {
 
 export function noticeCard(notice: Notice) {
   switch (notice.kind) {
+    case 'session_reminder':
+      return messageCard(`Reminder: ${notice.offerTitle}`, 'You are confirmed for this CLPL session.', 'Default', [
+        { title: 'When', value: instantText(new Date(notice.startsAt), notice.timeZone) },
+        { title: 'Where', value: notice.location ?? (notice.onlineLink ? 'Online' : '—') },
+        ...(notice.onlineLink ? [{ title: 'Join', value: notice.onlineLink }] : []),
+        { title: "Can't make it?", value: 'Type "my clpl" to withdraw and free the place for someone on the waitlist.' },
+      ]);
     case 'waitlist_promotion':
       return messageCard('You have a place', `A place opened up and you are now confirmed for "${notice.offerTitle}".`, 'Good', [
         { title: 'When', value: instantText(new Date(notice.startsAt), notice.timeZone) },

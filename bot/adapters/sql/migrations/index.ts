@@ -3,6 +3,7 @@ import { Dialect } from '../schema';
 import { migrationContext, MigrationContext } from './context';
 import * as m0001 from './0001_offers_and_signups';
 import * as m0002 from './0002_shared_send_budget_and_card_claims';
+import * as m0003 from './0003_scheduled_jobs';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
 
@@ -13,6 +14,7 @@ type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Pro
 const migrations: Record<string, MigrationModule> = {
   '0001_offers_and_signups': m0001,
   '0002_shared_send_budget_and_card_claims': m0002,
+  '0003_scheduled_jobs': m0003,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

@@ -1,0 +1,15 @@
+import { Job } from '../../ports/jobs';
+import { AppDependencies } from '../dependencies';
+import { sendSessionReminders } from './sessionReminders';
+
+type JobHandlers = { [K in Job['kind']]: (deps: AppDependencies, job: Extract<Job, { kind: K }>) => Promise<void> };
+
+/** What each kind of scheduled job does. A feature that adds a job kind adds its handler here. */
+export const jobHandlers: JobHandlers = {
+  session_reminders: (deps, job) => sendSessionReminders(deps, job.offerId),
+};
+
+export function runJob(deps: AppDependencies, job: Job): Promise<void> {
+  const handler = jobHandlers[job.kind] as (deps: AppDependencies, job: Job) => Promise<void>;
+  return handler(deps, job);
+}

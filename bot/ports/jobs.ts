@@ -1,0 +1,28 @@
+/**
+ * Work due at a time rather than now (reminders before a session, feedback requests after it). A job is written in
+ * the same transaction as the change that makes it due, fires once, and still fires if the server was down at the
+ * due time. Kinds are added by the features that need them; each kind has a handler in app/jobs/registry.ts.
+ */
+export type Job = { kind: 'session_reminders'; offerId: string };
+
+export interface NewJob {
+  /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */
+  key: string;
+  dueAt: Date;
+  job: Job;
+}
+
+export interface QueuedJob extends NewJob {
+  id: number;
+  attempts: number;
+}
+
+export interface JobQueue {
+  /** Takes due jobs; a claimed job is not handed to another worker until its lease ends. */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<QueuedJob[]>;
+  markDone(id: number, now: Date): Promise<void>;
+  retryLater(id: number, reason: string, at: Date): Promise<void>;
+  markFailed(id: number, reason: string, now: Date): Promise<void>;
+  /** Drops a pending job (e.g. the offer was cancelled). */
+  cancel(key: string): Promise<void>;
+}
