@@ -33,6 +33,12 @@ export interface Config {
   logLevel: string;
   quietHours: QuietHours;
   reminderLeadMs: number;
+  /**
+   * How long a worker holds a notice it took: past this, one not yet sent goes to another worker, and one still marked
+   * as sending belongs to a worker that died mid-send (recorded as uncertain, not repeated).
+   */
+  outboxLeaseMs: number;
+  outboxPollMs: number;
 }
 
 const list = z
@@ -68,6 +74,8 @@ const environmentSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'use HH:mm-HH:mm, for example 20:00-07:00')
     .default('20:00-07:00'),
   CLPL_QUIET_WEEKENDS: z.enum(['true', 'false']).default('true'),
+  CLPL_OUTBOX_LEASE_SECONDS: z.coerce.number().min(1).max(86_400).default(120),
+  CLPL_OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(5),
   CLPL_REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -140,6 +148,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       weekendsQuiet: e.CLPL_QUIET_WEEKENDS === 'true',
     },
     reminderLeadMs: e.CLPL_REMINDER_HOURS_BEFORE * 3_600_000,
+    outboxLeaseMs: e.CLPL_OUTBOX_LEASE_SECONDS * 1000,
+    outboxPollMs: e.CLPL_OUTBOX_POLL_SECONDS * 1000,
   };
 }
 

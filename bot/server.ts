@@ -44,7 +44,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   const messenger = new TeamsMessenger({ adapter, botAppId, addresses: stores.addresses, limiter });
 
   const cardRefresher = new OfferCardRefresher({ offers: stores.offers, offerCards: stores.offerCards, board, limiter, logger, settleMs: options.cardSettleMs ?? 250 });
-  const noticeDelivery = new NoticeDelivery({ outbox: stores.outbox, messenger, clock, logger }, { batchSize: 20, leaseMs: 60_000, maxAttempts: 8, pollMs: 5_000 });
+  const noticeDelivery = new NoticeDelivery({ outbox: stores.outbox, messenger, clock, logger }, { batchSize: 20, leaseMs: config.outboxLeaseMs, sendLeaseMs: config.outboxLeaseMs, maxAttempts: 8, pollMs: config.outboxPollMs });
 
   const sltBySchool: Record<string, string[]> = { '*': config.sltIds };
   for (const school of config.schools) sltBySchool[school.id] = school.sltIds;

@@ -29,8 +29,15 @@ export interface QueuedNotice extends NewNotice {
 export interface Outbox {
   /** Takes due notices for delivery; a claimed notice is not handed to another worker until its lease ends. */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<QueuedNotice[]>;
+  /**
+   * Recorded just before the send itself. A notice still marked as sending when `leaseMs` has passed belongs to a
+   * worker that died mid-send: it may have reached the person, so it is recorded as uncertain and not sent again.
+   */
+  markSending(id: number, now: Date, leaseMs: number): Promise<void>;
   markSent(id: number, now: Date): Promise<void>;
   /** Delivery failed for good (e.g. the person cannot be reached): kept with its reason, never retried. */
   markUndeliverable(id: number, reason: string, now: Date): Promise<void>;
   retryLater(id: number, reason: string, at: Date): Promise<void>;
+  /** The send broke off after it may have reached the person: kept with its reason and not repeated. */
+  markUncertain(id: number, reason: string, now: Date): Promise<void>;
 }

@@ -16,6 +16,12 @@ export class SqlOutbox implements Outbox {
    */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<QueuedNotice[]> {
     return inWriteTransaction(this.db, this.dialect, async (trx) => {
+      await trx
+        .updateTable('outbox')
+        .set({ status: 'uncertain', last_error: 'the worker stopped while sending; it may have been delivered, so it is not sent again' })
+        .where('status', '=', 'sending')
+        .where('available_at', '<=', now.toISOString())
+        .execute();
       let query = trx
         .selectFrom('outbox')
         .selectAll()
@@ -47,6 +53,14 @@ export class SqlOutbox implements Outbox {
     });
   }
 
+  async markSending(id: number, now: Date, leaseMs: number): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ status: 'sending', available_at: new Date(now.getTime() + leaseMs).toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async markSent(id: number, now: Date): Promise<void> {
     await this.db.updateTable('outbox').set({ status: 'sent', sent_at: now.toISOString(), last_error: null }).where('id', '=', id).execute();
   }
@@ -55,7 +69,11 @@ export class SqlOutbox implements Outbox {
     await this.db.updateTable('outbox').set({ status: 'undeliverable', last_error: reason, given_up_at: now.toISOString() }).where('id', '=', id).execute();
   }
 
+  async markUncertain(id: number, reason: string, now: Date): Promise<void> {
+    await this.db.updateTable('outbox').set({ status: 'uncertain', last_error: reason, given_up_at: now.toISOString() }).where('id', '=', id).execute();
+  }
+
   async retryLater(id: number, reason: string, at: Date): Promise<void> {
-    await this.db.updateTable('outbox').set({ available_at: at.toISOString(), last_error: reason }).where('id', '=', id).execute();
+    await this.db.updateTable('outbox').set({ status: 'pending', available_at: at.toISOString(), last_error: reason }).where('id', '=', id).execute();
   }
 }

@@ -6,8 +6,10 @@ import { errorSummary } from './offerCardRefresher';
 
 export interface NoticeDeliveryOptions {
   batchSize: number;
-  /** How long a claimed notice is held before another worker may try it (after a crash mid-send). */
+  /** How long a claimed notice is held before another worker may try it (a crash before its send began). */
   leaseMs: number;
+  /** How long a send may take at most, rate-limit waits included; past that a send still marked running is uncertain. */
+  sendLeaseMs: number;
   maxAttempts: number;
   pollMs: number;
 }
@@ -65,11 +67,17 @@ export class NoticeDelivery {
       for (const queued of batch) {
         const log = { noticeId: queued.id, kind: queued.notice.kind, recipientId: queued.recipientId, attempt: queued.attempts };
         try {
+          await this.deps.outbox.markSending(queued.id, this.deps.clock.now(), this.options.sendLeaseMs);
           await this.deps.messenger.sendNotice(queued.recipientId, queued.notice);
           await this.deps.outbox.markSent(queued.id, this.deps.clock.now());
           this.deps.logger.info({ event: 'notice_sent', ...log });
         } catch (error) {
           const reason = errorSummary(error);
+          if (mayHaveBeenDelivered(error)) {
+            await this.deps.outbox.markUncertain(queued.id, reason, this.deps.clock.now());
+            this.deps.logger.warn({ event: 'notice_uncertain', reason, ...log });
+            continue;
+          }
           if (error instanceof RecipientUnreachable || queued.attempts >= this.options.maxAttempts) {
             await this.deps.outbox.markUndeliverable(queued.id, reason, this.deps.clock.now());
             this.deps.logger.warn({ event: 'notice_undeliverable', reason, ...log });
@@ -82,6 +90,16 @@ export class NoticeDelivery {
       }
     }
   }
+}
+
+/**
+ * Whether a failed send may still have reached the person. An HTTP answer (a 4xx or 5xx) or a refused connection
+ * means it did not; a connection that broke after the request went out might have, so such a notice is not repeated.
+ */
+export function mayHaveBeenDelivered(error: unknown): boolean {
+  const e = error as { statusCode?: number; status?: number; response?: { status?: number }; code?: string };
+  if (error instanceof RecipientUnreachable || error instanceof DeliveryThrottled || (e?.statusCode ?? e?.response?.status ?? e?.status)) return false;
+  return ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ESOCKETTIMEDOUT'].includes(e?.code ?? '');
 }
 
 /** Exponential backoff with full jitter, capped at ten minutes. */
