@@ -12,7 +12,7 @@ import { AppDependencies } from './app/dependencies';
 import { NoticeDelivery } from './app/delivery/noticeDelivery';
 import { JobRunner } from './app/delivery/jobRunner';
 import { OfferCardRefresher } from './app/delivery/offerCardRefresher';
-import { RateLimiter, teamsConversationWindows } from './app/delivery/rateLimiter';
+import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from './app/delivery/rateLimiter';
 import { leadershipFromConfig } from './app/leadership';
 import { Config } from './config';
 import { Clock, systemClock } from './ports/clock';
@@ -39,11 +39,14 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   const stores = await openStores(config);
   const adapter = createCloudAdapter(config.botIdentity, logger);
   const botAppId = botAppIdOf(config.botIdentity);
-  const limiter = new RateLimiter(teamsConversationWindows, Date.now, undefined, stores.sendSlots);
-  const board = new TeamsOfferBoard({ adapter, botAppId, addresses: stores.addresses, limiter, clock });
-  const messenger = new TeamsMessenger({ adapter, botAppId, addresses: stores.addresses, limiter });
+  const budgets = {
+    conversations: new RateLimiter(teamsConversationWindows, Date.now, undefined, stores.sendSlots.forWindows(teamsConversationWindows)),
+    tenants: new RateLimiter(teamsTenantWindows, Date.now, undefined, stores.sendSlots.forWindows(teamsTenantWindows)),
+  };
+  const board = new TeamsOfferBoard({ adapter, botAppId, addresses: stores.addresses, budgets, clock });
+  const messenger = new TeamsMessenger({ adapter, botAppId, addresses: stores.addresses, budgets });
 
-  const cardRefresher = new OfferCardRefresher({ offers: stores.offers, offerCards: stores.offerCards, board, limiter, logger, settleMs: options.cardSettleMs ?? 250 });
+  const cardRefresher = new OfferCardRefresher({ offers: stores.offers, offerCards: stores.offerCards, board, logger, settleMs: options.cardSettleMs ?? 250 });
   const noticeDelivery = new NoticeDelivery({ outbox: stores.outbox, messenger, clock, logger }, { batchSize: 20, leaseMs: config.outboxLeaseMs, sendLeaseMs: config.outboxLeaseMs, maxAttempts: 8, pollMs: config.outboxPollMs });
 
   const sltBySchool: Record<string, string[]> = { '*': config.sltIds };
@@ -68,6 +71,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     botAppId,
     timeZone: config.timeZone,
     fixedSchoolId: config.fixedSchoolId,
+    budgets,
     presetClplChannelId: (schoolId) => config.schools.find((s) => s.id === schoolId)?.clplChannelId ?? config.clplChannelId,
   });
 

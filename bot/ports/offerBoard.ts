@@ -32,5 +32,6 @@ export interface OfferCardView {
 /** The channel where offers are posted for everyone to see (the Teams channel in production). */
 export interface OfferBoard {
   post(channelId: string, view: OfferCardView): Promise<PostedCard>;
-  update(card: PostedCard, view: OfferCardView): Promise<void>;
+  /** Redraws a posted card; `loadView` is read once the update's turn in the rate budget has come (null: skip). */
+  update(card: PostedCard, loadView: () => Promise<OfferCardView | null>): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
 import { Outbox } from './outbox';
 import { SchoolDirectory } from './schoolDirectory';
-import { SendSlotLedger } from './sendSlots';
+import { SendSlotLedgers } from './sendSlots';
 
 /** Everything the app keeps, as chosen by configuration (embedded SQLite or PostgreSQL). */
 export interface Stores {
@@ -16,6 +16,6 @@ export interface Stores {
   offerCards: OfferCardLedger;
   outbox: Outbox;
   jobs: JobQueue;
-  sendSlots: SendSlotLedger;
+  sendSlots: SendSlotLedgers;
   close(): Promise<void>;
 }

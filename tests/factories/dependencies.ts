@@ -32,8 +32,9 @@ export class FakeOfferBoard implements OfferBoard {
     return card;
   }
 
-  async update(card: PostedCard, view: OfferCardView): Promise<void> {
-    this.updated.push({ card, view });
+  async update(card: PostedCard, loadView: () => Promise<OfferCardView | null>): Promise<void> {
+    const view = await loadView();
+    if (view) this.updated.push({ card, view });
   }
 }
 

@@ -16,7 +16,20 @@ export interface RecordedCall {
   responseId?: string;
 }
 
+/** Teams' published limits, enforced exactly (no margin) when a test asks the stand-in to. */
+export const teamsLimits = {
+  perConversation: [
+    { windowMs: 1_000, limit: 7 },
+    { windowMs: 2_000, limit: 8 },
+    { windowMs: 30_000, limit: 60 },
+    { windowMs: 3_600_000, limit: 1_800 },
+  ],
+  perTenant: [{ windowMs: 1_000, limit: 50 }],
+};
+
 export interface StandInOptions {
+  /** Answer 429 (Retry-After: 1) to any request beyond Teams' limits, as Teams would, and count them. */
+  enforceLimits?: boolean;
   channels?: Array<{ id: string; name?: string }>;
   /** Return a response of your own for a call (e.g. a 429), or undefined to let the stand-in answer normally. */
   intercept?: (call: RecordedCall) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
@@ -24,6 +37,9 @@ export interface StandInOptions {
 
 export class BotConnectorStandIn {
   readonly calls: RecordedCall[] = [];
+  /** Requests refused with 429 because they broke a limit (only with `enforceLimits`). */
+  readonly throttled: RecordedCall[] = [];
+  private readonly arrivals = new Map<string, number[]>();
   private server: Server | null = null;
   private nextId = 1;
   url = '';
@@ -54,6 +70,20 @@ export class BotConnectorStandIn {
     return this.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
   }
 
+  /** Counts this request against its conversation and the tenant; true when either budget was already spent. */
+  private overLimit(call: RecordedCall): boolean {
+    const now = Date.now();
+    const tenant = call.body?.channelData?.tenant?.id ?? call.body?.conversation?.tenantId ?? call.body?.tenantId ?? 'default';
+    const budgets: Array<[string, ReadonlyArray<{ windowMs: number; limit: number }>]> = [[`tenant:${tenant}`, teamsLimits.perTenant]];
+    if (call.conversationId) budgets.push([`conversation:${call.conversationId}`, teamsLimits.perConversation]);
+    const over = budgets.some(([key, windows]) => {
+      const seen = this.arrivals.get(key) ?? [];
+      return windows.some((w) => seen.filter((t) => t > now - w.windowMs).length >= w.limit);
+    });
+    if (!over) for (const [key] of budgets) this.arrivals.set(key, [...(this.arrivals.get(key) ?? []), now]);
+    return over;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = await readBody(req);
     const path = (req.url ?? '').split('?')[0] ?? '';
@@ -66,6 +96,10 @@ export class BotConnectorStandIn {
       body: text ? JSON.parse(text) : null,
     };
     this.calls.push(call);
+    if (this.options.enforceLimits && req.method !== 'GET' && this.overLimit(call)) {
+      this.throttled.push(call);
+      return send(res, 429, { error: { code: 'Throttled', message: 'Too many requests' } }, { 'retry-after': '1' });
+    }
     const override = this.options.intercept?.(call);
     if (override) return send(res, override.status, override.body ?? {}, override.headers);
 

@@ -8,7 +8,6 @@ import { SqlOutbox } from './sqlOutbox';
 import { SqlJobQueue } from './sqlJobQueue';
 import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
-import { teamsConversationWindows } from '../../app/delivery/rateLimiter';
 import { Stores } from '../../ports/stores';
 
 /** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
@@ -20,7 +19,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     schools: new SqlSchoolDirectory(db),
     addresses: new SqlAddressBook(db),
     offerCards: new SqlOfferCardLedger(db, dialect),
-    sendSlots: new SqlSendSlotLedger(db, dialect, teamsConversationWindows),
+    sendSlots: { forWindows: (windows) => new SqlSendSlotLedger(db, dialect, windows) },
     outbox: new SqlOutbox(db, dialect),
     jobs: new SqlJobQueue(db, dialect),
     close: () => db.destroy(),

@@ -19,6 +19,7 @@ import { submitFallbackValue } from './cardActionSchema';
 import { messageCard } from './cards/messageCard';
 import { AdaptiveCardJson } from './cards/render';
 import { parseCommand } from './commands/registry';
+import { SendBudgets } from './throttling';
 
 export interface ClplBotOptions {
   app: AppDependencies;
@@ -29,6 +30,8 @@ export interface ClplBotOptions {
   fixedSchoolId: string | null;
   /** The CLPL channel set by configuration for a school, if any. */
   presetClplChannelId(schoolId: string): string | null;
+  /** Replies count against Teams' limits like any other message, so they draw on the same budgets. */
+  budgets: SendBudgets;
 }
 
 /** Teams events and messages in, use cases out. The only place (with its siblings) that knows about botbuilder. */
@@ -40,6 +43,17 @@ export class ClplBot extends TeamsActivityHandler {
     super();
     this.onTurn(async (context, next) => {
       this.logActivity(context);
+      context.onSendActivities(async (ctx, activities, sendNext) => {
+        const conversationId = (ctx.activity.conversation?.id ?? '').split(';messageid=')[0] ?? '';
+        const tenantId = tenantOf(ctx.activity);
+        for (const activity of activities) {
+          // An invoke's answer travels back in the HTTP response; it is not a message Teams counts.
+          if (activity.type === 'invokeResponse') continue;
+          await this.options.budgets.conversations.acquire(conversationId);
+          await this.options.budgets.tenants.acquire(`tenant:${tenantId ?? 'default'}`);
+        }
+        return sendNext();
+      });
       await this.remember(context);
       await next();
     });

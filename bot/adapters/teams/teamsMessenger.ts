@@ -1,16 +1,15 @@
 import { Activity, CardFactory, CloudAdapter, ConversationParameters, MessageFactory, TurnContext } from 'botbuilder';
-import { RateLimiter } from '../../app/delivery/rateLimiter';
 import { AddressBook } from '../../ports/addressBook';
 import { DeliveryThrottled, Messenger, RecipientUnreachable } from '../../ports/messenger';
 import { Notice } from '../../ports/outbox';
 import { parseAddress, serialiseAddress } from './addresses';
 import { instantText } from './cards/format';
 import { messageCard } from './cards/messageCard';
-import { statusOf, retryAfterMsOf, withinBudget } from './throttling';
+import { retryAfterMsOf, SendBudgets, statusOf, withinBudget } from './throttling';
 
 /** Sends notices 1:1 through Teams; the outbox decides about retries from the errors it throws. */
 export class TeamsMessenger implements Messenger {
-  constructor(private readonly deps: { adapter: CloudAdapter; botAppId: string; addresses: AddressBook; limiter: RateLimiter }) {}
+  constructor(private readonly deps: { adapter: CloudAdapter; botAppId: string; addresses: AddressBook; budgets: SendBudgets }) {}
 
   async sendNotice(recipientId: string, notice: Notice): Promise<void> {
     const stored = await this.deps.addresses.find({ kind: 'person', personId: recipientId });
@@ -19,8 +18,9 @@ export class TeamsMessenger implements Messenger {
     const message = MessageFactory.attachment(CardFactory.adaptiveCard(noticeCard(notice)));
     try {
       if (address.kind === 'conversation') {
-        const key = address.reference.conversation?.id ?? recipientId;
-        await withinBudget(this.deps.limiter, key, () =>
+        const conversationId = address.reference.conversation?.id ?? recipientId;
+        const tenantId = address.reference.conversation?.tenantId ?? null;
+        await withinBudget(this.deps.budgets, { conversationId, tenantId }, () =>
           this.deps.adapter.continueConversationAsync(this.deps.botAppId, address.reference, async (context) => {
             await context.sendActivity(message);
           }),
@@ -46,7 +46,7 @@ export class TeamsMessenger implements Messenger {
       tenantId: address.tenantId ?? undefined,
       channelData: address.tenantId ? { tenant: { id: address.tenantId } } : undefined,
     } as ConversationParameters;
-    await withinBudget(this.deps.limiter, `new:${recipientId}`, () =>
+    await withinBudget(this.deps.budgets, { conversationId: `new:${recipientId}`, tenantId: address.tenantId }, () =>
       this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', address.serviceUrl, '', parameters, async (context: TurnContext) => {
         const reference = TurnContext.getConversationReference(context.activity);
         await this.deps.addresses.save({ kind: 'person', personId: recipientId }, serialiseAddress({ kind: 'conversation', reference }));

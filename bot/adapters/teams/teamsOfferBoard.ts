@@ -1,16 +1,15 @@
 import { CardFactory, CloudAdapter, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
-import { RateLimiter } from '../../app/delivery/rateLimiter';
 import { Clock } from '../../ports/clock';
 import { AddressBook } from '../../ports/addressBook';
 import { OfferBoard, OfferCardView, PostedCard } from '../../ports/offerBoard';
 import { parseAddress } from './addresses';
 import { offerCardData, renderOfferCard } from './cards/offerCard';
-import { withinBudget } from './throttling';
+import { SendBudgets, withinBudget } from './throttling';
 
 /** Posts offer cards to a team channel and updates them in place, within the channel's shared rate budget. */
 export class TeamsOfferBoard implements OfferBoard {
   constructor(
-    private readonly deps: { adapter: CloudAdapter; botAppId: string; addresses: AddressBook; limiter: RateLimiter; clock: Clock },
+    private readonly deps: { adapter: CloudAdapter; botAppId: string; addresses: AddressBook; budgets: SendBudgets; clock: Clock },
   ) {}
 
   async post(channelId: string, view: OfferCardView): Promise<PostedCard> {
@@ -25,10 +24,13 @@ export class TeamsOfferBoard implements OfferBoard {
     return { offerId: view.offer.id, conversationId: channelId, activityId };
   }
 
-  async update(card: PostedCard, view: OfferCardView): Promise<void> {
+  async update(card: PostedCard, loadView: () => Promise<OfferCardView | null>): Promise<void> {
     const reference = await this.channelReference(card.conversationId);
-    const rendered = renderOfferCard(offerCardData(view, this.deps.clock.now()));
     await withinChannel(this.deps, card.conversationId, reference, async (context) => {
+      // Read once the slot is ours, so the card shows the newest state, not the one that queued the update.
+      const view = await loadView();
+      if (!view) return;
+      const rendered = renderOfferCard(offerCardData(view, this.deps.clock.now()));
       await context.updateActivity({ id: card.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(rendered)] });
     });
   }
@@ -43,10 +45,11 @@ export class TeamsOfferBoard implements OfferBoard {
 }
 
 async function withinChannel(
-  deps: { adapter: CloudAdapter; botAppId: string; limiter: RateLimiter },
+  deps: { adapter: CloudAdapter; botAppId: string; budgets: SendBudgets },
   channelId: string,
   reference: Partial<ConversationReference>,
   work: (context: TurnContext) => Promise<void>,
 ): Promise<void> {
-  await withinBudget(deps.limiter, channelId, () => deps.adapter.continueConversationAsync(deps.botAppId, reference, work));
+  const target = { conversationId: channelId, tenantId: reference.conversation?.tenantId ?? null };
+  await withinBudget(deps.budgets, target, () => deps.adapter.continueConversationAsync(deps.botAppId, reference, work));
 }

@@ -15,13 +15,28 @@ export function retryAfterMsOf(error: unknown): number | null {
 
 const retryable = new Set([412, 429, 502, 503, 504]);
 
+/** Teams counts requests per conversation and per tenant (all conversations of the app together). */
+export interface SendBudgets {
+  conversations: RateLimiter;
+  tenants: RateLimiter;
+}
+
 /**
- * One call to a conversation inside its rate budget. A 429 pauses that conversation for Retry-After (or a backoff)
- * and tries again; 412/5xx are retried a few times too; anything else is the caller's to handle.
+ * One call to a conversation inside both of its rate budgets. A 429 pauses that conversation for Retry-After (or a
+ * backoff) and tries again; 412/5xx are retried a few times too; anything else is the caller's to handle.
  */
-export async function withinBudget<T>(limiter: RateLimiter, conversationId: string, call: () => Promise<T>, maxTries = 4): Promise<T> {
+export async function withinBudget<T>(
+  budgets: SendBudgets,
+  target: { conversationId: string; tenantId: string | null },
+  call: () => Promise<T>,
+  maxTries = 4,
+): Promise<T> {
+  const conversationId = target.conversationId;
+  const limiter = budgets.conversations;
   for (let attempt = 1; ; attempt++) {
+    // The conversation's slot first: its wait can be long, and a tenant slot taken before it would go unused.
     await limiter.acquire(conversationId);
+    await budgets.tenants.acquire(`tenant:${target.tenantId ?? 'default'}`);
     try {
       return await call();
     } catch (error) {

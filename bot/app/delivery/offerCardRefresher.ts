@@ -3,7 +3,6 @@ import { seatSummary } from '../../domain/signUp';
 import { OfferBoard, OfferCardLedger } from '../../ports/offerBoard';
 import { OfferStore } from '../../ports/offerStore';
 import { activeSignUpIds } from '../signUp';
-import { RateLimiter } from './rateLimiter';
 
 /**
  * Keeps posted offer cards showing the current state without making anyone wait for it. A change only marks the
@@ -23,7 +22,6 @@ export class OfferCardRefresher {
       offers: OfferStore;
       offerCards: OfferCardLedger;
       board: OfferBoard;
-      limiter: RateLimiter;
       logger: Logger;
       /** A short pause before the first redraw so that a burst of clicks lands in one update. */
       settleMs: number;
@@ -77,14 +75,16 @@ export class OfferCardRefresher {
       if (stale.length === 0) return;
       for (const card of stale) {
         attempted.add(`${card.offerId}@${card.revision}`);
-        await this.deps.limiter.acquire(card.conversationId);
         try {
-          // Read after waiting for the slot, so the card shows the newest state, not the one that queued it.
-          const offer = await this.deps.offers.findOffer(card.offerId);
-          if (!offer) continue;
-          const signUps = await this.deps.offers.signUpsForOffer(card.offerId);
-          await this.deps.board.update(card, { offer, seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps) });
-          await this.deps.offerCards.markShown(card.offerId, offer.revision);
+          let shownRevision: number | null = null;
+          await this.deps.board.update(card, async () => {
+            const offer = await this.deps.offers.findOffer(card.offerId);
+            if (!offer) return null;
+            const signUps = await this.deps.offers.signUpsForOffer(card.offerId);
+            shownRevision = offer.revision;
+            return { offer, seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps) };
+          });
+          if (shownRevision !== null) await this.deps.offerCards.markShown(card.offerId, shownRevision);
         } catch (error) {
           this.deps.logger.warn({ event: 'offer_card_update_failed', offerId: card.offerId, err: errorSummary(error) });
         }

@@ -1,21 +1,29 @@
-import { SendSlotLedger } from '../../ports/sendSlots';
+import { SendSlotLedger, SendWindow } from '../../ports/sendSlots';
 
 /** A limit of `limit` operations in any `windowMs` span. */
-export interface RateWindow {
-  windowMs: number;
-  limit: number;
-}
+export type RateWindow = SendWindow;
 
 /**
  * Teams' limits for one bot in one conversation (a channel or a 1:1 chat). One budget is shared by every message and
  * card update in that conversation.
  */
-export const teamsConversationWindows: readonly RateWindow[] = [
+export const teamsConversationWindows: readonly RateWindow[] = withMargin([
   { windowMs: 1_000, limit: 7 },
   { windowMs: 2_000, limit: 8 },
   { windowMs: 30_000, limit: 60 },
   { windowMs: 3_600_000, limit: 1_800 },
-];
+]);
+
+/** Teams' limit for one app across a whole tenant: about 50 requests a second. */
+export const teamsTenantWindows: readonly RateWindow[] = withMargin([{ windowMs: 1_000, limit: 50 }]);
+
+/**
+ * Requests reach Teams a little after we count them, and not always equally late, so each window is counted a little
+ * longer than Teams counts it; otherwise two sends counted 1 000 ms apart could arrive 990 ms apart.
+ */
+function withMargin(windows: RateWindow[], marginMs = 50): RateWindow[] {
+  return windows.map((w) => ({ ...w, windowMs: w.windowMs + marginMs }));
+}
 
 export function longestWindowMs(windows: readonly RateWindow[]): number {
   return Math.max(...windows.map((w) => w.windowMs));

@@ -79,8 +79,13 @@ describe('waitBeforeNext', () => {
     expect(waitBeforeNext(burst, 29_300, windows)).toBe(900);
   });
 
-  it('the Teams windows include 7/1 s, 8/2 s and 60/30 s', () => {
-    expect(teamsConversationWindows).toEqual(expect.arrayContaining([perSecond, perTwoSeconds, perThirtySeconds]));
+  it("the Teams windows are 7/1 s, 8/2 s, 60/30 s and 1800/h, each counted 50 ms longer than Teams counts it", () => {
+    expect(teamsConversationWindows).toEqual([
+      { windowMs: 1_050, limit: 7 },
+      { windowMs: 2_050, limit: 8 },
+      { windowMs: 30_050, limit: 60 },
+      { windowMs: 3_600_050, limit: 1_800 },
+    ]);
   });
 });
 
