@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import { longestWindowMs, RateWindow, waitBeforeNext } from '../../app/delivery/rateLimiter';
-import { SendSlotLedger } from '../../ports/sendSlots';
+import { Reservation, SendSlotLedger } from '../../ports/sendSlots';
 import { Database, Dialect } from './schema';
 import { inWriteTransaction } from './transactions';
 
@@ -20,22 +20,26 @@ export class SqlSendSlotLedger implements SendSlotLedger {
     this.longestMs = longestWindowMs(windows);
   }
 
-  reserve(key: string, nowMs: number): Promise<number> {
+  reserve(key: string, nowMs: number): Promise<Reservation> {
     return inWriteTransaction(this.db, this.dialect, async (trx) => {
       await trx.insertInto('send_pauses').values({ conversation_key: key, paused_until_ms: 0 }).onConflict((oc) => oc.column('conversation_key').doNothing()).execute();
       let pauseQuery = trx.selectFrom('send_pauses').select('paused_until_ms').where('conversation_key', '=', key);
       if (this.dialect === 'postgres') pauseQuery = pauseQuery.forUpdate();
       const pause = await pauseQuery.executeTakeFirstOrThrow();
       const paused = Number(pause.paused_until_ms) - nowMs;
-      if (paused > 0) return paused;
+      if (paused > 0) return { granted: false, waitMs: paused };
 
       await trx.deleteFrom('send_slots').where('conversation_key', '=', key).where('sent_at_ms', '<=', nowMs - this.longestMs).execute();
       const rows = await trx.selectFrom('send_slots').select('sent_at_ms').where('conversation_key', '=', key).orderBy('sent_at_ms').execute();
       const wait = waitBeforeNext(rows.map((r) => Number(r.sent_at_ms)), nowMs, this.windows);
-      if (wait > 0) return wait;
-      await trx.insertInto('send_slots').values({ conversation_key: key, sent_at_ms: nowMs }).execute();
-      return 0;
+      if (wait > 0) return { granted: false, waitMs: wait };
+      const inserted = await trx.insertInto('send_slots').values({ conversation_key: key, sent_at_ms: nowMs }).returning('id').executeTakeFirstOrThrow();
+      return { granted: true, slot: Number(inserted.id) };
     });
+  }
+
+  async finish(slot: number, atMs: number): Promise<void> {
+    await this.db.updateTable('send_slots').set({ sent_at_ms: atMs }).where('id', '=', slot).where('sent_at_ms', '<', atMs).execute();
   }
 
   async pauseUntil(key: string, untilMs: number): Promise<void> {

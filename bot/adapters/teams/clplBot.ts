@@ -46,13 +46,18 @@ export class ClplBot extends TeamsActivityHandler {
       context.onSendActivities(async (ctx, activities, sendNext) => {
         const conversationId = (ctx.activity.conversation?.id ?? '').split(';messageid=')[0] ?? '';
         const tenantId = tenantOf(ctx.activity);
+        const slots = [];
         for (const activity of activities) {
           // An invoke's answer travels back in the HTTP response; it is not a message Teams counts.
           if (activity.type === 'invokeResponse') continue;
-          await this.options.budgets.conversations.acquire(conversationId);
-          await this.options.budgets.tenants.acquire(`tenant:${tenantId ?? 'default'}`);
+          slots.push(await this.options.budgets.conversations.acquire(conversationId));
+          slots.push(await this.options.budgets.tenants.acquire(`tenant:${tenantId ?? 'default'}`));
         }
-        return sendNext();
+        try {
+          return await sendNext();
+        } finally {
+          await Promise.all(slots.map((slot) => slot.finish()));
+        }
       });
       await this.remember(context);
       await next();

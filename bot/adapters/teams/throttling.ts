@@ -35,8 +35,7 @@ export async function withinBudget<T>(
   const limiter = budgets.conversations;
   for (let attempt = 1; ; attempt++) {
     // The conversation's slot first: its wait can be long, and a tenant slot taken before it would go unused.
-    await limiter.acquire(conversationId);
-    await budgets.tenants.acquire(`tenant:${target.tenantId ?? 'default'}`);
+    const slots = [await limiter.acquire(conversationId), await budgets.tenants.acquire(`tenant:${target.tenantId ?? 'default'}`)];
     try {
       return await call();
     } catch (error) {
@@ -44,6 +43,8 @@ export async function withinBudget<T>(
       if (status === null || !retryable.has(status) || attempt >= maxTries) throw error;
       const wait = retryAfterMsOf(error) ?? Math.min(30_000, 500 * 2 ** attempt * (0.5 + Math.random() / 2));
       await limiter.pause(conversationId, wait);
+    } finally {
+      await Promise.all(slots.map((slot) => slot.finish()));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { SendSlotLedger, SendWindow } from '../../ports/sendSlots';
+import { Reservation, SendSlotLedger, SendWindow } from '../../ports/sendSlots';
 
 /** A limit of `limit` operations in any `windowMs` span. */
 export type RateWindow = SendWindow;
@@ -18,10 +18,10 @@ export const teamsConversationWindows: readonly RateWindow[] = withMargin([
 export const teamsTenantWindows: readonly RateWindow[] = withMargin([{ windowMs: 1_000, limit: 50 }]);
 
 /**
- * Requests reach Teams a little after we count them, and not always equally late, so each window is counted a little
- * longer than Teams counts it; otherwise two sends counted 1 000 ms apart could arrive 990 ms apart.
+ * A slot is counted from when its send finished (see SendSlotLedger.finish), which is never before Teams saw it; the
+ * small margin covers clocks and timers that round.
  */
-function withMargin(windows: RateWindow[], marginMs = 50): RateWindow[] {
+function withMargin(windows: RateWindow[], marginMs = 20): RateWindow[] {
   return windows.map((w) => ({ ...w, windowMs: w.windowMs + marginMs }));
 }
 
@@ -47,19 +47,29 @@ export function waitBeforeNext(history: readonly number[], now: number, windows:
 
 /** The ledger for a single process (tests, and local mode when nothing else shares the budget). */
 export class MemorySendSlotLedger implements SendSlotLedger {
-  private readonly history = new Map<string, number[]>();
+  private readonly history = new Map<string, Array<{ slot: number; at: number }>>();
   private readonly pausedUntil = new Map<string, number>();
+  private nextSlot = 1;
 
   constructor(private readonly windows: readonly RateWindow[]) {}
 
-  async reserve(key: string, nowMs: number): Promise<number> {
+  async reserve(key: string, nowMs: number): Promise<Reservation> {
     const paused = (this.pausedUntil.get(key) ?? 0) - nowMs;
-    if (paused > 0) return paused;
-    const history = (this.history.get(key) ?? []).filter((t) => t > nowMs - longestWindowMs(this.windows));
-    const wait = waitBeforeNext(history, nowMs, this.windows);
-    if (wait <= 0) history.push(nowMs);
+    if (paused > 0) return { granted: false, waitMs: paused };
+    const history = (this.history.get(key) ?? []).filter((s) => s.at > nowMs - longestWindowMs(this.windows));
     this.history.set(key, history);
-    return Math.max(0, wait);
+    const wait = waitBeforeNext(history.map((s) => s.at).sort((a, b) => a - b), nowMs, this.windows);
+    if (wait > 0) return { granted: false, waitMs: wait };
+    const slot = this.nextSlot++;
+    history.push({ slot, at: nowMs });
+    return { granted: true, slot };
+  }
+
+  async finish(slot: number, atMs: number): Promise<void> {
+    for (const history of this.history.values()) {
+      const entry = history.find((s) => s.slot === slot);
+      if (entry) entry.at = Math.max(entry.at, atMs);
+    }
   }
 
   async pauseUntil(key: string, untilMs: number): Promise<void> {
@@ -67,9 +77,14 @@ export class MemorySendSlotLedger implements SendSlotLedger {
   }
 }
 
+/** A send's place in the budget; `finish` once the send is done (see SendSlotLedger.finish). */
+export interface SendSlot {
+  finish(): Promise<void>;
+}
+
 /** Per-key budgets (key = conversation id); `acquire` resolves when one more operation is allowed. */
 export class RateLimiter {
-  private readonly tails = new Map<string, Promise<void>>();
+  private readonly tails = new Map<string, Promise<unknown>>();
 
   constructor(
     windows: readonly RateWindow[],
@@ -79,7 +94,7 @@ export class RateLimiter {
   ) {}
 
   /** Callers for one key in this process are served in arrival order, so no one is starved. */
-  acquire(key: string): Promise<void> {
+  acquire(key: string): Promise<SendSlot> {
     return this.enqueue(key, () => this.takeSlot(key));
   }
 
@@ -88,7 +103,7 @@ export class RateLimiter {
     return this.enqueue(key, () => this.ledger.pauseUntil(key, this.now() + ms));
   }
 
-  private enqueue(key: string, step: () => Promise<void>): Promise<void> {
+  private enqueue<T>(key: string, step: () => Promise<T>): Promise<T> {
     const turn = (this.tails.get(key) ?? Promise.resolve()).then(step);
     const settled = turn.catch(() => undefined);
     this.tails.set(key, settled);
@@ -98,11 +113,11 @@ export class RateLimiter {
     return turn;
   }
 
-  private async takeSlot(key: string): Promise<void> {
+  private async takeSlot(key: string): Promise<SendSlot> {
     for (;;) {
-      const wait = await this.ledger.reserve(key, this.now());
-      if (wait <= 0) return;
-      await this.sleep(wait);
+      const reservation = await this.ledger.reserve(key, this.now());
+      if (reservation.granted) return { finish: () => this.ledger.finish(reservation.slot, this.now()) };
+      await this.sleep(reservation.waitMs);
     }
   }
 }

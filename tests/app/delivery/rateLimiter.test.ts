@@ -79,12 +79,12 @@ describe('waitBeforeNext', () => {
     expect(waitBeforeNext(burst, 29_300, windows)).toBe(900);
   });
 
-  it("the Teams windows are 7/1 s, 8/2 s, 60/30 s and 1800/h, each counted 50 ms longer than Teams counts it", () => {
+  it("the Teams windows are 7/1 s, 8/2 s, 60/30 s and 1800/h, each counted 20 ms longer than Teams counts it", () => {
     expect(teamsConversationWindows).toEqual([
-      { windowMs: 1_050, limit: 7 },
-      { windowMs: 2_050, limit: 8 },
-      { windowMs: 30_050, limit: 60 },
-      { windowMs: 3_600_050, limit: 1_800 },
+      { windowMs: 1_020, limit: 7 },
+      { windowMs: 2_020, limit: 8 },
+      { windowMs: 30_020, limit: 60 },
+      { windowMs: 3_600_020, limit: 1_800 },
     ]);
   });
 });
@@ -139,6 +139,17 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter(windows, now, sleep);
     await Promise.all([...times(7, () => limiter.acquire('channel-1')), ...times(7, () => limiter.acquire('chat-2'))]);
     expect(clock.sleeps).toEqual([]);
+  });
+
+  it('a slot counts from when its send finished, so a slow send delays the next one that would break the window', async () => {
+    const { clock, now, sleep } = fakeTime();
+    const limiter = new RateLimiter([{ windowMs: 1_000, limit: 1 }], now, sleep);
+    const slot = await limiter.acquire('channel-1');
+    clock.now = 300; // the send took 300 ms
+    await slot.finish();
+    let grantedAt: number | undefined;
+    await limiter.acquire('channel-1').then(() => (grantedAt = now()));
+    expect(grantedAt).toBe(1_300);
   });
 
   it('a pause holds the conversation for that long before the next acquisition', async () => {
