@@ -1,17 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DateTime } from 'luxon';
-import pino from 'pino';
-import { loadConfig } from '../../bot/config';
-import { RunningServer, startServer } from '../../bot/server';
-import { BotConnectorStandIn } from '../support/botConnectorStandIn';
-import { botAddedToTeam, channelCardAction, channelMention, member, personalCardAction, personalMessage, sendToBot, TeamsWorld } from '../support/teamsActivities';
+import { channelCardAction, channelMention, member, personalCardAction, personalMessage, sendToBot } from '../support/teamsActivities';
 import { expectValidAdaptiveCard } from '../support/adaptiveCardChecker';
+import { clplChannel, offerFormValues, setUpSchool, slt, startTestbed, Testbed } from '../support/clplTestbed';
 
-const team = { id: '19:team-general@thread.tacv2', name: 'Balerno High Staff' };
-const clplChannel = { id: '19:bal-staff-clpl@thread.tacv2', name: 'BAL-Staff CLPL' };
-const slt = member('slt', 'Morag SLT');
 const staffA = member('a', 'Alex Teacher');
 const staffB = member('b', 'Bea Teacher');
 
@@ -24,69 +14,29 @@ function cardOf(call: { body: any }): any {
 }
 
 describe('an offer posted to the CLPL channel, signed up for from its card', () => {
-  let connector: BotConnectorStandIn;
-  let server: RunningServer;
-  let world: TeamsWorld;
-
+  let bed: Testbed;
   beforeEach(async () => {
-    connector = await new BotConnectorStandIn({ channels: [{ id: team.id }, { id: clplChannel.id, name: clplChannel.name }] }).start();
-    const config = loadConfig({
-      CLPL_LOCAL: '1',
-      PORT: '0',
-      SQLITE_FILE: join(mkdtempSync(join(tmpdir(), 'clpl-e2e-')), 'clpl.sqlite'),
-      CLPL_SLT_IDS: slt.aadObjectId,
-    });
-    server = await startServer(config, pino({ level: 'silent' }), { cardSettleMs: 10 });
-    world = { serviceUrl: connector.url, tenantId: 'tenant-1', botId: '28:clpl-bot', team };
+    bed = await startTestbed();
   });
+  afterEach(async () => bed.close());
 
-  afterEach(async () => {
-    await server.close();
-    await connector.stop();
-  });
-
-  async function setUpSchoolWithChannel() {
-    expect((await sendToBot(server.url, botAddedToTeam(world, slt))).status).toBe(200);
-    expect((await sendToBot(server.url, channelMention(world, slt, clplChannel, 'use this channel'))).status).toBe(200);
-  }
-
-  function offerForm(overrides: Record<string, string> = {}) {
-    const day = DateTime.now().setZone('Europe/London').plus({ days: 7 }).toISODate()!;
-    const closes = DateTime.now().setZone('Europe/London').plus({ days: 6 }).toISODate()!;
-    return {
-      cardVersion: 1,
-      title: 'Questioning for deeper learning',
-      description: 'In-house CLPL led by the Maths department.',
-      facilitator: '',
-      facilitatorIsMe: 'true',
-      startDate: day,
-      startTime: '15:45',
-      endTime: '16:45',
-      location: 'Room 12',
-      onlineLink: '',
-      capacity: '1',
-      closesDate: closes,
-      closesTime: '17:00',
-      standards: '2',
-      priorities: '4',
-      ...overrides,
-    };
-  }
+  const setUpSchoolWithChannel = () => setUpSchool(bed);
+  const offerForm = (overrides: Record<string, string> = {}) => offerFormValues({ capacity: '1', ...overrides });
 
   it('takes an offer from the SLT form to the channel, through sign-up, waitlist, withdrawal and promotion', async () => {
     await setUpSchoolWithChannel();
-    expect(textOf(connector.sentTo(clplChannel.id).at(-1)?.body)).toContain('CLPL offers will now be posted in BAL-Staff CLPL');
+    expect(textOf(bed.connector.sentTo(clplChannel.id).at(-1)?.body)).toContain('CLPL offers will now be posted in BAL-Staff CLPL');
 
-    await sendToBot(server.url, personalMessage(world, slt, 'new offer'));
-    const form = cardOf(connector.sentTo(`a:personal-${slt.aadObjectId}`).at(-1)!);
+    await sendToBot(bed.server.url, personalMessage(bed.world, slt, 'new offer'));
+    const form = cardOf(bed.connector.sentTo(`a:personal-${slt.aadObjectId}`).at(-1)!);
     expectValidAdaptiveCard(form);
     expect(textOf(form)).toContain('New CLPL offer');
 
-    const created = await sendToBot(server.url, personalCardAction(world, slt, 'offer.create.v1', offerForm()));
+    const created = await sendToBot(bed.server.url, personalCardAction(bed.world, slt, 'offer.create.v1', offerForm()));
     expect(created.status).toBe(200);
     expect(textOf(created.body.value)).toContain('Offer posted');
 
-    const posted = connector.sentTo(clplChannel.id).find((c) => textOf(cardOf(c)).includes('Questioning for deeper learning'));
+    const posted = bed.connector.sentTo(clplChannel.id).find((c) => textOf(cardOf(c)).includes('Questioning for deeper learning'));
     expect(posted).toBeDefined();
     const offerCard = cardOf(posted!);
     expectValidAdaptiveCard(offerCard);
@@ -94,33 +44,33 @@ describe('an offer posted to the CLPL channel, signed up for from its card', () 
     const cardRef = { channelId: clplChannel.id, channelName: clplChannel.name, activityId: posted!.responseId! };
     const offerId = offerCard.actions.find((a: any) => a.verb === 'offer.signUp.v1').data.offerId as string;
 
-    const a = await sendToBot(server.url, channelCardAction(world, staffA, cardRef, 'offer.signUp.v1', { cardVersion: 1, offerId }));
+    const a = await sendToBot(bed.server.url, channelCardAction(bed.world, staffA, cardRef, 'offer.signUp.v1', { cardVersion: 1, offerId }));
     expect(a.status).toBe(200);
     expect(a.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(textOf(a.body.value)).toContain("You're confirmed.");
 
-    const b = await sendToBot(server.url, channelCardAction(world, staffB, cardRef, 'offer.signUp.v1', { cardVersion: 1, offerId }));
+    const b = await sendToBot(bed.server.url, channelCardAction(bed.world, staffB, cardRef, 'offer.signUp.v1', { cardVersion: 1, offerId }));
     expect(textOf(b.body.value)).toContain("You're 1st on the waitlist.");
 
-    const withdrawn = await sendToBot(server.url, channelCardAction(world, staffA, cardRef, 'offer.withdraw.v1', { cardVersion: 1, offerId }));
+    const withdrawn = await sendToBot(bed.server.url, channelCardAction(bed.world, staffA, cardRef, 'offer.withdraw.v1', { cardVersion: 1, offerId }));
     expect(textOf(withdrawn.body.value)).toContain('You have withdrawn.');
 
-    await server.settle();
+    await bed.server.settle();
 
-    const toldB = connector.conversationsCreated().find((c) => c.body.members?.[0]?.id === staffB.teamsId);
+    const toldB = bed.connector.conversationsCreated().find((c) => c.body.members?.[0]?.id === staffB.teamsId);
     expect(toldB).toBeDefined();
-    const promotion = connector.sentTo(toldB!.responseId!);
+    const promotion = bed.connector.sentTo(toldB!.responseId!);
     expect(promotion).toHaveLength(1);
     expect(textOf(cardOf(promotion[0]!))).toContain('you are now confirmed for \\"Questioning for deeper learning\\"');
 
-    const updates = connector.updatesOf(cardRef.activityId);
+    const updates = bed.connector.updatesOf(cardRef.activityId);
     expect(updates.length).toBeGreaterThan(0);
     const finalCard = cardOf(updates.at(-1)!);
     expectValidAdaptiveCard(finalCard);
     expect(textOf(finalCard)).toContain('Full (1 place)');
     expect(textOf(finalCard)).not.toContain('waitlist');
 
-    const signUps = await server.stores.offers.signUpsForOffer(offerId);
+    const signUps = await bed.server.stores.offers.signUpsForOffer(offerId);
     expect(signUps.map((s) => [s.person.id, s.status])).toEqual([
       [staffA.aadObjectId, 'withdrawn'],
       [staffB.aadObjectId, 'confirmed'],
@@ -129,32 +79,32 @@ describe('an offer posted to the CLPL channel, signed up for from its card', () 
 
   it('politely refuses a new offer from someone who is not SLT', async () => {
     await setUpSchoolWithChannel();
-    await sendToBot(server.url, channelMention(world, staffA, clplChannel, 'hello'));
-    await sendToBot(server.url, personalMessage(world, staffA, 'new offer'));
-    const reply = cardOf(connector.sentTo(`a:personal-${staffA.aadObjectId}`).at(-1)!);
+    await sendToBot(bed.server.url, channelMention(bed.world, staffA, clplChannel, 'hello'));
+    await sendToBot(bed.server.url, personalMessage(bed.world, staffA, 'new offer'));
+    const reply = cardOf(bed.connector.sentTo(`a:personal-${staffA.aadObjectId}`).at(-1)!);
     expect(textOf(reply)).toContain('Only senior leaders can do that');
   });
 
   it('re-shows the form with the values kept and a message per field when the offer has mistakes', async () => {
     await setUpSchoolWithChannel();
-    const response = await sendToBot(server.url, personalCardAction(world, slt, 'offer.create.v1', offerForm({ title: '   ', capacity: '0', endTime: '15:00' })));
+    const response = await sendToBot(bed.server.url, personalCardAction(bed.world, slt, 'offer.create.v1', offerForm({ title: '   ', capacity: '0', endTime: '15:00' })));
     const card = response.body.value;
     expectValidAdaptiveCard(card);
     const text = textOf(card);
     expect(text).toContain('Give the session a title.');
     expect(text).toContain('Places must be a whole number from 1 to 1000.');
     expect(text).toContain('Room 12');
-    expect(connector.sentTo(clplChannel.id).filter((c) => cardOf(c))).toHaveLength(0);
+    expect(bed.connector.sentTo(clplChannel.id).filter((c) => cardOf(c))).toHaveLength(0);
   });
 
   it('answers an unknown verb, a malformed payload and a vanished offer with a friendly card, changing nothing', async () => {
     await setUpSchoolWithChannel();
     const cardRef = { channelId: clplChannel.id, channelName: clplChannel.name, activityId: 'act-old' };
-    const unknown = await sendToBot(server.url, channelCardAction(world, staffA, cardRef, 'offer.teleport.v9', { offerId: 'x' }));
+    const unknown = await sendToBot(bed.server.url, channelCardAction(bed.world, staffA, cardRef, 'offer.teleport.v9', { offerId: 'x' }));
     expect(textOf(unknown.body.value)).toContain('That button is out of date');
-    const malformed = await sendToBot(server.url, channelCardAction(world, staffA, cardRef, 'offer.signUp.v1', { offerId: 42 }));
+    const malformed = await sendToBot(bed.server.url, channelCardAction(bed.world, staffA, cardRef, 'offer.signUp.v1', { offerId: 42 }));
     expect(textOf(malformed.body.value)).toContain('That card is incomplete');
-    const vanished = await sendToBot(server.url, channelCardAction(world, staffA, cardRef, 'offer.signUp.v1', { offerId: 'no-such-offer' }));
+    const vanished = await sendToBot(bed.server.url, channelCardAction(bed.world, staffA, cardRef, 'offer.signUp.v1', { offerId: 'no-such-offer' }));
     expect(textOf(vanished.body.value)).toContain('Session not found');
     for (const response of [unknown, malformed, vanished]) {
       expect(response.status).toBe(200);
