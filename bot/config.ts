@@ -3,6 +3,9 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { QuietHours } from './domain/quietHours';
 import { defaultTagCatalogue, TagCatalogue } from './domain/tags';
+import { EvidenceSettings } from './app/evidenceSettings';
+import { evidenceEnvironment, evidenceSettingsFrom } from './evidenceConfig';
+import { loadTabConfig, TabConfig } from './http/tabConfig';
 
 export type BotIdentity =
   | { kind: 'none' }
@@ -31,14 +34,20 @@ export interface Config {
   timeZone: string;
   tagCatalogue: TagCatalogue;
   logLevel: string;
+  /** The companion tab: SSO token validation, where goals are kept (bot/http/tabConfig.ts). */
+  tab: TabConfig;
   quietHours: QuietHours;
   reminderLeadMs: number;
+  /** Attendance, feedback and the impact report (bot/evidenceConfig.ts). */
+  evidence: EvidenceSettings;
   /**
    * How long a worker holds a notice it took: past this, one not yet sent goes to another worker, and one still marked
    * as sending belongs to a worker that died mid-send (recorded as uncertain, not repeated).
    */
   outboxLeaseMs: number;
   outboxPollMs: number;
+  /** Where browsers and calendar apps reach this server (calendar links); null: the listening address in local mode, else none. */
+  publicUrl: string | null;
 }
 
 const list = z
@@ -76,7 +85,11 @@ const environmentSchema = z.object({
   CLPL_QUIET_WEEKENDS: z.enum(['true', 'false']).default('true'),
   CLPL_OUTBOX_LEASE_SECONDS: z.coerce.number().min(1).max(86_400).default(120),
   CLPL_OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(5),
+  CLPL_PUBLIC_URL: z.string().trim().url('use a full address such as https://clpl.example.org').optional(),
+  /** Set by Azure App Service: the app's default host name, used when CLPL_PUBLIC_URL is not. */
+  WEBSITE_HOSTNAME: optionalText,
   CLPL_REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
+  ...evidenceEnvironment,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -124,6 +137,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     else problems.push('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite file).');
   }
 
+  const tab = loadTabConfig(env, problems);
+  const evidence = evidenceSettingsFrom(e, e.CLPL_TIME_ZONE, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -141,6 +156,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       priorities: [...(e.CLPL_IMPROVEMENT_PRIORITIES.length > 0 ? e.CLPL_IMPROVEMENT_PRIORITIES : defaultTagCatalogue.priorities), ...e.CLPL_SCHOOL_PRIORITIES],
     },
     logLevel: e.LOG_LEVEL,
+    tab,
+    evidence,
     quietHours: {
       timeZone: e.CLPL_TIME_ZONE,
       startsAt: e.CLPL_QUIET_HOURS.split('-')[0] as string,
@@ -150,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     reminderLeadMs: e.CLPL_REMINDER_HOURS_BEFORE * 3_600_000,
     outboxLeaseMs: e.CLPL_OUTBOX_LEASE_SECONDS * 1000,
     outboxPollMs: e.CLPL_OUTBOX_POLL_SECONDS * 1000,
+    publicUrl: e.CLPL_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : null),
   };
 }
 

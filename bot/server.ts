@@ -14,7 +14,12 @@ import { JobRunner } from './app/delivery/jobRunner';
 import { OfferCardRefresher } from './app/delivery/offerCardRefresher';
 import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from './app/delivery/rateLimiter';
 import { leadershipFromConfig } from './app/leadership';
+import { withdraw } from './app/withdraw';
 import { Config } from './config';
+import { mountCalendarRoutes } from './http/calendarRoutes';
+import { mountTab } from './http/mountTab';
+import { mountReportRoutes } from './http/reportRoutes';
+import { GoalStore } from './ports/goalStore';
 import { Clock, systemClock } from './ports/clock';
 import { Stores } from './ports/stores';
 
@@ -34,7 +39,7 @@ export function openStores(config: Config): Promise<Stores> {
 }
 
 /** The composition root: picks adapters from configuration and serves /api/messages and /healthz. */
-export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number; goals?: GoalStore } = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const stores = await openStores(config);
   const adapter = createCloudAdapter(config.botIdentity, logger);
@@ -53,6 +58,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   for (const school of config.schools) sltBySchool[school.id] = school.sltIds;
   const everyoneIsSlt = config.localMode && config.sltIds.length === 0 && config.schools.length === 0;
 
+  let publicUrl = config.publicUrl;
   const app: AppDependencies = {
     stores,
     clock,
@@ -63,6 +69,8 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     afterCommit: { offerChanged: () => cardRefresher.offerChanged(), noticesQueued: () => noticeDelivery.noticesQueued() },
     quietHours: config.quietHours,
     reminderLeadMs: config.reminderLeadMs,
+    evidence: config.evidence,
+    publicUrl: () => publicUrl,
   };
   const jobRunner = new JobRunner({ app, jobs: stores.jobs, logger }, { pollMs: 15_000, leaseMs: 120_000, maxAttempts: 5 });
   const bot = new ClplBot({
@@ -83,6 +91,9 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   server.get('/healthz', async (_req, res) => {
     res.json(200, { status: 'ok', store: stores.describe.split(' ')[0] });
   });
+  mountCalendarRoutes(server, { app, logger });
+  mountTab(server, { config, stores, logger, clock, goals: options.goals, withdraw: async (offerId, personId) => void (await withdraw(app, { offerId, personId })) });
+  mountReportRoutes(server, { app, config, logger });
 
   noticeDelivery.start();
   jobRunner.start();
@@ -92,6 +103,8 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  // Local mode serves calendar links at the listening address, for a browser on the same machine.
+  if (!publicUrl && config.localMode) publicUrl = `http://${host}:${port}`;
   if (everyoneIsSlt) logger.warn({ event: 'everyone_is_slt' }, 'Local mode with no SLT configured: everyone may create offers.');
   logger.info({ event: 'server_started', port, store: stores.describe, localMode: config.localMode });
 
@@ -114,8 +127,8 @@ export async function startServer(config: Config, logger: Logger, options: { clo
       noticeDelivery.stop();
       cardRefresher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await noticeDelivery.idle();
-      await jobRunner.idle();
+      // Work already under way finishes before the database closes under it.
+      await Promise.all([noticeDelivery.idle(), jobRunner.idle(), cardRefresher.idle()]);
       await stores.close();
     },
   };

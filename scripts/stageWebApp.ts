@@ -34,6 +34,8 @@ export function stageWebApp({ root, outDir, install }: StageOptions): string[] {
   cpSync(join(root, 'package.json'), join(outDir, 'package.json'));
   cpSync(join(root, 'package-lock.json'), join(outDir, 'package-lock.json'));
   cpSync(join(root, 'dist', 'bot'), join(outDir, 'dist', 'bot'), { recursive: true });
+  // The companion tab's static build (`npm run build` runs `build:tab`), served under /tab.
+  if (existsSync(join(root, 'dist', 'tab'))) cpSync(join(root, 'dist', 'tab'), join(outDir, 'dist', 'tab'), { recursive: true });
   if (install) {
     const result = spawnSync('npm', npmCiArgs, { cwd: outDir, stdio: 'inherit', shell: process.platform === 'win32' });
     if (result.status !== 0) throw new Error(`npm ${npmCiArgs.join(' ')} failed in ${outDir}.`);

@@ -4,6 +4,7 @@ import { Stores } from '../ports/stores';
 import { TagCatalogue } from '../domain/tags';
 import { Leadership } from './leadership';
 import { QuietHours } from '../domain/quietHours';
+import { EvidenceSettings } from './evidenceSettings';
 
 /** Work that happens after a commit, without the person waiting for it. */
 export interface AfterCommit {
@@ -22,4 +23,7 @@ export interface AppDependencies {
   quietHours: QuietHours;
   /** How long before a session its confirmed attendees are reminded. */
   reminderLeadMs: number;
+  evidence: EvidenceSettings;
+  /** Where people's browsers and calendar apps reach this server (for calendar links); null when not known. */
+  publicUrl(): string | null;
 }

@@ -18,7 +18,8 @@ export async function withdraw(deps: AppDependencies, input: { offerId: string; 
     await tx.raiseRevision(offer.id);
     for (const promoted of decision.promoted) {
       await tx.enqueueNotice({
-        idempotencyKey: `waitlist_promotion:${offer.id}:${promoted.person.id}:${promoted.queueNumber}`,
+        // The revision too: a person moved back to the waitlist by an edit keeps their queue number and may move up again.
+        idempotencyKey: `waitlist_promotion:${offer.id}:${promoted.person.id}:${promoted.queueNumber}:r${offer.revision}`,
         schoolId: offer.schoolId,
         recipientId: promoted.person.id,
         notice: {

@@ -12,6 +12,15 @@ export const domainErrorCodes = [
   'invalid_offer',
   'school_unknown',
   'clpl_channel_not_set',
+  'offer_closed_for_changes',
+  'not_facilitator',
+  'session_not_started',
+  'invalid_attendance',
+  'not_an_attendee',
+  'feedback_not_open',
+  'feedback_closed',
+  'invalid_feedback',
+  'report_period_unknown',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

@@ -3,7 +3,10 @@
  * the same transaction as the change that makes it due, fires once, and still fires if the server was down at the
  * due time. Kinds are added by the features that need them; each kind has a handler in app/jobs/registry.ts.
  */
-export type Job = { kind: 'session_reminders'; offerId: string };
+export type Job =
+  | { kind: 'session_reminders'; offerId: string }
+  | { kind: 'feedback_requests'; offerId: string }
+  | { kind: 'feedback_reminders'; offerId: string };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */

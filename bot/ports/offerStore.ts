@@ -9,6 +9,8 @@ export interface OfferTransaction {
   lockOffer(offerId: string): Promise<Offer | undefined>;
   signUpsForOffer(offerId: string): Promise<SignUp[]>;
   insertOffer(offer: Offer): Promise<void>;
+  /** Saves an edited (or cancelled) offer's details and status; the revision is left to raiseRevision. */
+  updateOffer(offer: Offer): Promise<void>;
   saveSignUps(signUps: readonly SignUp[]): Promise<void>;
   /** Marks the offer as changed for everyone who sees its card. */
   raiseRevision(offerId: string): Promise<void>;
@@ -29,4 +31,6 @@ export interface OfferStore {
   signUpsForOffer(offerId: string): Promise<SignUp[]>;
   /** A person's current (not withdrawn) sign-ups on offers that have not ended, soonest first. */
   upcomingSignUpsOf(personId: string, now: Date): Promise<PersonalSignUp[]>;
+  /** A school's offers that have not started yet (cancelled ones too), soonest first. */
+  upcomingOffersOf(schoolId: string, now: Date): Promise<Offer[]>;
 }

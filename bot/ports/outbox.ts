@@ -1,5 +1,8 @@
+import { OfferChangeNotice } from './offerChangeNotices';
+
 /** A message the bot sends on its own initiative, written in the same transaction as the change that causes it. */
 export type Notice =
+  | OfferChangeNotice
   | { kind: 'waitlist_promotion'; offerId: string; offerTitle: string; startsAt: string; timeZone: string }
   | {
       kind: 'session_reminder';
@@ -9,6 +12,17 @@ export type Notice =
       timeZone: string;
       location: string | null;
       onlineLink: string | null;
+    }
+  | {
+      kind: 'feedback_request';
+      offerId: string;
+      offerTitle: string;
+      startsAt: string;
+      endsAt: string;
+      timeZone: string;
+      closesAt: string;
+      /** The one reminder to someone who has not answered yet. */
+      reminder: boolean;
     };
 
 export interface NewNotice {

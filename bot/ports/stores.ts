@@ -1,4 +1,8 @@
 import { AddressBook } from './addressBook';
+import { CalendarFeedStore } from './calendarFeeds';
+import { ClplActivityStore } from './clplActivityStore';
+import { EvidenceStore } from './evidenceStore';
+import { GoalStore } from './goalStore';
 import { JobQueue } from './jobs';
 import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
@@ -17,5 +21,12 @@ export interface Stores {
   outbox: Outbox;
   jobs: JobQueue;
   sendSlots: SendSlotLedgers;
+  /** Goals in this database (server.ts uses a SharePoint list instead when GOALS_STORE=graph). */
+  goals: GoalStore;
+  clplActivities: ClplActivityStore;
+  /** Attendance and feedback after each session. */
+  evidence: EvidenceStore;
+  /** Personal calendar feed tokens and what each feed lists. */
+  calendarFeeds: CalendarFeedStore;
   close(): Promise<void>;
 }

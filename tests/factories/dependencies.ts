@@ -1,5 +1,6 @@
 import { defaultQuietHours } from '../../bot/domain/quietHours';
 import { randomUUID } from 'node:crypto';
+import { defaultEvidenceSettings } from '../../bot/app/evidenceSettings';
 import { AfterCommit, AppDependencies } from '../../bot/app/dependencies';
 import { Leadership } from '../../bot/app/leadership';
 import { Clock } from '../../bot/ports/clock';
@@ -77,6 +78,8 @@ export function buildDependencies(stores: Stores, overrides: Partial<Omit<TestDe
     afterCommit: new RecordingAfterCommit(),
     quietHours: defaultQuietHours,
     reminderLeadMs: 24 * 60 * 60 * 1000,
+    evidence: defaultEvidenceSettings,
+    publicUrl: () => 'https://clpl.example.test',
     ...overrides,
   };
 }

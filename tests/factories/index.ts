@@ -1,2 +1,3 @@
 export * from './offers';
 export * from './dependencies';
+export * from './evidence';

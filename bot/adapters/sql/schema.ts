@@ -1,4 +1,7 @@
 import { Generated } from 'kysely';
+import { ClplActivityRow, GoalRow } from './goalRows';
+import { AttendanceRow, FeedbackResponseRow } from './evidenceRows';
+import { CalendarFeedRow } from './calendarRows';
 
 /**
  * Tables shared by the SQLite and PostgreSQL adapters. Instants are ISO-8601 UTC text in both dialects: one set of
@@ -16,6 +19,11 @@ export interface Database {
   send_slots: SendSlotRow;
   send_pauses: SendPauseRow;
   scheduled_jobs: ScheduledJobRow;
+  goals: GoalRow;
+  clpl_activities: ClplActivityRow;
+  attendance: AttendanceRow;
+  feedback_responses: FeedbackResponseRow;
+  calendar_feeds: CalendarFeedRow;
 }
 
 export interface SchoolRow {

@@ -12,7 +12,7 @@ import { prepared } from './prepared';
 type Executor = Kysely<Database>;
 
 /** The statements on the sign-up path, compiled once per dialect (see prepared.ts). */
-function hotQueries(dialect: Dialect) {
+export function hotQueries(dialect: Dialect) {
   return {
     lockOffer: prepared<{ id: string }, OfferRow>(['id'], (db, p) => {
       const query = db.selectFrom('offers').selectAll().where('id', '=', p.id);
@@ -44,7 +44,7 @@ function hotQueries(dialect: Dialect) {
   };
 }
 
-type HotQueries = ReturnType<typeof hotQueries>;
+export type HotQueries = ReturnType<typeof hotQueries>;
 
 export class SqlOfferStore implements OfferStore {
   private readonly queries: HotQueries;
@@ -88,9 +88,20 @@ export class SqlOfferStore implements OfferStore {
       }),
     );
   }
+
+  async upcomingOffersOf(schoolId: string, now: Date): Promise<Offer[]> {
+    const rows = await this.db
+      .selectFrom('offers')
+      .selectAll()
+      .where('school_id', '=', schoolId)
+      .where('starts_at', '>', now.toISOString())
+      .orderBy('starts_at')
+      .execute();
+    return rows.map(offerFromRow);
+  }
 }
 
-class SqlOfferTransaction implements OfferTransaction {
+export class SqlOfferTransaction implements OfferTransaction {
   constructor(
     private readonly db: Executor,
     private readonly queries: HotQueries,
@@ -108,6 +119,27 @@ class SqlOfferTransaction implements OfferTransaction {
 
   async insertOffer(offer: Offer): Promise<void> {
     await this.db.insertInto('offers').values(offerToRow(offer)).execute();
+  }
+
+  async updateOffer(offer: Offer): Promise<void> {
+    const row = offerToRow(offer);
+    await this.db
+      .updateTable('offers')
+      .set({
+        title: row.title,
+        description: row.description,
+        facilitator: row.facilitator,
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        location: row.location,
+        online_link: row.online_link,
+        capacity: row.capacity,
+        signups_close_at: row.signups_close_at,
+        tags: row.tags,
+        status: row.status,
+      })
+      .where('id', '=', row.id)
+      .execute();
   }
 
   async saveSignUps(signUps: readonly SignUp[]): Promise<void> {

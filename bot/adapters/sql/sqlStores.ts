@@ -2,10 +2,13 @@ import { Kysely } from 'kysely';
 import { migrateToLatest } from './migrations/index';
 import { Database, Dialect } from './schema';
 import { SqlAddressBook } from './sqlAddressBook';
+import { SqlCalendarFeedStore } from './sqlCalendarFeedStore';
 import { SqlOfferCardLedger } from './sqlOfferCardLedger';
 import { SqlOfferStore } from './sqlOfferStore';
 import { SqlOutbox } from './sqlOutbox';
 import { SqlJobQueue } from './sqlJobQueue';
+import { SqlClplActivityStore, SqlGoalStore } from './sqlGoalStore';
+import { SqlEvidenceStore } from './sqlEvidenceStore';
 import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { Stores } from '../../ports/stores';
@@ -22,6 +25,10 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     sendSlots: { forWindows: (windows) => new SqlSendSlotLedger(db, dialect, windows) },
     outbox: new SqlOutbox(db, dialect),
     jobs: new SqlJobQueue(db, dialect),
+    goals: new SqlGoalStore(db),
+    clplActivities: new SqlClplActivityStore(db),
+    evidence: new SqlEvidenceStore(db, dialect),
+    calendarFeeds: new SqlCalendarFeedStore(db),
     close: () => db.destroy(),
   };
 }

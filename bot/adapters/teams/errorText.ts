@@ -17,6 +17,15 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
     title: 'No CLPL channel yet',
     text: 'No CLPL channel has been chosen for your school. A senior leader can @mention me in the staff CLPL channel with "use this channel".',
   },
+  offer_closed_for_changes: { title: 'This session can no longer change', text: 'It has been cancelled or has already started, so it cannot be edited or cancelled. Type "manage offers" for the current list.' },
+  not_facilitator: { title: 'Only the facilitator or SLT', text: 'Attendance and reports for a session are for its facilitator and your senior leadership team.' },
+  session_not_started: { title: 'Not started yet', text: 'Attendance can be marked once the session has started.' },
+  invalid_attendance: { title: 'Attendance not saved', text: 'Some of the people marked are not signed up for this session. Type "attendance" for an up-to-date list.' },
+  not_an_attendee: { title: 'Feedback is for attendees', text: 'Only people marked as attending this session can give feedback on it.' },
+  feedback_not_open: { title: 'Feedback not open yet', text: 'Feedback on this session opens when it ends.' },
+  feedback_closed: { title: 'Feedback has closed', text: 'Feedback for this session has closed, so answers can no longer be given or changed.' },
+  invalid_feedback: { title: 'Please check your answers', text: 'Some answers need another look.' },
+  report_period_unknown: { title: 'No such period', text: 'That term is not one of this school year. Type "report" to choose again.' },
 };
 
 export const unexpectedErrorText = {

@@ -5,6 +5,8 @@ import { Notice } from '../../ports/outbox';
 import { parseAddress, serialiseAddress } from './addresses';
 import { instantText } from './cards/format';
 import { messageCard } from './cards/messageCard';
+import { feedbackRequestCard } from './cards/feedbackRequestCard';
+import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
 import { retryAfterMsOf, SendBudgets, statusOf, withinBudget } from './throttling';
 
 /** Sends notices 1:1 through Teams; the outbox decides about retries from the errors it throws. */
@@ -77,5 +79,11 @@ export function noticeCard(notice: Notice) {
         { title: 'When', value: instantText(new Date(notice.startsAt), notice.timeZone) },
         { title: 'Changed your mind?', value: 'Type "my clpl" to withdraw and free the place for someone else.' },
       ]);
+    case 'feedback_request':
+      return feedbackRequestCard(notice);
+    case 'offer_changed':
+    case 'moved_to_waitlist':
+    case 'offer_cancelled':
+      return offerChangeNoticeCard(notice);
   }
 }

@@ -1,12 +1,15 @@
 import { Job } from '../../ports/jobs';
 import { AppDependencies } from '../dependencies';
 import { sendSessionReminders } from './sessionReminders';
+import { sendFeedbackReminders, sendFeedbackRequests } from '../feedback/feedbackRequests';
 
 type JobHandlers = { [K in Job['kind']]: (deps: AppDependencies, job: Extract<Job, { kind: K }>) => Promise<void> };
 
 /** What each kind of scheduled job does. A feature that adds a job kind adds its handler here. */
 export const jobHandlers: JobHandlers = {
   session_reminders: (deps, job) => sendSessionReminders(deps, job.offerId),
+  feedback_requests: (deps, job) => sendFeedbackRequests(deps, job.offerId),
+  feedback_reminders: (deps, job) => sendFeedbackReminders(deps, job.offerId),
 };
 
 export function runJob(deps: AppDependencies, job: Job): Promise<void> {

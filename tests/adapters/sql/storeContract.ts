@@ -9,6 +9,9 @@ import { Stores } from '../../../bot/ports/stores';
 import { buildDependencies } from '../../factories/dependencies';
 import { buildOffer, buildPerson, buildSignUp, schoolId, shift, testNow } from '../../factories/offers';
 import type { SignUpProcessResult } from './signUpProcess';
+import { describeEvidenceContract } from './evidenceContract';
+import { describeGoalStoreContract } from './goalStoreContract';
+import { describeOfferChangesContract } from './offerChangesContract';
 
 /**
  * The store contract: what every implementation of the ports in bot/ports/ must do, declared once and run unchanged
@@ -98,6 +101,8 @@ const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Declares the whole contract in the enclosing `describe`, using a fixture from `useStoreFixture`. */
 export function describeStoreContract(harness: StoreHarness, db: StoreFixture): void {
+  describeGoalStoreContract(db);
+  describeOfferChangesContract(db);
   describe('migrations', () => {
     it('the first open creates the schema', async () => {
       await db.open();
@@ -499,6 +504,8 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       expect(await db.inspect('select last_error from outbox')).toEqual([{ last_error: 'throttled' }]);
     });
   });
+
+  describeEvidenceContract(harness, db);
 
   describe('concurrency', () => {
     const children: ChildProcessWithoutNullStreams[] = [];

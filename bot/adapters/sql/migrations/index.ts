@@ -4,6 +4,9 @@ import { migrationContext, MigrationContext } from './context';
 import * as m0001 from './0001_offers_and_signups';
 import * as m0002 from './0002_shared_send_budget_and_card_claims';
 import * as m0003 from './0003_scheduled_jobs';
+import * as m0004 from './0004_goals';
+import * as m0005 from './0005_attendance_and_feedback';
+import * as m0006 from './0006_calendar_feeds';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
 
@@ -15,6 +18,9 @@ const migrations: Record<string, MigrationModule> = {
   '0001_offers_and_signups': m0001,
   '0002_shared_send_budget_and_card_claims': m0002,
   '0003_scheduled_jobs': m0003,
+  '0004_goals': m0004,
+  '0005_attendance_and_feedback': m0005,
+  '0006_calendar_feeds': m0006,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

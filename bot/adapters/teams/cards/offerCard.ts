@@ -26,10 +26,15 @@ export interface OfferCardData {
   canSignUp: boolean;
   canWithdraw: boolean;
   refreshUserIds: string[];
+  /** "Add to calendar" on a confirmed person's own view; empty otherwise. */
+  calendarUrl: string;
 }
 
-/** The card as everyone in the channel sees it (`standing` absent) or as one person sees it. */
-export function offerCardData(view: OfferCardView, now: Date, standing?: Standing): OfferCardData {
+/**
+ * The card as everyone in the channel sees it (`standing` absent) or as one person sees it; `calendarUrl` is that
+ * person's own link to the session's calendar file, shown only while they are confirmed.
+ */
+export function offerCardData(view: OfferCardView, now: Date, standing?: Standing, calendarUrl = ''): OfferCardData {
   const { offer } = view;
   const open = offer.status === 'open' && now.getTime() < offer.signUpsCloseAt.getTime();
   const started = now.getTime() >= offer.startsAt.getTime();
@@ -53,6 +58,7 @@ export function offerCardData(view: OfferCardView, now: Date, standing?: Standin
     canSignUp: open && !holdsPlace,
     canWithdraw: offer.status !== 'cancelled' && !started && (standing === undefined || holdsPlace),
     refreshUserIds: view.signedUpIds.slice(0, maxRefreshUserIds),
+    calendarUrl: standing?.kind === 'confirmed' && offer.status !== 'cancelled' && !started ? calendarUrl : '',
   };
 }
 

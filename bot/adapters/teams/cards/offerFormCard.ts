@@ -22,6 +22,12 @@ export interface OfferFormValues {
 
 export interface OfferFormCardData {
   channelName: string;
+  heading: string;
+  intro: string;
+  submitTitle: string;
+  submitVerb: string;
+  /** Empty for a new offer; the offer being edited otherwise. */
+  offerId: string;
   formMessage: string;
   values: OfferFormValues;
   errors: Record<string, string>;
@@ -60,15 +66,24 @@ export const emptyOfferForm: OfferFormValues = {
   priorities: '',
 };
 
+/** The same form edits an existing offer: `editing` names it and the verb that saves it. */
 export function offerFormCardData(input: {
   channelName: string;
   catalogue: TagCatalogue;
   values?: OfferFormValues;
   errors?: Record<string, string>;
   formMessage?: string;
+  editing?: { offerId: string; submitVerb: string };
 }): OfferFormCardData {
   return {
     channelName: input.channelName,
+    heading: input.editing ? 'Edit CLPL offer' : 'New CLPL offer',
+    intro: input.editing
+      ? `The card in ${input.channelName} is updated, and everyone confirmed is told what changed.`
+      : `It will be posted to ${input.channelName} for staff to sign up.`,
+    submitTitle: input.editing ? 'Save changes' : 'Post offer',
+    submitVerb: input.editing?.submitVerb ?? 'offer.create.v1',
+    offerId: input.editing?.offerId ?? '',
     formMessage: input.formMessage ?? '',
     values: input.values ?? emptyOfferForm,
     errors: input.errors ?? {},

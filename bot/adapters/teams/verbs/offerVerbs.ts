@@ -5,7 +5,7 @@ import { withdraw } from '../../../app/withdraw';
 import { offerDraftProblems } from '../../../domain/offer';
 import { offerActionData, verbs } from '../cardActionSchema';
 import { messageCard } from '../cards/messageCard';
-import { offerCardData, renderOfferCard } from '../cards/offerCard';
+import { renderPersonalOfferCard } from '../cards/personalOfferCard';
 import { offerFormCardData, renderOfferFormCard } from '../cards/offerFormCard';
 import { AdaptiveCardJson } from '../cards/render';
 import { parseOfferForm } from '../offerFormSchema';
@@ -15,17 +15,17 @@ export const offerVerbs: Record<string, VerbHandler> = {
   [verbs.signUp]: async (ctx, data) => {
     const { offerId } = offerActionData.parse(data);
     const view = await signUp(ctx.app, { offerId, person: ctx.person });
-    return renderOfferCard(offerCardData(view, ctx.app.clock.now(), view.standing));
+    return renderPersonalOfferCard(ctx.app, ctx.person.id, view);
   },
   [verbs.withdraw]: async (ctx, data) => {
     const { offerId } = offerActionData.parse(data);
     const view = await withdraw(ctx.app, { offerId, personId: ctx.person.id });
-    return renderOfferCard(offerCardData(view, ctx.app.clock.now(), view.standing));
+    return renderPersonalOfferCard(ctx.app, ctx.person.id, view);
   },
   [verbs.refresh]: async (ctx, data) => {
     const { offerId } = offerActionData.parse(data);
     const view = await viewOffer(ctx.app, { offerId, personId: ctx.person.id });
-    return renderOfferCard(offerCardData(view, ctx.app.clock.now(), view.standing));
+    return renderPersonalOfferCard(ctx.app, ctx.person.id, view);
   },
   [verbs.createOffer]: submitOfferForm,
 };

@@ -1,7 +1,17 @@
 import { offerVerbs } from './offerVerbs';
+import { attendanceVerbs } from './attendanceVerbs';
+import { feedbackVerbs } from './feedbackVerbs';
+import { reportVerbs } from './reportVerbs';
+import { manageOfferVerbs } from './manageOfferVerbs';
+import { calendarVerbs } from './calendarVerbs';
 import { VerbHandler } from './types';
 
 /** Every card verb the bot answers, by name. A feature adds its own module here. */
 export const verbHandlers: Record<string, VerbHandler> = {
   ...offerVerbs,
+  ...attendanceVerbs,
+  ...feedbackVerbs,
+  ...reportVerbs,
+  ...manageOfferVerbs,
+  ...calendarVerbs,
 };

@@ -1,0 +1,139 @@
+import { Kysely } from 'kysely';
+import { AttendanceRecord } from '../../domain/attendance';
+import { FeedbackResponse } from '../../domain/feedback';
+import { AttendedSession } from '../../domain/impact';
+import { Offer } from '../../domain/offer';
+import { EvidenceStore, EvidenceTransaction } from '../../ports/evidenceStore';
+import { attendanceFromRow, attendanceToRow, feedbackFromRow, feedbackToRow } from './evidenceRows';
+import { offerFromRow } from './rows';
+import { Database, Dialect } from './schema';
+import { hotQueries, HotQueries, SqlOfferTransaction } from './sqlOfferStore';
+import { inWriteTransaction } from './transactions';
+
+type Executor = Kysely<Database>;
+
+export class SqlEvidenceStore implements EvidenceStore {
+  private readonly queries: HotQueries;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {
+    this.queries = hotQueries(dialect);
+  }
+
+  transaction<T>(work: (tx: EvidenceTransaction) => Promise<T>): Promise<T> {
+    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlEvidenceTransaction(trx, this.queries)));
+  }
+
+  attendanceFor(offerId: string): Promise<AttendanceRecord[]> {
+    return attendanceFor(this.db, offerId);
+  }
+
+  feedbackFor(offerId: string): Promise<FeedbackResponse[]> {
+    return feedbackFor(this.db, offerId);
+  }
+
+  async findFeedback(offerId: string, personId: string): Promise<FeedbackResponse | undefined> {
+    const row = await this.db.selectFrom('feedback_responses').selectAll().where('offer_id', '=', offerId).where('person_id', '=', personId).executeTakeFirst();
+    return row && feedbackFromRow(row);
+  }
+
+  async offersStartedBetween(schoolId: string, from: Date, to: Date, limit: number): Promise<Offer[]> {
+    const rows = await this.db
+      .selectFrom('offers')
+      .selectAll()
+      .where('school_id', '=', schoolId)
+      .where('starts_at', '>=', from.toISOString())
+      .where('starts_at', '<', to.toISOString())
+      .orderBy('starts_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(offerFromRow);
+  }
+
+  attendedSessions(schoolId: string, from: Date, to: Date): Promise<AttendedSession[]> {
+    return this.attended(from, to, (query) => query.where('offers.school_id', '=', schoolId));
+  }
+
+  attendedSessionsOf(personId: string, from: Date, to: Date): Promise<AttendedSession[]> {
+    return this.attended(from, to, (query) => query.where('attendance.person_id', '=', personId));
+  }
+
+  private async attended(from: Date, to: Date, narrow: (query: AttendedQuery) => AttendedQuery): Promise<AttendedSession[]> {
+    const query = attendedQuery(this.db)
+      .where('attendance.attended', '=', 1)
+      .where('offers.starts_at', '>=', from.toISOString())
+      .where('offers.starts_at', '<', to.toISOString());
+    const rows = await narrow(query).orderBy('offers.starts_at').orderBy('attendance.person_id').execute();
+    return rows.map((row) => ({ offer: offerFromRow(row), record: attendanceFromRow({ ...row, offer_id: row.id }) }));
+  }
+}
+
+/** Each attended record with its offer, in one row. */
+function attendedQuery(db: Executor) {
+  return db
+    .selectFrom('attendance')
+    .innerJoin('offers', 'offers.id', 'attendance.offer_id')
+    .selectAll('offers')
+    .select([
+      'attendance.person_id',
+      'attendance.person_name',
+      'attendance.attended',
+      'attendance.minutes',
+      'attendance.recorded_by_id',
+      'attendance.recorded_by_name',
+      'attendance.recorded_at',
+    ]);
+}
+type AttendedQuery = ReturnType<typeof attendedQuery>;
+
+/** The offer transaction (lock, sign-ups, notices, jobs) with the evidence tables alongside, in the same database transaction. */
+class SqlEvidenceTransaction extends SqlOfferTransaction implements EvidenceTransaction {
+  constructor(
+    private readonly trx: Executor,
+    queries: HotQueries,
+  ) {
+    super(trx, queries);
+  }
+
+  attendanceFor(offerId: string): Promise<AttendanceRecord[]> {
+    return attendanceFor(this.trx, offerId);
+  }
+
+  async saveAttendance(records: readonly AttendanceRecord[]): Promise<void> {
+    for (const record of records) {
+      const row = attendanceToRow(record);
+      const { offer_id, person_id, ...changes } = row;
+      await this.trx
+        .insertInto('attendance')
+        .values(row)
+        .onConflict((oc) => oc.columns(['offer_id', 'person_id']).doUpdateSet(changes))
+        .execute();
+    }
+  }
+
+  feedbackFor(offerId: string): Promise<FeedbackResponse[]> {
+    return feedbackFor(this.trx, offerId);
+  }
+
+  async saveFeedback(response: FeedbackResponse): Promise<void> {
+    const row = feedbackToRow(response);
+    const { offer_id, person_id, submitted_at, ...changes } = row;
+    await this.trx
+      .insertInto('feedback_responses')
+      .values(row)
+      .onConflict((oc) => oc.columns(['offer_id', 'person_id']).doUpdateSet(changes))
+      .execute();
+  }
+}
+
+async function attendanceFor(db: Executor, offerId: string): Promise<AttendanceRecord[]> {
+  const rows = await db.selectFrom('attendance').selectAll().where('offer_id', '=', offerId).orderBy('person_name').orderBy('person_id').execute();
+  return rows.map(attendanceFromRow);
+}
+
+async function feedbackFor(db: Executor, offerId: string): Promise<FeedbackResponse[]> {
+  const rows = await db.selectFrom('feedback_responses').selectAll().where('offer_id', '=', offerId).orderBy('submitted_at').orderBy('person_id').execute();
+  return rows.map(feedbackFromRow);
+}

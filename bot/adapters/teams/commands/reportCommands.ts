@@ -1,0 +1,64 @@
+import { myAttendedHours } from '../../../app/attendance/myHours';
+import { sessionsToMark } from '../../../app/attendance/recordAttendance';
+import { reportableOffers, reportPeriods } from '../../../app/reports/impactReports';
+import { DomainError } from '../../../domain/errors';
+import { myHoursCardData, renderMyHoursCard } from '../cards/myHoursCard';
+import { offerListCardData, renderOfferListCard } from '../cards/offerListCard';
+import { attendanceVerbNames } from '../verbs/attendanceVerbs';
+import { reportVerbNames } from '../verbs/reportVerbs';
+import { TextCommand } from './types';
+
+export const attendance: TextCommand = {
+  name: 'attendance',
+  phrases: /^(attendance|mark attendance|register|take the register)$/,
+  help: { title: 'attendance', text: 'Mark who attended a session you facilitated (or any session, for SLT).', forSlt: false },
+  async run(ctx) {
+    const schoolId = await ctx.schoolId();
+    const offers = await sessionsToMark(ctx.app, { schoolId, personId: ctx.person.id });
+    await ctx.replyCard(
+      renderOfferListCard(
+        offerListCardData({
+          heading: 'Mark attendance',
+          intro: 'Sessions from the last 60 days that you can mark.',
+          emptyText: 'There are no recent sessions for you to mark. Attendance is marked by the facilitator or a senior leader once the session has started.',
+          buttonTitle: 'Mark attendance',
+          verb: attendanceVerbNames.open,
+          offers,
+        }),
+      ),
+    );
+  },
+};
+
+export const report: TextCommand = {
+  name: 'report',
+  phrases: /^(report|impact report|impact|clpl report)$/,
+  help: { title: 'report', text: 'The impact of CLPL this school year: per session, or hours by person and tag.', forSlt: true },
+  async run(ctx) {
+    const schoolId = await ctx.schoolId();
+    if (!ctx.app.leadership.isSlt(schoolId, ctx.person.id)) throw new DomainError('not_slt');
+    const offers = await reportableOffers(ctx.app, { schoolId, personId: ctx.person.id });
+    await ctx.replyCard(
+      renderOfferListCard(
+        offerListCardData({
+          heading: 'CLPL impact report',
+          intro: 'Choose a session for its attendance and feedback, or a period for hours by person and tag.',
+          emptyText: 'No sessions have taken place yet this school year.',
+          buttonTitle: 'Impact report',
+          verb: reportVerbNames.offer,
+          offers,
+          periods: reportPeriods(ctx.app),
+        }),
+      ),
+    );
+  },
+};
+
+export const myHours: TextCommand = {
+  name: 'myHours',
+  phrases: /^(my hours|my clpl hours|hours)$/,
+  help: { title: 'my hours', text: 'Your CLPL hours this school year against the yearly target.', forSlt: false },
+  async run(ctx) {
+    await ctx.replyCard(renderMyHoursCard(myHoursCardData(await myAttendedHours(ctx.app, ctx.person.id))));
+  },
+};

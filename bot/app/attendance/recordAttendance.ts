@@ -1,0 +1,76 @@
+import { attendanceCandidates, attendanceRefusal, AttendanceRecord, decideAttendance, isFacilitatorOf, sessionMinutes } from '../../domain/attendance';
+import { DomainError } from '../../domain/errors';
+import { Offer } from '../../domain/offer';
+import { Person } from '../../domain/person';
+import { AppDependencies } from '../dependencies';
+
+export interface AttendanceSheet {
+  offer: Offer;
+  minutes: number;
+  people: Array<{ person: Person; attended: boolean }>;
+  /** When attendance was last saved, or null if it never was. */
+  recordedAt: Date | null;
+}
+
+const DAY = 86_400_000;
+/** How far back the `attendance` command looks for sessions to mark. */
+export const markableForMs = 60 * DAY;
+
+/** The attendance card's list for a session, if this person may mark it. */
+export async function attendanceSheet(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<AttendanceSheet> {
+  const offer = await deps.stores.offers.findOffer(input.offerId);
+  if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
+  const refusal = attendanceRefusal(offer, { personId: input.personId, isSlt: deps.leadership.isSlt(offer.schoolId, input.personId), now: deps.clock.now() });
+  if (refusal) throw refusal;
+  const [signUps, recorded] = await Promise.all([deps.stores.offers.signUpsForOffer(offer.id), deps.stores.evidence.attendanceFor(offer.id)]);
+  return sheetOf(offer, attendanceCandidates(signUps, recorded), recorded);
+}
+
+/**
+ * The facilitator or SLT marks who attended, all at once. In the same transaction, the feedback requests are
+ * scheduled (or moved): asking after attendance is known means only attendees are asked, and a late or corrected
+ * list still reaches everyone marked, because each request has its own idempotency key.
+ */
+export async function recordAttendance(deps: AppDependencies, input: { offerId: string; recorder: Person; attendedIds: readonly string[] }): Promise<AttendanceSheet> {
+  const now = deps.clock.now();
+  return deps.stores.evidence.transaction(async (tx) => {
+    const offer = await tx.lockOffer(input.offerId);
+    if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
+    const signUps = await tx.signUpsForOffer(offer.id);
+    const recorded = await tx.attendanceFor(offer.id);
+    const records = decideAttendance({
+      offer,
+      signUps,
+      recorded,
+      attendedIds: input.attendedIds,
+      recorder: input.recorder,
+      recorderIsSlt: deps.leadership.isSlt(offer.schoolId, input.recorder.id),
+      now,
+    });
+    await tx.saveAttendance(records);
+    if (records.some((r) => r.attended)) {
+      const askAt = new Date(Math.max(now.getTime(), offer.endsAt.getTime() + deps.evidence.feedback.requestDelayMs));
+      await tx.scheduleJob({ key: `feedback_requests:${offer.id}`, dueAt: askAt, job: { kind: 'feedback_requests', offerId: offer.id } }, now);
+    }
+    return sheetOf(offer, records.map((r) => r.person), records);
+  });
+}
+
+/** Recent sessions of the person's school that they may mark (they facilitated them, or they are SLT), latest first. */
+export async function sessionsToMark(deps: AppDependencies, input: { schoolId: string; personId: string }): Promise<Offer[]> {
+  const now = deps.clock.now();
+  const isSlt = deps.leadership.isSlt(input.schoolId, input.personId);
+  const recent = await deps.stores.evidence.offersStartedBetween(input.schoolId, new Date(now.getTime() - markableForMs), new Date(now.getTime() + 1), 50);
+  return recent.filter((offer) => offer.status !== 'cancelled' && (isSlt || isFacilitatorOf(offer, input.personId)));
+}
+
+function sheetOf(offer: Offer, people: readonly Person[], recorded: readonly AttendanceRecord[]): AttendanceSheet {
+  const byId = new Map(recorded.map((r) => [r.person.id, r]));
+  const times = recorded.map((r) => r.recordedAt.getTime());
+  return {
+    offer,
+    minutes: sessionMinutes(offer),
+    people: people.map((person) => ({ person, attended: byId.get(person.id)?.attended ?? false })),
+    recordedAt: times.length > 0 ? new Date(Math.max(...times)) : null,
+  };
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { AppDependencies } from '../dependencies';
+import { CalendarEntry, calendarEntryOf, calendarUid } from './calendarEntries';
+
+/** Past sessions stay in the feed this long: a subscribed calendar drops whatever the feed no longer lists. */
+const keepPastSessionsMs = 180 * 24 * 60 * 60 * 1000;
+
+export interface CalendarLinks {
+  /** The personal feed, to subscribe to (Outlook: Add calendar → Subscribe from web). */
+  feedUrl: string;
+  /** One session as a file to open or import. */
+  sessionUrl(offerId: string): string;
+}
+
+/** 32 random bytes, URL-safe: the unguessable part of a feed's address. */
+export function newCalendarToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The person's calendar addresses (the token is made on first use), or null when the server's address is not known. */
+export async function calendarLinks(deps: AppDependencies, personId: string): Promise<CalendarLinks | null> {
+  const base = deps.publicUrl();
+  if (!base) return null;
+  const token = await deps.stores.calendarFeeds.tokenFor(personId, newCalendarToken(), deps.clock.now());
+  return linksFor(base, token);
+}
+
+/** A new secret address: links already shared or subscribed to stop working. */
+export async function renewCalendarLinks(deps: AppDependencies, personId: string): Promise<CalendarLinks | null> {
+  const base = deps.publicUrl();
+  if (!base) return null;
+  const token = newCalendarToken();
+  await deps.stores.calendarFeeds.replaceToken(personId, token, deps.clock.now());
+  return linksFor(base, token);
+}
+
+/** The sessions in the feed with this token, or undefined when no feed has it. */
+export async function personalCalendar(deps: AppDependencies, token: string): Promise<CalendarEntry[] | undefined> {
+  const personId = await deps.stores.calendarFeeds.personWithToken(token);
+  if (!personId) return undefined;
+  const since = new Date(deps.clock.now().getTime() - keepPastSessionsMs);
+  return (await deps.stores.calendarFeeds.sessionsOf(personId, since)).map(calendarEntryOf);
+}
+
+/**
+ * One session from the feed with this token. Only sessions the feed lists are served, so a token opens nothing
+ * beyond its owner's own sessions, and an offer id (visible to every member of the channel) opens nothing alone.
+ */
+export async function sessionCalendar(deps: AppDependencies, token: string, offerId: string): Promise<CalendarEntry | undefined> {
+  return (await personalCalendar(deps, token))?.find((entry) => entry.uid === calendarUid(offerId));
+}
+
+function linksFor(base: string, token: string): CalendarLinks {
+  const root = `${base.replace(/\/+$/, '')}/calendar/${token}`;
+  return { feedUrl: `${root}/clpl.ics`, sessionUrl: (offerId) => `${root}/sessions/${encodeURIComponent(offerId)}.ics` };
+}

@@ -1,0 +1,61 @@
+import { DomainError } from '../domain/errors';
+import { Offer, OfferDraft } from '../domain/offer';
+import { decideOfferEdit, OfferChange, worthTelling } from '../domain/offerChanges';
+import { Person } from '../domain/person';
+import { AppDependencies } from './dependencies';
+import { noticeDeliveryTime, sessionRemindersJob } from './offerNotices';
+
+export type EditOutcome =
+  | { kind: 'unchanged'; offer: Offer }
+  /** Nothing saved yet: these people would move back to the waitlist, and the author must agree first. */
+  | { kind: 'needs_confirmation'; offer: Offer; draft: OfferDraft; demoted: Person[] }
+  | { kind: 'saved'; offer: Offer; changes: OfferChange[]; told: number; demoted: number; promoted: number };
+
+/**
+ * An SLT member of the offer's school saves new details. In one transaction on a fresh, locked read: the offer is
+ * updated, any sign-ups moved, everyone affected gets a notice through the outbox (after quiet hours), the reminder
+ * job moves with the start time and the revision rises so the channel card is redrawn in place.
+ */
+export async function editOffer(
+  deps: AppDependencies,
+  input: { offerId: string; person: Person; draft: OfferDraft; acceptedDemotions: number },
+): Promise<EditOutcome> {
+  const outcome = await deps.stores.offers.transaction(async (tx): Promise<EditOutcome> => {
+    const offer = await tx.lockOffer(input.offerId);
+    if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
+    if (!deps.leadership.isSlt(offer.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can edit CLPL offers.');
+    const now = deps.clock.now();
+    const signUps = await tx.signUpsForOffer(offer.id);
+    const decision = decideOfferEdit(offer, signUps, { ...input.draft, timeZone: offer.timeZone }, { now, catalogue: deps.tagCatalogue, acceptedDemotions: input.acceptedDemotions });
+    if (decision.kind === 'unchanged') return { kind: 'unchanged', offer };
+    if (decision.kind === 'needs_confirmation') return { kind: 'needs_confirmation', offer, draft: input.draft, demoted: decision.demoted.map((s) => s.person) };
+
+    const edited = decision.offer;
+    await tx.updateOffer(edited);
+    await tx.saveSignUps(decision.signUpChanges);
+    await tx.raiseRevision(offer.id);
+    if (edited.startsAt.getTime() !== offer.startsAt.getTime()) await tx.scheduleJob(sessionRemindersJob(edited, now, deps.reminderLeadMs), now);
+
+    const earliestStart = new Date(Math.min(offer.startsAt.getTime(), edited.startsAt.getTime()));
+    const notBefore = noticeDeliveryTime(now, earliestStart, { ...deps.quietHours, timeZone: offer.timeZone }, false);
+    const about = { offerId: offer.id, offerTitle: edited.title, startsAt: edited.startsAt.toISOString(), timeZone: offer.timeZone };
+    // The revision being replaced names this edit, so a later edit's notices are new ones.
+    const edit = `${offer.id}:r${offer.revision}`;
+    const told = worthTelling(decision.changes);
+    for (const attendee of decision.toTell) {
+      await tx.enqueueNotice({ idempotencyKey: `offer_changed:${edit}:${attendee.person.id}`, schoolId: offer.schoolId, recipientId: attendee.person.id, notice: { kind: 'offer_changed', ...about, changes: told }, notBefore }, now);
+    }
+    for (const moved of decision.demoted) {
+      await tx.enqueueNotice({ idempotencyKey: `moved_to_waitlist:${edit}:${moved.person.id}`, schoolId: offer.schoolId, recipientId: moved.person.id, notice: { kind: 'moved_to_waitlist', ...about }, notBefore }, now);
+    }
+    for (const promoted of decision.promoted) {
+      await tx.enqueueNotice({ idempotencyKey: `waitlist_promotion:${edit}:${promoted.person.id}`, schoolId: offer.schoolId, recipientId: promoted.person.id, notice: { kind: 'waitlist_promotion', ...about }, notBefore }, now);
+    }
+    return { kind: 'saved', offer: { ...edited, revision: offer.revision + 1 }, changes: decision.changes, told: decision.toTell.length, demoted: decision.demoted.length, promoted: decision.promoted.length };
+  });
+  if (outcome.kind === 'saved') {
+    deps.afterCommit.offerChanged(outcome.offer.id);
+    if (outcome.told + outcome.demoted + outcome.promoted > 0) deps.afterCommit.noticesQueued();
+  }
+  return outcome;
+}

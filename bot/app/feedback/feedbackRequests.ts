@@ -1,0 +1,74 @@
+import { feedbackClosesAt } from '../../domain/feedback';
+import { Offer } from '../../domain/offer';
+import { nextAllowedTime } from '../../domain/quietHours';
+import { Notice } from '../../ports/outbox';
+import { AppDependencies } from '../dependencies';
+
+/**
+ * Asks everyone marked as attending for feedback, through the outbox, and schedules the one reminder. Each request
+ * has its own idempotency key, so running again (attendance corrected, a restart) asks only people not yet asked.
+ * Quiet hours hold requests until morning unless feedback would close first.
+ */
+export async function sendFeedbackRequests(deps: AppDependencies, offerId: string): Promise<void> {
+  const now = deps.clock.now();
+  let queued = false;
+  await deps.stores.evidence.transaction(async (tx) => {
+    const offer = await tx.lockOffer(offerId);
+    if (!offer || offer.status === 'cancelled') return;
+    const closesAt = feedbackClosesAt(offer, deps.evidence.feedback);
+    if (now.getTime() >= closesAt.getTime()) return;
+    const deliverAt = deliveryTime(deps, offer, now, closesAt);
+    for (const record of (await tx.attendanceFor(offer.id)).filter((r) => r.attended)) {
+      await tx.enqueueNotice(
+        { idempotencyKey: `feedback_request:${offer.id}:${record.person.id}`, schoolId: offer.schoolId, recipientId: record.person.id, notice: feedbackNotice(offer, closesAt, false), notBefore: deliverAt },
+        now,
+      );
+      queued = true;
+    }
+    const remindAt = new Date(deliverAt.getTime() + deps.evidence.feedback.reminderAfterMs);
+    if (queued && remindAt.getTime() < closesAt.getTime()) {
+      await tx.scheduleJob({ key: `feedback_reminders:${offer.id}`, dueAt: remindAt, job: { kind: 'feedback_reminders', offerId: offer.id } }, now);
+    }
+  });
+  if (queued) deps.afterCommit.noticesQueued();
+}
+
+/** One reminder to each attendee who has not answered while feedback is still open. */
+export async function sendFeedbackReminders(deps: AppDependencies, offerId: string): Promise<void> {
+  const now = deps.clock.now();
+  let queued = false;
+  await deps.stores.evidence.transaction(async (tx) => {
+    const offer = await tx.lockOffer(offerId);
+    if (!offer || offer.status === 'cancelled') return;
+    const closesAt = feedbackClosesAt(offer, deps.evidence.feedback);
+    if (now.getTime() >= closesAt.getTime()) return;
+    const answered = new Set((await tx.feedbackFor(offer.id)).map((r) => r.person.id));
+    const deliverAt = deliveryTime(deps, offer, now, closesAt);
+    for (const record of (await tx.attendanceFor(offer.id)).filter((r) => r.attended && !answered.has(r.person.id))) {
+      await tx.enqueueNotice(
+        { idempotencyKey: `feedback_reminder:${offer.id}:${record.person.id}`, schoolId: offer.schoolId, recipientId: record.person.id, notice: feedbackNotice(offer, closesAt, true), notBefore: deliverAt },
+        now,
+      );
+      queued = true;
+    }
+  });
+  if (queued) deps.afterCommit.noticesQueued();
+}
+
+function deliveryTime(deps: AppDependencies, offer: Offer, now: Date, closesAt: Date): Date {
+  const allowed = nextAllowedTime(now, { ...deps.quietHours, timeZone: offer.timeZone });
+  return allowed.getTime() < closesAt.getTime() ? allowed : now;
+}
+
+function feedbackNotice(offer: Offer, closesAt: Date, reminder: boolean): Notice {
+  return {
+    kind: 'feedback_request',
+    offerId: offer.id,
+    offerTitle: offer.title,
+    startsAt: offer.startsAt.toISOString(),
+    endsAt: offer.endsAt.toISOString(),
+    timeZone: offer.timeZone,
+    closesAt: closesAt.toISOString(),
+    reminder,
+  };
+}

@@ -1,0 +1,23 @@
+import { DomainError } from '../domain/errors';
+import { Offer } from '../domain/offer';
+import { changeRefusal } from '../domain/offerChanges';
+import { Person } from '../domain/person';
+import { SeatSummary, seatSummary } from '../domain/signUp';
+import { AppDependencies } from './dependencies';
+
+/** A school's upcoming offers for an SLT member to edit or cancel, with their seats. */
+export async function offersToManage(deps: AppDependencies, input: { schoolId: string; person: Person }): Promise<Array<{ offer: Offer; seats: SeatSummary }>> {
+  if (!deps.leadership.isSlt(input.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can manage CLPL offers.');
+  const offers = await deps.stores.offers.upcomingOffersOf(input.schoolId, deps.clock.now());
+  return Promise.all(offers.map(async (offer) => ({ offer, seats: seatSummary(offer, await deps.stores.offers.signUpsForOffer(offer.id)) })));
+}
+
+/** The offer an SLT member of its own school is about to edit or cancel, with its seats; refused when it cannot change. */
+export async function offerToChange(deps: AppDependencies, input: { offerId: string; person: Person }): Promise<{ offer: Offer; seats: SeatSummary }> {
+  const offer = await deps.stores.offers.findOffer(input.offerId);
+  if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
+  if (!deps.leadership.isSlt(offer.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can change CLPL offers.');
+  const refusal = changeRefusal(offer, deps.clock.now());
+  if (refusal) throw refusal;
+  return { offer, seats: seatSummary(offer, await deps.stores.offers.signUpsForOffer(offer.id)) };
+}

@@ -1,0 +1,49 @@
+import { DomainError } from '../../domain/errors';
+import { offerImpact, OfferImpact, periodReport, PeriodReport } from '../../domain/impact';
+import { Offer } from '../../domain/offer';
+import { Period, schoolYear, schoolYearStartOf, termsOf } from '../../domain/terms';
+import { AppDependencies } from '../dependencies';
+
+/** Impact reports are for SLT of the offer's school: answers are given in confidence to the school's leadership. */
+export async function offerImpactReport(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<OfferImpact> {
+  const offer = await deps.stores.offers.findOffer(input.offerId);
+  if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
+  requireSlt(deps, offer.schoolId, input.personId);
+  const [signUps, attendance, responses] = await Promise.all([
+    deps.stores.offers.signUpsForOffer(offer.id),
+    deps.stores.evidence.attendanceFor(offer.id),
+    deps.stores.evidence.feedbackFor(offer.id),
+  ]);
+  return offerImpact({ offer, signUps, attendance, responses, minResponses: deps.evidence.minResponsesToShow });
+}
+
+/** Sessions of this school year that have started, latest first: what SLT can choose a report for. */
+export async function reportableOffers(deps: AppDependencies, input: { schoolId: string; personId: string; limit?: number }): Promise<Offer[]> {
+  requireSlt(deps, input.schoolId, input.personId);
+  const now = deps.clock.now();
+  const year = currentYear(deps);
+  return deps.stores.evidence.offersStartedBetween(input.schoolId, year.from, new Date(Math.min(year.to.getTime(), now.getTime() + 1)), input.limit ?? 20);
+}
+
+/** The periods a school can report on this year: the year itself, then each configured term. */
+export function reportPeriods(deps: AppDependencies): Period[] {
+  const start = schoolYearStartOf(deps.clock.now(), deps.evidence.timeZone);
+  return [schoolYear(start, deps.evidence.timeZone), ...termsOf(start, deps.evidence.terms, deps.evidence.timeZone)];
+}
+
+/** Sessions and hours per person and per tag in one of `reportPeriods` (0 is the whole year). */
+export async function schoolPeriodReport(deps: AppDependencies, input: { schoolId: string; personId: string; periodIndex: number }): Promise<PeriodReport> {
+  requireSlt(deps, input.schoolId, input.personId);
+  const period = reportPeriods(deps)[input.periodIndex];
+  if (!period) throw new DomainError('report_period_unknown', 'That period is not one of this school year.');
+  const sessions = await deps.stores.evidence.attendedSessions(input.schoolId, period.from, period.to);
+  return periodReport(period, sessions);
+}
+
+function currentYear(deps: AppDependencies): Period {
+  return schoolYear(schoolYearStartOf(deps.clock.now(), deps.evidence.timeZone), deps.evidence.timeZone);
+}
+
+function requireSlt(deps: AppDependencies, schoolId: string, personId: string): void {
+  if (!deps.leadership.isSlt(schoolId, personId)) throw new DomainError('not_slt', 'Impact reports are for senior leaders.');
+}

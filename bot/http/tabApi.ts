@@ -1,0 +1,69 @@
+import { Logger } from 'pino';
+import { Request, Response, Server } from 'restify';
+import { GoalDependencies } from '../app/goals/goalDependencies';
+import { Person } from '../domain/person';
+import { Identifier } from './auth/identify';
+import { Unauthenticated } from './auth/tabTokenValidator';
+import { mountClplRoutes } from './clpl/routes';
+import { sendError } from './errors';
+import { mountGoalRoutes } from './goals/routes';
+import { activityKindLabels } from '../domain/clplRecord';
+
+type Handler = (call: { person: Person; req: Request }) => Promise<{ status?: number; body: unknown }>;
+
+export interface TabRouteContext {
+  deps: GoalDependencies;
+  /** Identifies the caller, runs the handler and answers; errors go through one table (errors.ts). */
+  route(handler: Handler): (req: Request, res: Response) => Promise<void>;
+  withdraw(offerId: string, personId: string): Promise<void>;
+}
+
+export interface TabApiOptions {
+  deps: GoalDependencies;
+  identifier: Identifier;
+  logger: Logger;
+  ssoConfigured: boolean;
+  withdraw(offerId: string, personId: string): Promise<void>;
+}
+
+/** The tab's JSON API under /api/tab: every route identifies the caller first and only ever touches their own data. */
+export function mountTabApi(server: Server, options: TabApiOptions): void {
+  const { identifier, logger } = options;
+  const route: TabRouteContext['route'] = (handler) => async (req, res) => {
+    try {
+      const person = await identifier.identify(req);
+      const { status, body } = await handler({ person, req });
+      res.header('Cache-Control', 'no-store');
+      res.json(status ?? 200, body);
+    } catch (error) {
+      sendError(res, req, logger, error);
+    }
+  };
+
+  /** What the tab needs before it knows who is using it: whether a development identity may be chosen. */
+  server.get('/api/tab/session', async (_req, res) => {
+    res.header('Cache-Control', 'no-store');
+    res.json(200, { localMode: identifier.localMode, sso: options.ssoConfigured });
+  });
+
+  server.get('/api/tab/dev-people', async (req, res) => {
+    res.header('Cache-Control', 'no-store');
+    if (!identifier.localMode) return sendError(res, req, logger, new Unauthenticated('development identities exist only in local mode'));
+    res.json(200, { people: await identifier.devPeople() });
+  });
+
+  server.get(
+    '/api/tab/me',
+    route(async ({ person }) => ({
+      body: {
+        person: { id: person.id, name: person.name },
+        standardAreas: options.deps.standardAreas,
+        activityKinds: Object.entries(activityKindLabels).map(([id, label]) => ({ id, label })),
+      },
+    })),
+  );
+
+  const context: TabRouteContext = { deps: options.deps, route, withdraw: options.withdraw };
+  mountGoalRoutes(server, context);
+  mountClplRoutes(server, context);
+}

@@ -1,0 +1,29 @@
+import { AttendanceRecord } from '../domain/attendance';
+import { FeedbackResponse } from '../domain/feedback';
+import { AttendedSession } from '../domain/impact';
+import { Offer } from '../domain/offer';
+import { OfferTransaction } from './offerStore';
+
+/** The offer transaction plus what happened at and after the session, written atomically with the offer locked. */
+export interface EvidenceTransaction extends OfferTransaction {
+  attendanceFor(offerId: string): Promise<AttendanceRecord[]>;
+  /** Replaces each person's record for the offer. */
+  saveAttendance(records: readonly AttendanceRecord[]): Promise<void>;
+  feedbackFor(offerId: string): Promise<FeedbackResponse[]>;
+  /** Creates or replaces the person's one response to the offer. */
+  saveFeedback(response: FeedbackResponse): Promise<void>;
+}
+
+/** What happened at and after each session: attendance and feedback, the evidence the impact report is made from. */
+export interface EvidenceStore {
+  transaction<T>(work: (tx: EvidenceTransaction) => Promise<T>): Promise<T>;
+  attendanceFor(offerId: string): Promise<AttendanceRecord[]>;
+  feedbackFor(offerId: string): Promise<FeedbackResponse[]>;
+  findFeedback(offerId: string, personId: string): Promise<FeedbackResponse | undefined>;
+  /** The school's offers (any status) that started in [from, to), latest first, at most `limit`. */
+  offersStartedBetween(schoolId: string, from: Date, to: Date, limit: number): Promise<Offer[]>;
+  /** Attended records of the school's sessions that started in [from, to). */
+  attendedSessions(schoolId: string, from: Date, to: Date): Promise<AttendedSession[]>;
+  /** A person's attended sessions (in any school) that started in [from, to), for their yearly hours. */
+  attendedSessionsOf(personId: string, from: Date, to: Date): Promise<AttendedSession[]>;
+}

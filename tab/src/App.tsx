@@ -1,0 +1,144 @@
+import {
+  Field,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { Api, createApi, devPeople, Me, sessionInfo } from './api';
+import { ClplView } from './ClplView';
+import { GoalsView } from './GoalsView';
+import { connectToHost, HostTheme } from './host';
+
+const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+const devUserKey = 'clpl.devUser';
+
+const useStyles = makeStyles({
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground1 },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`, maxWidth: '960px' },
+  dev: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  centre: { padding: tokens.spacingVerticalXXL },
+});
+
+type Start =
+  | { kind: 'starting' }
+  | { kind: 'teams'; api: Api }
+  | { kind: 'local'; people: { id: string; name: string }[] }
+  | { kind: 'outsideTeams' };
+
+export function App() {
+  const styles = useStyles();
+  const [theme, setTheme] = useState<HostTheme>('default');
+  const [start, setStart] = useState<Start>({ kind: 'starting' });
+  const [devUser, setDevUser] = useState<string>(() => localStorage.getItem(devUserKey) ?? '');
+  const [view, setView] = useState<'goals' | 'clpl'>('goals');
+
+  useEffect(() => {
+    void (async () => {
+      const host = await connectToHost();
+      if (host.kind === 'teams') {
+        setTheme(host.theme);
+        host.onThemeChange(setTheme);
+        setStart({ kind: 'teams', api: createApi(async () => ({ Authorization: `Bearer ${await host.getToken()}` })) });
+        return;
+      }
+      const [session, people] = await Promise.all([sessionInfo(), devPeople()]);
+      if (!session.localMode) return setStart({ kind: 'outsideTeams' });
+      setStart({ kind: 'local', people });
+      setDevUser((current) => (people.some((p) => p.id === current) ? current : (people[0]?.id ?? '')));
+    })();
+  }, []);
+
+  const api = useMemo(() => {
+    if (start.kind === 'teams') return start.api;
+    if (start.kind === 'local' && devUser) return createApi(async () => ({ 'X-CLPL-Dev-User': devUser }));
+    return null;
+  }, [start, devUser]);
+
+  const [me, setMe] = useState<Me | null>(null);
+  const [meError, setMeError] = useState<string | null>(null);
+  useEffect(() => {
+    setMe(null);
+    setMeError(null);
+    if (!api) return;
+    api.me().then(setMe, (e: Error) => setMeError(e.message));
+  }, [api]);
+
+  return (
+    <FluentProvider theme={themes[theme]}>
+      <div className={styles.page}>
+        <header className={styles.header}>
+          <TabList selectedValue={view} onTabSelect={(_e, data) => setView(data.value as 'goals' | 'clpl')} aria-label="My CLPL sections">
+            <Tab value="goals">My goals</Tab>
+            <Tab value="clpl">My CLPL</Tab>
+          </TabList>
+          {start.kind === 'local' && (
+            <div className={styles.dev}>
+              <Field label="Development identity (local mode)" orientation="horizontal">
+                <Select
+                  value={devUser}
+                  onChange={(_e, data) => {
+                    localStorage.setItem(devUserKey, data.value);
+                    setDevUser(data.value);
+                  }}
+                >
+                  {start.people.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </div>
+          )}
+        </header>
+        <main className={styles.main}>
+          {start.kind === 'starting' && <Spinner className={styles.centre} label="Opening CLPL…" />}
+          {start.kind === 'outsideTeams' && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                <MessageBarTitle>Open CLPL in Microsoft Teams</MessageBarTitle>
+                Your goals and CLPL record are private to you, so this page only works inside Teams, where it knows who you are.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {meError && (
+            <MessageBar intent="error">
+              <MessageBarBody>{meError}</MessageBarBody>
+            </MessageBar>
+          )}
+          {api && !me && !meError && <Spinner className={styles.centre} label="Loading…" />}
+          {api && me && (
+            <>
+              <Text as="p" size={200}>
+                Signed in as {me.person.name || 'you'}
+              </Text>
+              {view === 'goals' ? <GoalsView key={me.person.id} api={api} me={me} /> : <ClplView key={me.person.id} api={api} me={me} />}
+            </>
+          )}
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,296 @@
+import {
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { Api, ApiError, Goal, GoalStatus, Me } from './api';
+
+const statusText: Record<GoalStatus, string> = { not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved' };
+const statusColour = { not_started: 'informative', in_progress: 'brand', achieved: 'success' } as const;
+
+export const useFormStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  toolbar: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', margin: `${tokens.spacingVerticalM} 0` },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  muted: { color: tokens.colorNeutralForeground3 },
+  heading: { display: 'block', margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
+});
+
+export function formatDate(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export function today(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+export function GoalsView({ api, me }: { api: Api; me: Me }) {
+  const styles = useFormStyles();
+  const [goals, setGoals] = useState<Goal[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  const load = useCallback(() => {
+    setError(null);
+    api.goals().then(
+      (r) => setGoals(r.goals),
+      (e: Error) => setError(e.message),
+    );
+  }, [api]);
+  useEffect(load, [load]);
+
+  const replace = (goal: Goal) => setGoals((current) => (current ?? []).map((g) => (g.id === goal.id ? goal : g)));
+
+  return (
+    <section aria-labelledby="goals-heading">
+      <div className={styles.toolbar}>
+        <Title3 as="h1" id="goals-heading">
+          My goals
+        </Title3>
+        {!adding && (
+          <Button appearance="primary" onClick={() => setAdding(true)}>
+            Add goal
+          </Button>
+        )}
+      </div>
+      {adding && (
+        <GoalForm
+          me={me}
+          onCancel={() => setAdding(false)}
+          onSave={async (draft) => {
+            const { goal } = await api.addGoal(draft);
+            setGoals((current) => [...(current ?? []), goal]);
+            setAdding(false);
+          }}
+        />
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>Your goals could not be loaded. {error}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={load}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {!goals && !error && <Spinner label="Loading your goals…" />}
+      {goals && goals.length === 0 && !adding && (
+        <Card>
+          <Text weight="semibold">No goals yet</Text>
+          <Text>Add the goals you agreed at your Professional Review and Development meeting, then record your progress as the year goes on.</Text>
+        </Card>
+      )}
+      <div className={styles.stack} role="list" aria-label="Goals">
+        {goals?.map((goal) => (
+          <GoalCard key={goal.id} goal={goal} api={api} onChange={replace} onStale={load} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function GoalCard({ goal, api, onChange, onStale }: { goal: Goal; api: Api; onChange(goal: Goal): void; onStale(): void }) {
+  const styles = useFormStyles();
+  const [noting, setNoting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const failed = (e: unknown) => {
+    setError(e instanceof Error ? e.message : String(e));
+    if (e instanceof ApiError && e.status === 409) onStale();
+  };
+
+  return (
+    <Card role="listitem" aria-label={goal.title}>
+      <CardHeader
+        header={
+          <Text as="h2" weight="semibold" size={400} style={{ margin: 0 }}>
+            {goal.title}
+          </Text>
+        }
+        description={
+          <Text className={styles.muted} size={200}>
+            {goal.standardArea}
+            {goal.targetDate ? ` · Target ${formatDate(goal.targetDate)}` : ''}
+          </Text>
+        }
+        action={<Badge appearance="tint" color={statusColour[goal.status]} style={{ whiteSpace: 'nowrap' }}>{statusText[goal.status]}</Badge>}
+      />
+      {goal.successCriteria && (
+        <Text>
+          <Text weight="semibold">What success looks like: </Text>
+          {goal.successCriteria}
+        </Text>
+      )}
+      {goal.progressNotes.length > 0 && (
+        <div>
+          <Text weight="semibold">Progress</Text>
+          <ul className={styles.list} aria-label={`Progress on ${goal.title}`}>
+            {goal.progressNotes.map((note, i) => (
+              <li key={i}>
+                <Text className={styles.muted}>{formatDate(note.date)}: </Text>
+                <Text>{note.text}</Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {goal.evidence.length > 0 && (
+        <div>
+          <Text weight="semibold">Evidence</Text>
+          <ul className={styles.list}>
+            {goal.evidence.map((e) => (
+              <li key={`${e.kind}:${e.ref}`}>{e.kind === 'link' ? <a href={e.ref} target="_blank" rel="noreferrer">{e.label}</a> : <Text>{e.label}</Text>}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {noting ? (
+        <ProgressForm
+          goal={goal}
+          onCancel={() => setNoting(false)}
+          onSave={async (note) => {
+            setError(null);
+            const { goal: saved } = await api.addProgress(goal.id, { version: goal.version, ...note });
+            onChange(saved);
+            setNoting(false);
+          }}
+        />
+      ) : (
+        <div className={styles.row}>
+          <Button onClick={() => setNoting(true)}>Update progress</Button>
+          {goal.status !== 'achieved' && (
+            <Button
+              appearance="subtle"
+              onClick={() => api.editGoal(goal.id, { version: goal.version, status: 'achieved' }).then((r) => onChange(r.goal), failed)}
+            >
+              Mark achieved
+            </Button>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function useSubmit<T>(save: (value: T) => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const submit = async (value: T) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await save(value);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fields = error instanceof ApiError ? error.fields : {};
+  return { busy, error, fields, submit };
+}
+
+function GoalForm({ me, onSave, onCancel }: { me: Me; onSave(draft: { title: string; successCriteria: string; standardArea: string; targetDate: string | null }): Promise<void>; onCancel(): void }) {
+  const styles = useFormStyles();
+  const [title, setTitle] = useState('');
+  const [successCriteria, setSuccessCriteria] = useState('');
+  const [standardArea, setStandardArea] = useState(me.standardAreas[0] ?? '');
+  const [targetDate, setTargetDate] = useState('');
+  const { busy, error, fields, submit } = useSubmit(onSave);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit({ title, successCriteria, standardArea, targetDate: targetDate || null });
+  };
+  return (
+    <Card>
+      <form className={styles.stack} onSubmit={onSubmit} aria-label="New goal">
+        <Field label="Goal title" required validationMessage={fields.title}>
+          <Input value={title} onChange={(_e, d) => setTitle(d.value)} maxLength={200} />
+        </Field>
+        <Field label="What success looks like" validationMessage={fields.successCriteria}>
+          <Textarea value={successCriteria} onChange={(_e, d) => setSuccessCriteria(d.value)} resize="vertical" />
+        </Field>
+        <Field label="GTCS Professional Standards area" required validationMessage={fields.standardArea}>
+          <Select value={standardArea} onChange={(_e, d) => setStandardArea(d.value)}>
+            {me.standardAreas.map((area) => (
+              <option key={area}>{area}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Target date" validationMessage={fields.targetDate}>
+          <Input type="date" value={targetDate} onChange={(_e, d) => setTargetDate(d.value)} />
+        </Field>
+        {error && !Object.keys(fields).length && (
+          <MessageBar intent="error">
+            <MessageBarBody>{error.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.row}>
+          <Button appearance="primary" type="submit" disabled={busy}>
+            {busy ? 'Saving…' : 'Save goal'}
+          </Button>
+          <Button onClick={onCancel}>Cancel</Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function ProgressForm({ goal, onSave, onCancel }: { goal: Goal; onSave(note: { text: string; date: string; achieved: boolean }): Promise<void>; onCancel(): void }) {
+  const styles = useFormStyles();
+  const [text, setText] = useState('');
+  const [date, setDate] = useState(today());
+  const [achieved, setAchieved] = useState(false);
+  const { busy, error, fields, submit } = useSubmit(onSave);
+  return (
+    <form
+      className={styles.stack}
+      aria-label={`Progress on ${goal.title}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit({ text, date, achieved });
+      }}
+    >
+      <Field label="Progress note" required validationMessage={fields.text}>
+        <Textarea value={text} onChange={(_e, d) => setText(d.value)} resize="vertical" autoFocus />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Date" validationMessage={fields.date}>
+          <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
+        </Field>
+        {goal.status !== 'achieved' && <Checkbox label="This goal is now achieved" checked={achieved} onChange={(_e, d) => setAchieved(Boolean(d.checked))} />}
+      </div>
+      {error && !Object.keys(fields).length && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Save progress'}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

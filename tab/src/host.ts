@@ -1,0 +1,38 @@
+import { app, authentication } from '@microsoft/teams-js';
+
+export type HostTheme = 'default' | 'dark' | 'contrast';
+
+export type Host =
+  | { kind: 'teams'; theme: HostTheme; onThemeChange(handler: (theme: HostTheme) => void): void; getToken(): Promise<string> }
+  | { kind: 'browser' };
+
+function asTheme(theme: string | undefined): HostTheme {
+  return theme === 'dark' || theme === 'contrast' ? theme : 'default';
+}
+
+/**
+ * Are we inside Teams? `app.initialize()` only settles outside Teams after a long timeout, so it races a short timer.
+ * Inside Teams the token comes from SSO (asked for on every call: Teams caches and renews it).
+ */
+export async function connectToHost(timeoutMs = 1500): Promise<Host> {
+  const timedOut = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+  try {
+    const mobileHost = 'nativeInterface' in window;
+    if (window.parent === window && !window.opener && !mobileHost && !/Teams|Electron/.test(navigator.userAgent)) {
+      // Not framed, not a Teams mobile web view, not the desktop client: no host will ever answer.
+      return { kind: 'browser' };
+    }
+    const initialised = await Promise.race([app.initialize().then(() => 'ok' as const), timedOut]);
+    if (initialised !== 'ok') return { kind: 'browser' };
+    const context = await app.getContext();
+    app.notifySuccess();
+    return {
+      kind: 'teams',
+      theme: asTheme(context.app.theme),
+      onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(asTheme(theme))),
+      getToken: () => authentication.getAuthToken(),
+    };
+  } catch {
+    return { kind: 'browser' };
+  }
+}

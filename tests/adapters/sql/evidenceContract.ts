@@ -1,0 +1,99 @@
+import { Stores } from '../../../bot/ports/stores';
+import { buildAttendance, buildPerson, buildResponse, buildSignUp, schoolId, shift, testNow } from '../../factories';
+import type { StoreFixture, StoreHarness } from './storeContract';
+
+/** The attendance and feedback store (ports/evidenceStore.ts), declared once for every database. */
+export function describeEvidenceContract(harness: StoreHarness, db: StoreFixture): void {
+  describe('attendance and feedback', () => {
+    const ann = buildPerson({ name: 'Ann Attendee' });
+    const bob = buildPerson({ name: 'Bob Absent' });
+    const past = { startsAt: shift(testNow, { days: -2 }), endsAt: shift(testNow, { days: -2, minutes: 90 }), signUpsCloseAt: shift(testNow, { days: -3 }) };
+
+    async function offerWithAttendance(stores: Stores, overrides = {}) {
+      const offer = await db.insertOffer(stores, { ...past, ...overrides });
+      await stores.evidence.transaction((tx) =>
+        tx.saveAttendance([
+          buildAttendance({ offerId: offer.id, person: ann, attended: true, minutes: 90 }),
+          buildAttendance({ offerId: offer.id, person: bob, attended: false, minutes: 90 }),
+        ]),
+      );
+      return offer;
+    }
+
+    it('keeps attendance per person and replaces it when marked again', async () => {
+      const stores = await db.withSchool();
+      const offer = await offerWithAttendance(stores);
+      await stores.evidence.transaction((tx) => tx.saveAttendance([buildAttendance({ offerId: offer.id, person: bob, attended: true, minutes: 90, recordedAt: shift(testNow, { minutes: 5 }) })]));
+      const records = await stores.evidence.attendanceFor(offer.id);
+      expect(records.map((r) => [r.person.name, r.attended, r.minutes])).toEqual([
+        ['Ann Attendee', true, 90],
+        ['Bob Absent', true, 90],
+      ]);
+      expect(records[1]!.recordedAt).toEqual(shift(testNow, { minutes: 5 }));
+    });
+
+    it('keeps one feedback response per person per offer; a change replaces the answers, not when they were first given', async () => {
+      const stores = await db.withSchool();
+      const offer = await offerWithAttendance(stores);
+      const first = buildResponse({ offerId: offer.id, person: ann, relatedGoal: 'Questioning goal', anonymous: true });
+      await stores.evidence.transaction((tx) => tx.saveFeedback(first));
+      const changed = { ...first, value: 5, practiceChange: 'Changed my mind', submittedAt: shift(testNow, { hours: 1 }), updatedAt: shift(testNow, { hours: 1 }) };
+      await stores.evidence.transaction((tx) => tx.saveFeedback(changed));
+      expect(await stores.evidence.feedbackFor(offer.id)).toEqual([{ ...changed, submittedAt: first.submittedAt }]);
+      expect(await stores.evidence.findFeedback(offer.id, ann.id)).toEqual({ ...changed, submittedAt: first.submittedAt });
+      expect(await stores.evidence.findFeedback(offer.id, bob.id)).toBeUndefined();
+    });
+
+    it('the database itself refuses a rating outside 1 to 5', async () => {
+      const stores = await db.withSchool();
+      const offer = await offerWithAttendance(stores);
+      await expect(stores.evidence.transaction((tx) => tx.saveFeedback(buildResponse({ offerId: offer.id, person: ann, value: 6 })))).rejects.toMatchObject(harness.constraintErrors.check);
+      expect(await stores.evidence.feedbackFor(offer.id)).toEqual([]);
+    });
+
+    it('a failed transaction leaves attendance as it was', async () => {
+      const stores = await db.withSchool();
+      const offer = await offerWithAttendance(stores);
+      await expect(
+        stores.evidence.transaction(async (tx) => {
+          await tx.saveAttendance([buildAttendance({ offerId: offer.id, person: ann, attended: false })]);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect((await stores.evidence.attendanceFor(offer.id)).find((r) => r.person.id === ann.id)?.attended).toBe(true);
+    });
+
+    it('the evidence transaction is also an offer transaction: lock, sign-ups and jobs commit with the attendance', async () => {
+      const stores = await db.withSchool();
+      const offer = await db.insertOffer(stores, past);
+      await stores.offers.transaction((tx) => tx.saveSignUps([buildSignUp({ offerId: offer.id, person: ann })]));
+      await stores.evidence.transaction(async (tx) => {
+        expect((await tx.lockOffer(offer.id))?.id).toBe(offer.id);
+        expect((await tx.signUpsForOffer(offer.id)).map((s) => s.person.id)).toEqual([ann.id]);
+        await tx.saveAttendance([buildAttendance({ offerId: offer.id, person: ann })]);
+        await tx.scheduleJob({ key: `feedback_requests:${offer.id}`, dueAt: testNow, job: { kind: 'feedback_requests', offerId: offer.id } }, testNow);
+      });
+      const jobs = await stores.jobs.claimDue(shift(testNow, { minutes: 1 }), 10, 60_000);
+      expect(jobs.map((j) => j.job)).toEqual([{ kind: 'feedback_requests', offerId: offer.id }]);
+    });
+
+    it('finds the sessions that started in a period, latest first, and the attended ones with their offers', async () => {
+      const stores = await db.withSchool();
+      const older = await offerWithAttendance(stores, { title: 'Older', startsAt: shift(testNow, { days: -20 }), endsAt: shift(testNow, { days: -20, minutes: 60 }), signUpsCloseAt: shift(testNow, { days: -21 }) });
+      const newer = await offerWithAttendance(stores);
+      const from = shift(testNow, { days: -30 });
+      expect((await stores.evidence.offersStartedBetween(schoolId, from, testNow, 10)).map((o) => o.id)).toEqual([newer.id, older.id]);
+      expect((await stores.evidence.offersStartedBetween(schoolId, from, testNow, 1)).map((o) => o.id)).toEqual([newer.id]);
+      expect(await stores.evidence.offersStartedBetween('another-school', from, testNow, 10)).toEqual([]);
+
+      const attended = await stores.evidence.attendedSessions(schoolId, from, testNow);
+      expect(attended.map((s) => [s.offer.title, s.record.person.name])).toEqual([
+        ['Older', 'Ann Attendee'],
+        [newer.title, 'Ann Attendee'],
+      ]);
+      expect(attended[1]).toEqual({ offer: newer, record: expect.objectContaining({ offerId: newer.id, attended: true, minutes: 90 }) });
+      expect((await stores.evidence.attendedSessionsOf(ann.id, shift(testNow, { days: -10 }), testNow)).map((s) => s.offer.id)).toEqual([newer.id]);
+      expect(await stores.evidence.attendedSessionsOf(bob.id, from, testNow)).toEqual([]);
+    });
+  });
+}

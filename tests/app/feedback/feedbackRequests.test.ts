@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStores } from '../../../bot/adapters/sqlite/openSqliteStores';
+import { recordAttendance } from '../../../bot/app/attendance/recordAttendance';
+import { sendFeedbackReminders, sendFeedbackRequests } from '../../../bot/app/feedback/feedbackRequests';
+import { submitFeedback } from '../../../bot/app/feedback/submitFeedback';
+import { runJob } from '../../../bot/app/jobs/registry';
+import { Offer } from '../../../bot/domain/offer';
+import { Stores } from '../../../bot/ports/stores';
+import { buildAnswers, buildDependencies, buildOffer, buildPerson, buildSignUp, FakeClock, schoolId, sltMember } from '../../factories';
+
+const facilitator = buildPerson({ name: 'Fiona Facilitator' });
+const ann = buildPerson({ name: 'Ann' });
+const bob = buildPerson({ name: 'Bob' });
+const cat = buildPerson({ name: 'Cat' });
+
+/** A Tuesday afternoon session, 15:30–17:00 London time (UTC in December). */
+const startsAt = new Date('2026-12-01T15:30:00Z');
+const endsAt = new Date('2026-12-01T17:00:00Z');
+
+describe('attendance, then feedback requests and one reminder', () => {
+  let stores: Stores;
+  let clock: FakeClock;
+  let offer: Offer;
+  beforeEach(async () => {
+    stores = await openSqliteStores(join(mkdtempSync(join(tmpdir(), 'clpl-feedback-')), 'clpl.sqlite'));
+    await stores.schools.upsertSchool({ id: schoolId, name: 'Glenbrae Academy', tenantId: null });
+    offer = buildOffer({ startsAt, endsAt, signUpsCloseAt: new Date('2026-11-30T12:00:00Z'), facilitator: { kind: 'staff', userId: facilitator.id, name: facilitator.name } });
+    await stores.offers.transaction(async (tx) => {
+      await tx.insertOffer(offer);
+      await tx.saveSignUps([ann, bob, cat].map((person, i) => buildSignUp({ offerId: offer.id, person, queueNumber: i + 1 })));
+    });
+    clock = new FakeClock(new Date('2026-12-01T16:55:00Z'));
+  });
+  afterEach(() => stores.close());
+
+  const deps = () => buildDependencies(stores, { clock });
+  const dueNotices = (at: Date) => stores.outbox.claimDue(at, 50, 60_000);
+
+  it('recording attendance schedules the requests an hour after the end; the job asks attendees only', async () => {
+    await recordAttendance(deps(), { offerId: offer.id, recorder: facilitator, attendedIds: [ann.id, bob.id] });
+    expect(await stores.jobs.claimDue(new Date('2026-12-01T17:59:00Z'), 10, 60_000)).toEqual([]);
+    const [job] = await stores.jobs.claimDue(new Date('2026-12-01T18:00:00Z'), 10, 60_000);
+    expect(job?.job).toEqual({ kind: 'feedback_requests', offerId: offer.id });
+
+    clock.set(new Date('2026-12-01T18:00:00Z'));
+    await runJob(deps(), job!.job);
+    const sent = await dueNotices(clock.now());
+    expect(sent.map((n) => n.recipientId).sort()).toEqual([ann.id, bob.id].sort());
+    expect(sent[0]!.notice).toMatchObject({ kind: 'feedback_request', offerId: offer.id, reminder: false, closesAt: '2026-12-15T17:00:00.000Z' });
+  });
+
+  it('a person marked later is asked too, and nobody is asked twice', async () => {
+    clock.set(new Date('2026-12-01T18:00:00Z'));
+    await recordAttendance(deps(), { offerId: offer.id, recorder: sltMember, attendedIds: [ann.id] });
+    await sendFeedbackRequests(deps(), offer.id);
+    await recordAttendance(deps(), { offerId: offer.id, recorder: sltMember, attendedIds: [ann.id, cat.id] });
+    await sendFeedbackRequests(deps(), offer.id);
+    expect((await dueNotices(clock.now())).map((n) => n.recipientId).sort()).toEqual([ann.id, cat.id].sort());
+  });
+
+  it('requests falling in quiet hours wait until 07:00', async () => {
+    clock.set(new Date('2026-12-01T21:00:00Z'));
+    await recordAttendance(deps(), { offerId: offer.id, recorder: facilitator, attendedIds: [ann.id] });
+    await sendFeedbackRequests(deps(), offer.id);
+    expect(await dueNotices(new Date('2026-12-02T06:59:00Z'))).toEqual([]);
+    expect(await dueNotices(new Date('2026-12-02T07:00:00Z'))).toHaveLength(1);
+  });
+
+  it('one reminder goes, three days on, to attendees who have not answered', async () => {
+    clock.set(new Date('2026-12-01T18:00:00Z'));
+    await recordAttendance(deps(), { offerId: offer.id, recorder: facilitator, attendedIds: [ann.id, bob.id] });
+    await sendFeedbackRequests(deps(), offer.id);
+    await dueNotices(clock.now()).then((batch) => Promise.all(batch.map((n) => stores.outbox.markSent(n.id, clock.now()))));
+    await submitFeedback(deps(), { offerId: offer.id, person: ann, answers: buildAnswers() });
+
+    const reminderJobs = (await stores.jobs.claimDue(new Date('2026-12-04T18:00:00Z'), 10, 60_000)).filter((j) => j.job.kind === 'feedback_reminders');
+    expect(reminderJobs).toHaveLength(1);
+    clock.set(new Date('2026-12-04T18:00:00Z'));
+    await sendFeedbackReminders(deps(), offer.id);
+    await sendFeedbackReminders(deps(), offer.id);
+    const reminders = await dueNotices(new Date('2026-12-05T07:00:00Z'));
+    expect(reminders.map((n) => [n.recipientId, n.notice.kind === 'feedback_request' && n.notice.reminder])).toEqual([[bob.id, true]]);
+  });
+
+  it('asks no one once feedback has closed', async () => {
+    await recordAttendance(deps(), { offerId: offer.id, recorder: facilitator, attendedIds: [ann.id] });
+    clock.set(new Date('2026-12-15T17:00:00Z'));
+    await sendFeedbackRequests(deps(), offer.id);
+    expect(await dueNotices(clock.now())).toEqual([]);
+  });
+
+  it('refuses attendance from someone who is neither facilitator nor SLT, and stores nothing', async () => {
+    await expect(recordAttendance(deps(), { offerId: offer.id, recorder: ann, attendedIds: [ann.id] })).rejects.toMatchObject({ code: 'not_facilitator' });
+    expect(await stores.evidence.attendanceFor(offer.id)).toEqual([]);
+    expect(await stores.jobs.claimDue(new Date('2027-01-01T00:00:00Z'), 10, 60_000)).toEqual([]);
+  });
+
+  it('a refused feedback change keeps the answer already stored', async () => {
+    clock.set(new Date('2026-12-01T18:00:00Z'));
+    await recordAttendance(deps(), { offerId: offer.id, recorder: facilitator, attendedIds: [ann.id] });
+    await submitFeedback(deps(), { offerId: offer.id, person: ann, answers: buildAnswers({ value: 3 }) });
+    await expect(submitFeedback(deps(), { offerId: offer.id, person: ann, answers: buildAnswers({ value: 9 }) })).rejects.toMatchObject({ code: 'invalid_feedback' });
+    clock.set(new Date('2026-12-16T00:00:00Z'));
+    await expect(submitFeedback(deps(), { offerId: offer.id, person: ann, answers: buildAnswers({ value: 5 }) })).rejects.toMatchObject({ code: 'feedback_closed' });
+    expect((await stores.evidence.findFeedback(offer.id, ann.id))?.value).toBe(3);
+  });
+});
