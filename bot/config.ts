@@ -6,6 +6,8 @@ import { defaultTagCatalogue, TagCatalogue } from './domain/tags';
 import { EvidenceSettings } from './app/evidenceSettings';
 import { evidenceEnvironment, evidenceSettingsFrom } from './evidenceConfig';
 import { loadTabConfig, TabConfig } from './http/tabConfig';
+import { AppInstallConfig, loadAppInstallConfig } from './adapters/graph/appInstallConfig';
+import { loadOrgDirectoryConfig, OrgDirectoryConfig } from './adapters/graph/orgDirectoryConfig';
 
 export type BotIdentity =
   | { kind: 'none' }
@@ -36,6 +38,10 @@ export interface Config {
   logLevel: string;
   /** The companion tab: SSO token validation, where goals are kept (bot/http/tabConfig.ts). */
   tab: TabConfig;
+  /** Installing the app through Graph for people the bot cannot reach; null records them as unreachable only. */
+  appInstall: AppInstallConfig | null;
+  /** Direct reports from Microsoft Graph for PRD reflection; null uses the app's own line-management map alone. */
+  orgDirectory: OrgDirectoryConfig | null;
   quietHours: QuietHours;
   reminderLeadMs: number;
   /** Attendance, feedback and the impact report (bot/evidenceConfig.ts). */
@@ -138,6 +144,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
 
   const tab = loadTabConfig(env, problems);
+  const appInstall = loadAppInstallConfig(env, problems);
+  const orgDirectory = loadOrgDirectoryConfig(env, localMode, problems);
   const evidence = evidenceSettingsFrom(e, e.CLPL_TIME_ZONE, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -157,6 +165,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     logLevel: e.LOG_LEVEL,
     tab,
+    appInstall,
+    orgDirectory,
     evidence,
     quietHours: {
       timeZone: e.CLPL_TIME_ZONE,

@@ -10,12 +10,16 @@ import { TeamsMessenger } from './adapters/teams/teamsMessenger';
 import { TeamsOfferBoard } from './adapters/teams/teamsOfferBoard';
 import { AppDependencies } from './app/dependencies';
 import { NoticeDelivery } from './app/delivery/noticeDelivery';
+import { ReachOut } from './app/delivery/reachOut';
+import { appInstallerFor } from './adapters/graph/appInstallerFor';
 import { JobRunner } from './app/delivery/jobRunner';
 import { OfferCardRefresher } from './app/delivery/offerCardRefresher';
 import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from './app/delivery/rateLimiter';
 import { leadershipFromConfig } from './app/leadership';
 import { withdraw } from './app/withdraw';
 import { Config } from './config';
+import { wireReflections } from './reflectionWiring';
+import { trackingPromptDelivery } from './app/reflections/promptDeliveryTracking';
 import { mountCalendarRoutes } from './http/calendarRoutes';
 import { mountTab } from './http/mountTab';
 import { mountReportRoutes } from './http/reportRoutes';
@@ -49,10 +53,18 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     tenants: new RateLimiter(teamsTenantWindows, Date.now, undefined, stores.sendSlots.forWindows(teamsTenantWindows)),
   };
   const board = new TeamsOfferBoard({ adapter, botAppId, addresses: stores.addresses, budgets, clock });
-  const messenger = new TeamsMessenger({ adapter, botAppId, addresses: stores.addresses, budgets });
+  // A reflection prompt's delivery outcome redraws its tracking card (app.reflections is wired further down).
+  const messenger = trackingPromptDelivery(new TeamsMessenger({ adapter, botAppId, addresses: stores.addresses, budgets }), {
+    reflections: stores.reflections,
+    roundChanged: (roundId) => app.reflections?.trackingChanged(roundId),
+  });
 
   const cardRefresher = new OfferCardRefresher({ offers: stores.offers, offerCards: stores.offerCards, board, logger, settleMs: options.cardSettleMs ?? 250 });
-  const noticeDelivery = new NoticeDelivery({ outbox: stores.outbox, messenger, clock, logger }, { batchSize: 20, leaseMs: config.outboxLeaseMs, sendLeaseMs: config.outboxLeaseMs, maxAttempts: 8, pollMs: config.outboxPollMs });
+  const reachOut = new ReachOut(
+    { reachability: stores.reachability, installer: appInstallerFor(config.appInstall), clock, logger },
+    { retryEveryMs: 60_000, waitForInstallMs: 5 * 60_000 },
+  );
+  const noticeDelivery = new NoticeDelivery({ outbox: stores.outbox, messenger, clock, logger, reachOut }, { batchSize: 20, leaseMs: config.outboxLeaseMs, sendLeaseMs: config.outboxLeaseMs, maxAttempts: 8, pollMs: config.outboxPollMs });
 
   const sltBySchool: Record<string, string[]> = { '*': config.sltIds };
   for (const school of config.schools) sltBySchool[school.id] = school.sltIds;
@@ -92,7 +104,8 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     res.json(200, { status: 'ok', store: stores.describe.split(' ')[0] });
   });
   mountCalendarRoutes(server, { app, logger });
-  mountTab(server, { config, stores, logger, clock, goals: options.goals, withdraw: async (offerId, personId) => void (await withdraw(app, { offerId, personId })) });
+  const tab = mountTab(server, { config, stores, logger, clock, app, goals: options.goals, withdraw: async (offerId, personId) => void (await withdraw(app, { offerId, personId })) });
+  const reflections = wireReflections({ app, adapter, botAppId, budgets, logger, goals: tab.goals, orgDirectory: config.orgDirectory, settleMs: options.cardSettleMs ?? 250 });
   mountReportRoutes(server, { app, config, logger });
 
   noticeDelivery.start();
@@ -113,6 +126,8 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     await cardRefresher.idle();
     await noticeDelivery.deliverNow();
     await noticeDelivery.idle();
+    // Last: delivering reflection prompts redraws their tracking cards.
+    await reflections.refresher.idle();
   };
   return {
     url: `http://${host}:${port}`,
@@ -126,6 +141,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
       jobRunner.stop();
       noticeDelivery.stop();
       cardRefresher.stop();
+      reflections.refresher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Work already under way finishes before the database closes under it.
       await Promise.all([noticeDelivery.idle(), jobRunner.idle(), cardRefresher.idle()]);

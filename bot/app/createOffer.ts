@@ -3,6 +3,7 @@ import { createOffer as buildOffer, Offer, OfferDraft } from '../domain/offer';
 import { Person } from '../domain/person';
 import { seatSummary } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
+import { sessionRemindersJob } from './offerNotices';
 
 export interface CreatedOffer {
   offer: Offer;
@@ -34,9 +35,14 @@ export async function createOffer(
   const now = deps.clock.now();
   await deps.stores.offers.transaction(async (tx) => {
     await tx.insertOffer(offer);
-    await tx.scheduleJob({ key: `session_reminders:${offer.id}`, dueAt: new Date(Math.max(now.getTime(), offer.startsAt.getTime() - deps.reminderLeadMs)), job: { kind: 'session_reminders', offerId: offer.id } }, now);
+    await tx.scheduleJob(sessionRemindersJob(offer, now, deps.reminderLeadMs), now);
   });
-  const posted = await deps.board.post(school.clplChannel.id, { offer, seats: seatSummary(offer, []), signedUpIds: [] });
-  await deps.stores.offerCards.recordPosted(posted, offer.revision);
+  await postNewOffer(deps, offer, school.clplChannel.id);
   return { offer, channelName: school.clplChannel.name };
+}
+
+/** Posts a just-saved offer to the CLPL channel and keeps the card's place, so later changes update it in place. */
+export async function postNewOffer(deps: AppDependencies, offer: Offer, channelId: string): Promise<void> {
+  const posted = await deps.board.post(channelId, { offer, seats: seatSummary(offer, []), signedUpIds: [] });
+  await deps.stores.offerCards.recordPosted(posted, offer.revision);
 }

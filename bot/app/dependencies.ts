@@ -5,6 +5,7 @@ import { TagCatalogue } from '../domain/tags';
 import { Leadership } from './leadership';
 import { QuietHours } from '../domain/quietHours';
 import { EvidenceSettings } from './evidenceSettings';
+import { ReflectionServices } from './reflections/reflectionServices';
 
 /** Work that happens after a commit, without the person waiting for it. */
 export interface AfterCommit {
@@ -26,4 +27,6 @@ export interface AppDependencies {
   evidence: EvidenceSettings;
   /** Where people's browsers and calendar apps reach this server (for calendar links); null when not known. */
   publicUrl(): string | null;
+  /** PRD reflection's own collaborators (Graph directory, goal store, tracking cards); defaults when absent. */
+  reflections?: ReflectionServices;
 }

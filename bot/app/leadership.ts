@@ -1,6 +1,8 @@
 /** Who may lead CLPL (create offers, choose the channel) in a school: SLT, identified by Entra object id. */
 export interface Leadership {
   isSlt(schoolId: string, personId: string): boolean;
+  /** The configured SLT of a school (empty in local mode with no SLT configured), e.g. to ask for an approval. */
+  sltIdsOf(schoolId: string): readonly string[];
 }
 
 export interface SchoolLeadershipConfig {
@@ -16,6 +18,9 @@ export function leadershipFromConfig(config: SchoolLeadershipConfig): Leadership
       if (config.everyoneIsSlt) return true;
       const ids = [...(config.sltBySchool[schoolId] ?? []), ...(config.sltBySchool['*'] ?? [])];
       return ids.includes(personId);
+    },
+    sltIdsOf(schoolId) {
+      return [...new Set([...(config.sltBySchool[schoolId] ?? []), ...(config.sltBySchool['*'] ?? [])])];
     },
   };
 }

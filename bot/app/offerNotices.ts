@@ -1,5 +1,5 @@
 import { Offer } from '../domain/offer';
-import { nextAllowedTime, QuietHours } from '../domain/quietHours';
+import { deliveryTimeBefore, QuietHours } from '../domain/quietHours';
 import { NewJob } from '../ports/jobs';
 
 /**
@@ -7,9 +7,7 @@ import { NewJob } from '../ports/jobs';
  * would be after the session has started (then at once: late news is better than news after the fact).
  */
 export function noticeDeliveryTime(now: Date, startsAt: Date, quiet: QuietHours, urgent: boolean): Date {
-  if (urgent) return now;
-  const notBefore = nextAllowedTime(now, quiet);
-  return notBefore.getTime() < startsAt.getTime() ? notBefore : now;
+  return urgent ? now : deliveryTimeBefore(now, startsAt, quiet);
 }
 
 export function sessionRemindersKey(offerId: string): string {

@@ -93,13 +93,19 @@ export interface HoursSummary {
 }
 
 /** Hours this school year against the target; `fte` (1 = full time) scales the target for part-time staff. */
-export function hoursSummary(input: { today: string; activities: readonly ClplActivity[]; attendedMinutes: number; fte?: number }): HoursSummary {
+export function hoursSummary(input: {
+  today: string;
+  activities: readonly ClplActivity[];
+  attendedMinutes: number;
+  fte?: number;
+  targetHours?: number;
+}): HoursSummary {
   const year = schoolYearOf(input.today);
   const loggedMinutes = input.activities.filter((a) => a.date >= year.from && a.date <= year.to).reduce((sum, a) => sum + a.minutes, 0);
   const round = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
   return {
     year: year.label,
-    targetHours: Math.round(yearlyTargetHours * (input.fte ?? 1) * 100) / 100,
+    targetHours: Math.round((input.targetHours ?? yearlyTargetHours) * (input.fte ?? 1) * 100) / 100,
     loggedHours: round(loggedMinutes),
     attendedHours: round(input.attendedMinutes),
     totalHours: round(loggedMinutes + input.attendedMinutes),

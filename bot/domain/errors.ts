@@ -21,6 +21,8 @@ export const domainErrorCodes = [
   'feedback_closed',
   'invalid_feedback',
   'report_period_unknown',
+  'proposal_not_found',
+  'proposal_already_decided',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

@@ -3,7 +3,8 @@
  * goal store (SQL or a SharePoint list) keeps them, the use cases in app/goals/ load, decide here and save.
  */
 
-export const goalStatuses = ['not_started', 'in_progress', 'achieved'] as const;
+/** `proposed`: drafted in a PRD reflection, to be agreed at the PRD meeting. */
+export const goalStatuses = ['proposed', 'not_started', 'in_progress', 'achieved'] as const;
 export type GoalStatus = (typeof goalStatuses)[number];
 
 export const evidenceKinds = ['session', 'feedback', 'reflection', 'activity', 'link'] as const;

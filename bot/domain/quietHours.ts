@@ -31,6 +31,15 @@ export function nextAllowedTime(at: Date, quiet: QuietHours): Date {
   return local.toJSDate();
 }
 
+/**
+ * When a non-urgent message may go: once quiet time is over, unless waiting would take it past `deadline` (the start
+ * of the session, the close of feedback), in which case at once: late news beats news after the fact.
+ */
+export function deliveryTimeBefore(now: Date, deadline: Date, quiet: QuietHours): Date {
+  const allowed = nextAllowedTime(now, quiet);
+  return allowed.getTime() < deadline.getTime() ? allowed : now;
+}
+
 function startOfWindow(day: DateTime, quiet: QuietHours): DateTime {
   const end = minutesOf(quiet.endsAt);
   return day.set({ hour: Math.floor(end / 60), minute: end % 60, second: 0, millisecond: 0 });

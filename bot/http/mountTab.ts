@@ -4,6 +4,7 @@ import { Server } from 'restify';
 import { appTokenSource } from '../adapters/graph/appCredential';
 import { createGraphClient } from '../adapters/graph/graphClient';
 import { GraphGoalStore } from '../adapters/graph/graphGoalStore';
+import { AppDependencies } from '../app/dependencies';
 import { GoalDependencies } from '../app/goals/goalDependencies';
 import { Config } from '../config';
 import { Clock } from '../ports/clock';
@@ -19,6 +20,8 @@ export interface TabMountOptions {
   stores: Stores;
   logger: Logger;
   clock: Clock;
+  /** The bot's use cases' dependencies: attendance, calendar links and the SLT dashboard come from them. */
+  app: AppDependencies;
   /** The bot's withdraw use case (frees the seat, promotes the waitlist, refreshes the card). */
   withdraw(offerId: string, personId: string): Promise<void>;
   /** Tests and the bench replace the goal store (e.g. Graph against a stand-in). */
@@ -33,6 +36,10 @@ export function mountTab(server: Server, options: TabMountOptions): { goals: Goa
     goals,
     activities: stores.clplActivities,
     offers: stores.offers,
+    evidence: stores.evidence,
+    yearlyTargetHours: config.evidence.yearlyTargetHours,
+    workPatterns: stores.workPatterns,
+    feedback: config.evidence.feedback,
     clock: options.clock,
     newId: randomUUID,
     standardAreas: config.tagCatalogue.standards,
@@ -40,7 +47,7 @@ export function mountTab(server: Server, options: TabMountOptions): { goals: Goa
   };
   const validator = config.tab.sso ? new TabTokenValidator(config.tab.sso) : null;
   const identifier = createIdentifier({ validator, localMode: config.localMode, schools: stores.schools });
-  mountTabApi(server, { deps, identifier, logger, ssoConfigured: validator !== null, withdraw: options.withdraw });
+  mountTabApi(server, { deps, app: options.app, identifier, logger, ssoConfigured: validator !== null, withdraw: options.withdraw });
   mountStaticTab(server, config.tab.distDir);
   logger.info({ event: 'tab_mounted', goals: goals.describe, sso: validator !== null, devIdentities: config.localMode });
   return { goals };

@@ -1,18 +1,23 @@
 import { Logger } from 'pino';
 import { Request, Response, Server } from 'restify';
+import { AppDependencies } from '../app/dependencies';
 import { GoalDependencies } from '../app/goals/goalDependencies';
+import { sltSchoolOf } from '../app/reports/offersDashboard';
 import { Person } from '../domain/person';
 import { Identifier } from './auth/identify';
 import { Unauthenticated } from './auth/tabTokenValidator';
 import { mountClplRoutes } from './clpl/routes';
 import { sendError } from './errors';
+import { mountDashboardRoutes } from './dashboard/routes';
 import { mountGoalRoutes } from './goals/routes';
+import { mountWorkPatternRoutes } from './workPatterns/routes';
 import { activityKindLabels } from '../domain/clplRecord';
 
 type Handler = (call: { person: Person; req: Request }) => Promise<{ status?: number; body: unknown }>;
 
 export interface TabRouteContext {
   deps: GoalDependencies;
+  app: AppDependencies;
   /** Identifies the caller, runs the handler and answers; errors go through one table (errors.ts). */
   route(handler: Handler): (req: Request, res: Response) => Promise<void>;
   withdraw(offerId: string, personId: string): Promise<void>;
@@ -20,6 +25,7 @@ export interface TabRouteContext {
 
 export interface TabApiOptions {
   deps: GoalDependencies;
+  app: AppDependencies;
   identifier: Identifier;
   logger: Logger;
   ssoConfigured: boolean;
@@ -57,13 +63,17 @@ export function mountTabApi(server: Server, options: TabApiOptions): void {
     route(async ({ person }) => ({
       body: {
         person: { id: person.id, name: person.name },
+        // Only decides whether the tab shows the dashboard; its routes check again.
+        isSlt: (await sltSchoolOf(options.app, person.id)) !== null,
         standardAreas: options.deps.standardAreas,
         activityKinds: Object.entries(activityKindLabels).map(([id, label]) => ({ id, label })),
       },
     })),
   );
 
-  const context: TabRouteContext = { deps: options.deps, route, withdraw: options.withdraw };
+  const context: TabRouteContext = { deps: options.deps, app: options.app, route, withdraw: options.withdraw };
   mountGoalRoutes(server, context);
   mountClplRoutes(server, context);
+  mountDashboardRoutes(server, context);
+  mountWorkPatternRoutes(server, context);
 }

@@ -1,4 +1,6 @@
 import { OfferChangeNotice } from './offerChangeNotices';
+import { ProposalNotice } from './proposalNotices';
+import { ReflectionPromptNotice } from './reflectionNotices';
 
 /** A message the bot sends on its own initiative, written in the same transaction as the change that causes it. */
 export type Notice =
@@ -23,7 +25,9 @@ export type Notice =
       closesAt: string;
       /** The one reminder to someone who has not answered yet. */
       reminder: boolean;
-    };
+    }
+  | ProposalNotice
+  | ReflectionPromptNotice;
 
 export interface NewNotice {
   /** Stops the same notice being queued or sent twice, e.g. `promotion:<offer>:<person>:<queue number>`. */

@@ -6,9 +6,13 @@ import { GoalStore } from './goalStore';
 import { JobQueue } from './jobs';
 import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
+import { ReflectionStore } from './reflectionStore';
 import { Outbox } from './outbox';
+import { ProposalStore } from './proposalStore';
+import { ReachabilityLog } from './reachability';
 import { SchoolDirectory } from './schoolDirectory';
 import { SendSlotLedgers } from './sendSlots';
+import { WorkPatternStore } from './workPatterns';
 
 /** Everything the app keeps, as chosen by configuration (embedded SQLite or PostgreSQL). */
 export interface Stores {
@@ -28,5 +32,13 @@ export interface Stores {
   evidence: EvidenceStore;
   /** Personal calendar feed tokens and what each feed lists. */
   calendarFeeds: CalendarFeedStore;
+  /** Offers proposed by staff, waiting for a senior leader. */
+  proposals: ProposalStore;
+  /** Who cannot be messaged 1:1, and why. */
+  reachability: ReachabilityLog;
+  /** PRD reflection prompts and answers, and the app's own line-management map. */
+  reflections: ReflectionStore;
+  /** Part-time staff's share of full time, for pro rata CLPL hours. */
+  workPatterns: WorkPatternStore;
   close(): Promise<void>;
 }

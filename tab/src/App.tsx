@@ -18,6 +18,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { Api, createApi, devPeople, Me, sessionInfo } from './api';
 import { ClplView } from './ClplView';
+import { DashboardView } from './DashboardView';
 import { GoalsView } from './GoalsView';
 import { connectToHost, HostTheme } from './host';
 
@@ -41,6 +42,8 @@ const useStyles = makeStyles({
   centre: { padding: tokens.spacingVerticalXXL },
 });
 
+type View = 'goals' | 'clpl' | 'dashboard';
+
 type Start =
   | { kind: 'starting' }
   | { kind: 'teams'; api: Api }
@@ -52,7 +55,7 @@ export function App() {
   const [theme, setTheme] = useState<HostTheme>('default');
   const [start, setStart] = useState<Start>({ kind: 'starting' });
   const [devUser, setDevUser] = useState<string>(() => localStorage.getItem(devUserKey) ?? '');
-  const [view, setView] = useState<'goals' | 'clpl'>('goals');
+  const [view, setView] = useState<View>('goals');
 
   useEffect(() => {
     void (async () => {
@@ -84,14 +87,19 @@ export function App() {
     if (!api) return;
     api.me().then(setMe, (e: Error) => setMeError(e.message));
   }, [api]);
+  // Switching to someone who is not SLT leaves the dashboard.
+  useEffect(() => {
+    if (me && !me.isSlt) setView((current) => (current === 'dashboard' ? 'goals' : current));
+  }, [me]);
 
   return (
     <FluentProvider theme={themes[theme]}>
       <div className={styles.page}>
         <header className={styles.header}>
-          <TabList selectedValue={view} onTabSelect={(_e, data) => setView(data.value as 'goals' | 'clpl')} aria-label="My CLPL sections">
+          <TabList selectedValue={view} onTabSelect={(_e, data) => setView(data.value as View)} aria-label="My CLPL sections">
             <Tab value="goals">My goals</Tab>
             <Tab value="clpl">My CLPL</Tab>
+            {me?.isSlt && <Tab value="dashboard">Offers dashboard</Tab>}
           </TabList>
           {start.kind === 'local' && (
             <div className={styles.dev}>
@@ -134,7 +142,9 @@ export function App() {
               <Text as="p" size={200}>
                 Signed in as {me.person.name || 'you'}
               </Text>
-              {view === 'goals' ? <GoalsView key={me.person.id} api={api} me={me} /> : <ClplView key={me.person.id} api={api} me={me} />}
+              {view === 'goals' && <GoalsView key={me.person.id} api={api} me={me} />}
+              {view === 'clpl' && <ClplView key={me.person.id} api={api} me={me} />}
+              {view === 'dashboard' && me.isSlt && <DashboardView key={me.person.id} api={api} />}
             </>
           )}
         </main>

@@ -2,11 +2,16 @@ import { Button, Card, Field, Input, MessageBar, MessageBarBody, ProgressBar, Se
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { Api, ApiError, ClplRecord, Goal, Me } from './api';
 import { formatDate, today, useFormStyles } from './GoalsView';
+import { WorkPatternForm } from './WorkPatternForm';
 
 function when(startsAt: string, endsAt: string, timeZone: string): string {
   const day = new Date(startsAt).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone });
   const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
   return `${day}, ${time(startsAt)}–${time(endsAt)}`;
+}
+
+function day(iso: string, timeZone: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 }
 
 function standingText(standing: string): string {
@@ -48,6 +53,7 @@ export function ClplView({ api, me }: { api: Api; me: Me }) {
           <Field label={`${hours.totalHours} of ${hours.targetHours} hours`} hint={`${hours.attendedHours} h at sessions, ${hours.loggedHours} h logged by you`}>
             <ProgressBar value={Math.min(1, hours.totalHours / hours.targetHours)} thickness="large" />
           </Field>
+          <WorkPatternForm key={record.ftePercent} label="My share of full time" ftePercent={record.ftePercent} onSave={async (fte) => setRecord(await api.setMyWorkPattern(fte))} />
         </Card>
       </section>
 
@@ -67,6 +73,11 @@ export function ClplView({ api, me }: { api: Api; me: Me }) {
                   {s.location ? ` · ${s.location}` : ''} · {standingText(s.standing)}
                 </Text>
                 <div className={styles.row}>
+                  {s.calendarUrl && (
+                    <a href={s.calendarUrl} aria-label={`Add ${s.title} to your calendar`}>
+                      Add to calendar
+                    </a>
+                  )}
                   {s.onlineLink && (
                     <a href={s.onlineLink} target="_blank" rel="noreferrer">
                       Join online
@@ -77,6 +88,57 @@ export function ClplView({ api, me }: { api: Api; me: Me }) {
               </Card>
             ))}
           </div>
+        )}
+      </section>
+
+      {record.calendarFeedUrl && (
+        <Card>
+          <Text weight="semibold">Your sessions in your calendar</Text>
+          <Text>
+            In Outlook choose <em>Add calendar → Subscribe from web</em> and paste this private address; it stays up to date. Keep it to yourself.
+          </Text>
+          <div className={styles.row}>
+            <Input readOnly value={record.calendarFeedUrl} aria-label="Your private calendar address" style={{ flexGrow: 1 }} onFocus={(e) => e.target.select()} />
+            <Button onClick={() => void navigator.clipboard?.writeText(record.calendarFeedUrl ?? '')}>Copy address</Button>
+          </div>
+        </Card>
+      )}
+
+      <section aria-labelledby="feedback-heading">
+        <Title3 as="h2" id="feedback-heading" className={styles.heading}>
+          Awaiting your feedback
+        </Title3>
+        {record.awaitingFeedback.length === 0 ? (
+          <Text as="p">No sessions are waiting for your feedback.</Text>
+        ) : (
+          <ul className={styles.list} aria-label="Sessions awaiting feedback">
+            {record.awaitingFeedback.map((s) => (
+              <li key={s.offerId}>
+                <Text>
+                  {s.title} ({day(s.startsAt, s.timeZone)}): give feedback in your chat with the CLPL bot by {day(s.closesAt, s.timeZone)}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="attended-heading">
+        <Title3 as="h2" id="attended-heading" className={styles.heading}>
+          Sessions attended
+        </Title3>
+        {record.attended.length === 0 ? (
+          <Text as="p">No sessions attended this year yet. Attendance appears here once the facilitator marks it.</Text>
+        ) : (
+          <ul className={styles.list} aria-label="Sessions attended">
+            {record.attended.map((s) => (
+              <li key={s.offerId}>
+                <Text>
+                  {day(s.startsAt, s.timeZone)} · {s.title} ({s.hours} h)
+                </Text>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 

@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
-import { Api, ApiError, Goal, GoalStatus, Me } from './api';
+import { Api, ApiError, ClplRecord, EvidenceInput, Goal, GoalStatus, Me } from './api';
 
 const statusText: Record<GoalStatus, string> = { not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved' };
 const statusColour = { not_started: 'informative', in_progress: 'brand', achieved: 'success' } as const;
@@ -98,16 +98,28 @@ export function GoalsView({ api, me }: { api: Api; me: Me }) {
       )}
       <div className={styles.stack} role="list" aria-label="Goals">
         {goals?.map((goal) => (
-          <GoalCard key={goal.id} goal={goal} api={api} onChange={replace} onStale={load} />
+          <GoalCard key={goal.id} goal={goal} api={api} me={me} onChange={replace} onStale={load} />
         ))}
       </div>
     </section>
   );
 }
 
-function GoalCard({ goal, api, onChange, onStale }: { goal: Goal; api: Api; onChange(goal: Goal): void; onStale(): void }) {
+type Draft = { title: string; successCriteria: string; standardArea: string; targetDate: string | null };
+
+function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; me: Me; onChange(goal: Goal): void; onStale(): void }) {
   const styles = useFormStyles();
-  const [noting, setNoting] = useState(false);
+  const [mode, setMode] = useState<'view' | 'note' | 'edit' | 'evidence'>('view');
+  const close = () => setMode('view');
+  // A stale version means someone (or another window) changed the goal: reload so the person sees the latest.
+  const saving = async <T,>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) onStale();
+      throw e;
+    }
+  };
   const [error, setError] = useState<string | null>(null);
   const failed = (e: unknown) => {
     setError(e instanceof Error ? e.message : String(e));
@@ -164,20 +176,49 @@ function GoalCard({ goal, api, onChange, onStale }: { goal: Goal; api: Api; onCh
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {noting ? (
+      {mode === 'note' && (
         <ProgressForm
           goal={goal}
-          onCancel={() => setNoting(false)}
+          onCancel={close}
           onSave={async (note) => {
             setError(null);
-            const { goal: saved } = await api.addProgress(goal.id, { version: goal.version, ...note });
+            const { goal: saved } = await saving(() => api.addProgress(goal.id, { version: goal.version, ...note }));
             onChange(saved);
-            setNoting(false);
+            close();
           }}
         />
-      ) : (
+      )}
+      {mode === 'edit' && (
+        <GoalForm
+          me={me}
+          initial={goal}
+          onCancel={close}
+          onSave={async (draft) => {
+            setError(null);
+            const { goal: saved } = await saving(() => api.editGoal(goal.id, { version: goal.version, ...draft }));
+            onChange(saved);
+            close();
+          }}
+        />
+      )}
+      {mode === 'evidence' && (
+        <EvidenceForm
+          goal={goal}
+          api={api}
+          onCancel={close}
+          onSave={async (evidence) => {
+            setError(null);
+            const { goal: saved } = await saving(() => api.addEvidence(goal.id, { version: goal.version, ...evidence }));
+            onChange(saved);
+            close();
+          }}
+        />
+      )}
+      {mode === 'view' && (
         <div className={styles.row}>
-          <Button onClick={() => setNoting(true)}>Update progress</Button>
+          <Button onClick={() => setMode('note')}>Update progress</Button>
+          <Button onClick={() => setMode('edit')}>Edit goal</Button>
+          <Button onClick={() => setMode('evidence')}>Add evidence</Button>
           {goal.status !== 'achieved' && (
             <Button
               appearance="subtle"
@@ -210,12 +251,13 @@ function useSubmit<T>(save: (value: T) => Promise<void>) {
   return { busy, error, fields, submit };
 }
 
-function GoalForm({ me, onSave, onCancel }: { me: Me; onSave(draft: { title: string; successCriteria: string; standardArea: string; targetDate: string | null }): Promise<void>; onCancel(): void }) {
+/** Adds a goal, or edits one when `initial` is given. */
+function GoalForm({ me, initial, onSave, onCancel }: { me: Me; initial?: Goal; onSave(draft: Draft): Promise<void>; onCancel(): void }) {
   const styles = useFormStyles();
-  const [title, setTitle] = useState('');
-  const [successCriteria, setSuccessCriteria] = useState('');
-  const [standardArea, setStandardArea] = useState(me.standardAreas[0] ?? '');
-  const [targetDate, setTargetDate] = useState('');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [successCriteria, setSuccessCriteria] = useState(initial?.successCriteria ?? '');
+  const [standardArea, setStandardArea] = useState(initial?.standardArea ?? me.standardAreas[0] ?? '');
+  const [targetDate, setTargetDate] = useState(initial?.targetDate ?? '');
   const { busy, error, fields, submit } = useSubmit(onSave);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -223,7 +265,7 @@ function GoalForm({ me, onSave, onCancel }: { me: Me; onSave(draft: { title: str
   };
   return (
     <Card>
-      <form className={styles.stack} onSubmit={onSubmit} aria-label="New goal">
+      <form className={styles.stack} onSubmit={onSubmit} aria-label={initial ? `Edit ${initial.title}` : 'New goal'}>
         <Field label="Goal title" required validationMessage={fields.title}>
           <Input value={title} onChange={(_e, d) => setTitle(d.value)} maxLength={200} />
         </Field>
@@ -247,7 +289,7 @@ function GoalForm({ me, onSave, onCancel }: { me: Me; onSave(draft: { title: str
         )}
         <div className={styles.row}>
           <Button appearance="primary" type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save goal'}
+            {busy ? 'Saving…' : initial ? 'Save changes' : 'Save goal'}
           </Button>
           <Button onClick={onCancel}>Cancel</Button>
         </div>
@@ -288,6 +330,78 @@ function ProgressForm({ goal, onSave, onCancel }: { goal: Goal; onSave(note: { t
       <div className={styles.row}>
         <Button appearance="primary" type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save progress'}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+/** Evidence added by hand: a web address with a label, or a session the person attended this year. */
+function EvidenceForm({ goal, api, onSave, onCancel }: { goal: Goal; api: Api; onSave(evidence: EvidenceInput): Promise<void>; onCancel(): void }) {
+  const styles = useFormStyles();
+  const [kind, setKind] = useState<'link' | 'session'>('link');
+  const [ref, setRef] = useState('');
+  const [label, setLabel] = useState('');
+  const [attended, setAttended] = useState<ClplRecord['attended'] | null>(null);
+  const { busy, error, fields, submit } = useSubmit(onSave);
+  useEffect(() => {
+    if (kind === 'session' && !attended) api.record().then((r) => setAttended(r.attended), () => setAttended([]));
+  }, [kind, attended, api]);
+  return (
+    <form
+      className={styles.stack}
+      aria-label={`Evidence for ${goal.title}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(kind === 'link' ? { kind, ref, label } : { kind, ref });
+      }}
+    >
+      <Field label="Kind of evidence">
+        <Select
+          value={kind}
+          onChange={(_e, d) => {
+            setKind(d.value as 'link' | 'session');
+            setRef('');
+          }}
+        >
+          <option value="link">A web link</option>
+          <option value="session">A session I attended</option>
+        </Select>
+      </Field>
+      {kind === 'link' ? (
+        <>
+          <Field label="Web address" required validationMessage={fields.ref} hint="An https:// address, e.g. a document in OneDrive or SharePoint">
+            <Input type="url" value={ref} onChange={(_e, d) => setRef(d.value)} />
+          </Field>
+          <Field label="Label" required validationMessage={fields.label}>
+            <Input value={label} onChange={(_e, d) => setLabel(d.value)} maxLength={200} />
+          </Field>
+        </>
+      ) : !attended ? (
+        <Spinner size="tiny" label="Loading your sessions…" />
+      ) : attended.length === 0 ? (
+        <Text>No sessions attended this year yet.</Text>
+      ) : (
+        <Field label="Session" required validationMessage={fields.ref}>
+          <Select value={ref} onChange={(_e, d) => setRef(d.value)}>
+            <option value="">Choose a session</option>
+            {attended.map((s) => (
+              <option key={s.offerId} value={s.offerId}>
+                {s.title} ({new Date(s.startsAt).toLocaleDateString('en-GB', { timeZone: s.timeZone })})
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {error && !Object.keys(fields).length && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Add evidence'}
         </Button>
         <Button onClick={onCancel}>Cancel</Button>
       </div>

@@ -17,13 +17,66 @@ export interface Me {
   person: { id: string; name: string };
   standardAreas: string[];
   activityKinds: { id: string; label: string }[];
+  isSlt: boolean;
 }
 
 export interface ClplRecord {
-  upcoming: { offerId: string; title: string; startsAt: string; endsAt: string; timeZone: string; location: string | null; onlineLink: string | null; standing: string; hours: number }[];
+  calendarFeedUrl: string | null;
+  /** Share of full time, 10–100: the yearly target is pro rata. */
+  ftePercent: number;
+  upcoming: {
+    offerId: string;
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    location: string | null;
+    onlineLink: string | null;
+    standing: string;
+    hours: number;
+    calendarUrl: string | null;
+  }[];
+  attended: { offerId: string; title: string; startsAt: string; timeZone: string; hours: number }[];
+  awaitingFeedback: { offerId: string; title: string; startsAt: string; timeZone: string; closesAt: string }[];
   activities: { id: string; kind: string; kindLabel: string; title: string; date: string; hours: number; reflection: string; goalId: string | null }[];
   hours: { year: string; targetHours: number; loggedHours: number; attendedHours: number; totalHours: number };
 }
+
+export interface Mean {
+  mean: number;
+  n: number;
+}
+
+export interface Dashboard {
+  school: { name: string };
+  offers: {
+    offerId: string;
+    title: string;
+    startsAt: string;
+    timeZone: string;
+    status: string;
+    capacity: number;
+    confirmed: number;
+    waitlisted: number;
+    impact: {
+      attended: number;
+      responses: number;
+      responseRate: number | null;
+      minResponses: number;
+      breakdown: { value: Mean; change: Record<'knowledge' | 'understanding' | 'confidence', Mean> } | null;
+    } | null;
+    csvPath: string | null;
+  }[];
+  periods: { label: string; csvPath: string }[];
+}
+
+export interface StaffPattern {
+  personId: string;
+  name: string;
+  ftePercent: number;
+}
+
+export type EvidenceInput = { kind: 'link'; ref: string; label: string } | { kind: 'session'; ref: string };
 
 export class ApiError extends Error {
   constructor(
@@ -58,6 +111,22 @@ export function createApi(credentials: Credentials) {
     record: () => call<ClplRecord>('GET', '/api/tab/clpl'),
     logActivity: (entry: { kind: string; title: string; date: string; hours: number; reflection: string; goalId: string | null }) =>
       call<{ goal: Goal | null }>('POST', '/api/tab/clpl/activities', entry),
+    addEvidence: (id: string, evidence: EvidenceInput & { version: string }) => call<{ goal: Goal }>('POST', `/api/tab/goals/${encodeURIComponent(id)}/evidence`, evidence),
+    dashboard: () => call<Dashboard>('GET', '/api/tab/dashboard'),
+    setMyWorkPattern: (ftePercent: number) => call<ClplRecord>('PUT', '/api/tab/clpl/work-pattern', { ftePercent }),
+    staff: () => call<{ staff: StaffPattern[] }>('GET', '/api/tab/staff'),
+    setStaffWorkPattern: (personId: string, ftePercent: number) =>
+      call<{ person: StaffPattern }>('PUT', `/api/tab/staff/${encodeURIComponent(personId)}/work-pattern`, { ftePercent }),
+    /** A CSV export: fetched with the same credentials as every call (a plain link could not carry them). */
+    download: async (path: string): Promise<{ blob: Blob; name: string }> => {
+      const res = await fetch(path, { headers: await credentials() });
+      if (!res.ok) {
+        const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+        throw new ApiError(res.status, json.error?.code ?? 'http_error', json.error?.message ?? `The server answered ${res.status}.`);
+      }
+      const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'clpl.csv';
+      return { blob: await res.blob(), name };
+    },
     withdraw: (offerId: string) => call<ClplRecord>('POST', `/api/tab/sessions/${encodeURIComponent(offerId)}/withdraw`),
   };
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { defaultQuietHours, nextAllowedTime } from '../../bot/domain/quietHours';
+import { defaultQuietHours, deliveryTimeBefore, nextAllowedTime } from '../../bot/domain/quietHours';
 
 const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' }).toJSDate();
 const local = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/London' }).toFormat("ccc yyyy-MM-dd HH:mm");
@@ -36,5 +36,17 @@ describe('quiet hours', () => {
     const lunch = { ...defaultQuietHours, startsAt: '12:00', endsAt: '13:00' };
     expect(local(nextAllowedTime(london('2026-12-02T12:30'), lunch))).toBe('Wed 2026-12-02 13:00');
     expect(local(nextAllowedTime(london('2026-12-02T13:30'), lunch))).toBe('Wed 2026-12-02 13:30');
+  });
+});
+
+describe('delivery before a deadline', () => {
+  it('waits for the morning when the deadline is later', () => {
+    const at = deliveryTimeBefore(london('2026-12-02T21:00'), london('2026-12-03T15:45'), defaultQuietHours);
+    expect(local(at)).toBe('Thu 2026-12-03 07:00');
+  });
+
+  it('goes at once when waiting would miss the deadline', () => {
+    const now = london('2026-12-02T21:00');
+    expect(deliveryTimeBefore(now, london('2026-12-03T06:30'), defaultQuietHours)).toEqual(now);
   });
 });

@@ -77,12 +77,13 @@ describe('an offer posted to the CLPL channel, signed up for from its card', () 
     ]);
   });
 
-  it('politely refuses a new offer from someone who is not SLT', async () => {
+  it('gives someone who is not SLT the offer form to send for approval instead of posting', async () => {
     await setUpSchoolWithChannel();
     await sendToBot(bed.server.url, channelMention(bed.world, staffA, clplChannel, 'hello'));
     await sendToBot(bed.server.url, personalMessage(bed.world, staffA, 'new offer'));
     const reply = cardOf(bed.connector.sentTo(`a:personal-${staffA.aadObjectId}`).at(-1)!);
-    expect(textOf(reply)).toContain('Only senior leaders can do that');
+    expectValidAdaptiveCard(reply);
+    expect(textOf(reply)).toContain('Send for approval');
   });
 
   it('re-shows the form with the values kept and a message per field when the offer has mistakes', async () => {

@@ -55,7 +55,7 @@ export class RecordingAfterCommit implements AfterCommit {
 
 /** SLT are exactly the given ids, in every school. */
 export function leadershipOf(...sltIds: string[]): Leadership {
-  return { isSlt: (_schoolId, personId) => sltIds.includes(personId) };
+  return { isSlt: (_schoolId, personId) => sltIds.includes(personId), sltIdsOf: () => sltIds };
 }
 
 export interface TestDependencies extends AppDependencies {

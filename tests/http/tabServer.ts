@@ -27,5 +27,6 @@ export function tabApi(baseUrl: string, auth: Record<string, string>) {
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
     patch: (path: string, body: unknown) => call('PATCH', path, body),
+    put: (path: string, body: unknown) => call('PUT', path, body),
   };
 }

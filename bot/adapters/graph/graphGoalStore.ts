@@ -9,7 +9,7 @@ import { relativeNextLink } from './graphClient';
  */
 export const goalListColumns = ['Title', 'OwnerId', 'SuccessCriteria', 'StandardArea', 'TargetDate', 'GoalStatus', 'ProgressNotes', 'EvidenceLinks'] as const;
 
-const statusLabels: Record<GoalStatus, string> = { not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved' };
+const statusLabels: Record<GoalStatus, string> = { proposed: 'Proposed', not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved' };
 
 interface ListItem {
   id: string;

@@ -2,12 +2,16 @@ import { Generated } from 'kysely';
 import { ClplActivityRow, GoalRow } from './goalRows';
 import { AttendanceRow, FeedbackResponseRow } from './evidenceRows';
 import { CalendarFeedRow } from './calendarRows';
+import { OfferProposalRow } from './proposalRows';
+import { UnreachablePersonRow } from './reachabilityRows';
+import { ReflectionTables } from './reflectionRows';
+import { WorkPatternRow } from './workPatternRows';
 
 /**
  * Tables shared by the SQLite and PostgreSQL adapters. Instants are ISO-8601 UTC text in both dialects: one set of
  * migrations and row mappers serves both, and the fixed-width format sorts correctly as text.
  */
-export interface Database {
+export interface Database extends ReflectionTables {
   schools: SchoolRow;
   channels: ChannelRow;
   school_members: SchoolMemberRow;
@@ -24,6 +28,9 @@ export interface Database {
   attendance: AttendanceRow;
   feedback_responses: FeedbackResponseRow;
   calendar_feeds: CalendarFeedRow;
+  offer_proposals: OfferProposalRow;
+  unreachable_people: UnreachablePersonRow;
+  work_patterns: WorkPatternRow;
 }
 
 export interface SchoolRow {

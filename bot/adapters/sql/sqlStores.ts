@@ -2,10 +2,14 @@ import { Kysely } from 'kysely';
 import { migrateToLatest } from './migrations/index';
 import { Database, Dialect } from './schema';
 import { SqlAddressBook } from './sqlAddressBook';
+import { SqlWorkPatternStore } from './sqlWorkPatternStore';
 import { SqlCalendarFeedStore } from './sqlCalendarFeedStore';
 import { SqlOfferCardLedger } from './sqlOfferCardLedger';
 import { SqlOfferStore } from './sqlOfferStore';
 import { SqlOutbox } from './sqlOutbox';
+import { SqlProposalStore } from './sqlProposalStore';
+import { SqlReachabilityLog } from './sqlReachabilityLog';
+import { SqlReflectionStore } from './sqlReflectionStore';
 import { SqlJobQueue } from './sqlJobQueue';
 import { SqlClplActivityStore, SqlGoalStore } from './sqlGoalStore';
 import { SqlEvidenceStore } from './sqlEvidenceStore';
@@ -29,6 +33,10 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     clplActivities: new SqlClplActivityStore(db),
     evidence: new SqlEvidenceStore(db, dialect),
     calendarFeeds: new SqlCalendarFeedStore(db),
+    proposals: new SqlProposalStore(db, dialect),
+    reachability: new SqlReachabilityLog(db),
+    reflections: new SqlReflectionStore(db, dialect),
+    workPatterns: new SqlWorkPatternStore(db),
     close: () => db.destroy(),
   };
 }

@@ -193,6 +193,7 @@ export class ClplBot extends TeamsActivityHandler {
       timeZone: this.options.timeZone,
       person: personOf(context.activity),
       schoolId: this.teamSchoolId(context),
+      card: context.activity.replyToId ? { conversationId: context.activity.conversation.id, activityId: context.activity.replyToId } : undefined,
     };
   }
 

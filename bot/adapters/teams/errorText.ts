@@ -26,6 +26,8 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   feedback_closed: { title: 'Feedback has closed', text: 'Feedback for this session has closed, so answers can no longer be given or changed.' },
   invalid_feedback: { title: 'Please check your answers', text: 'Some answers need another look.' },
   report_period_unknown: { title: 'No such period', text: 'That term is not one of this school year. Type "report" to choose again.' },
+  proposal_not_found: { title: 'Proposal not found', text: 'That proposed offer no longer exists.' },
+  proposal_already_decided: { title: 'Already decided', text: 'Another senior leader has already approved or declined this proposal, so nothing was changed.' },
 };
 
 export const unexpectedErrorText = {

@@ -7,6 +7,8 @@ import { instantText } from './cards/format';
 import { messageCard } from './cards/messageCard';
 import { feedbackRequestCard } from './cards/feedbackRequestCard';
 import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
+import { proposalNoticeCard } from './cards/proposalNoticeCard';
+import { reflectionPromptNoticeCard } from './cards/reflectionFormCard';
 import { retryAfterMsOf, SendBudgets, statusOf, withinBudget } from './throttling';
 
 /** Sends notices 1:1 through Teams; the outbox decides about retries from the errors it throws. */
@@ -85,5 +87,10 @@ export function noticeCard(notice: Notice) {
     case 'moved_to_waitlist':
     case 'offer_cancelled':
       return offerChangeNoticeCard(notice);
+    case 'offer_proposal':
+    case 'proposal_decided':
+      return proposalNoticeCard(notice);
+    case 'reflection_prompt':
+      return reflectionPromptNoticeCard(notice);
   }
 }

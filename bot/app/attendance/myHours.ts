@@ -13,7 +13,9 @@ export interface MyHours {
 export async function myAttendedHours(deps: AppDependencies, personId: string): Promise<MyHours> {
   const { timeZone, yearlyTargetHours } = deps.evidence;
   const year = schoolYear(schoolYearStartOf(deps.clock.now(), timeZone), timeZone);
-  const sessions = await deps.stores.evidence.attendedSessionsOf(personId, year.from, year.to);
+  const [sessions, pattern] = await Promise.all([deps.stores.evidence.attendedSessionsOf(personId, year.from, year.to), deps.stores.workPatterns.workPatternOf(personId)]);
   const minutes = sessions.reduce((sum, s) => sum + s.record.minutes, 0);
-  return { yearLabel: year.label, progress: hoursProgress(minutes, yearlyTargetHours), sessions };
+  // Part-time staff's target is pro rata (their share is set in the tab).
+  const target = Math.round(yearlyTargetHours * (pattern?.ftePercent ?? 100)) / 100;
+  return { yearLabel: year.label, progress: hoursProgress(minutes, target), sessions };
 }

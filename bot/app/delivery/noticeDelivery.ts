@@ -3,6 +3,7 @@ import { DeliveryThrottled, Messenger, RecipientUnreachable } from '../../ports/
 import { Outbox } from '../../ports/outbox';
 import { Clock } from '../../ports/clock';
 import { errorSummary } from './offerCardRefresher';
+import { ReachOut } from './reachOut';
 
 export interface NoticeDeliveryOptions {
   batchSize: number;
@@ -21,7 +22,8 @@ export class NoticeDelivery {
   private poller: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly deps: { outbox: Outbox; messenger: Messenger; clock: Clock; logger: Logger },
+    /** `reachOut`: installs the app for, or records, people who cannot be reached; without it they are only given up. */
+    private readonly deps: { outbox: Outbox; messenger: Messenger; clock: Clock; logger: Logger; reachOut?: ReachOut },
     private readonly options: NoticeDeliveryOptions,
   ) {}
 
@@ -71,12 +73,21 @@ export class NoticeDelivery {
           await this.deps.messenger.sendNotice(queued.recipientId, queued.notice);
           await this.deps.outbox.markSent(queued.id, this.deps.clock.now());
           this.deps.logger.info({ event: 'notice_sent', ...log });
+          await this.deps.reachOut?.reached(queued.recipientId);
         } catch (error) {
           const reason = errorSummary(error);
           if (mayHaveBeenDelivered(error)) {
             await this.deps.outbox.markUncertain(queued.id, reason, this.deps.clock.now());
             this.deps.logger.warn({ event: 'notice_uncertain', reason, ...log });
             continue;
+          }
+          if (error instanceof RecipientUnreachable && this.deps.reachOut) {
+            const retryAt = await this.deps.reachOut.unreachable(queued, reason);
+            if (retryAt && queued.attempts < this.options.maxAttempts) {
+              await this.deps.outbox.retryLater(queued.id, reason, retryAt);
+              this.deps.logger.info({ event: 'notice_waits_for_installation', ...log });
+              continue;
+            }
           }
           if (error instanceof RecipientUnreachable || queued.attempts >= this.options.maxAttempts) {
             await this.deps.outbox.markUndeliverable(queued.id, reason, this.deps.clock.now());

@@ -1,6 +1,6 @@
 import { feedbackClosesAt } from '../../domain/feedback';
 import { Offer } from '../../domain/offer';
-import { nextAllowedTime } from '../../domain/quietHours';
+import { deliveryTimeBefore } from '../../domain/quietHours';
 import { Notice } from '../../ports/outbox';
 import { AppDependencies } from '../dependencies';
 
@@ -56,8 +56,7 @@ export async function sendFeedbackReminders(deps: AppDependencies, offerId: stri
 }
 
 function deliveryTime(deps: AppDependencies, offer: Offer, now: Date, closesAt: Date): Date {
-  const allowed = nextAllowedTime(now, { ...deps.quietHours, timeZone: offer.timeZone });
-  return allowed.getTime() < closesAt.getTime() ? allowed : now;
+  return deliveryTimeBefore(now, closesAt, { ...deps.quietHours, timeZone: offer.timeZone });
 }
 
 function feedbackNotice(offer: Offer, closesAt: Date, reminder: boolean): Notice {

@@ -1,13 +1,23 @@
+import { FeedbackTiming } from '../../domain/feedback';
 import { ClplActivityStore } from '../../ports/clplActivityStore';
 import { Clock } from '../../ports/clock';
+import { EvidenceStore } from '../../ports/evidenceStore';
 import { GoalStore } from '../../ports/goalStore';
 import { OfferStore } from '../../ports/offerStore';
+import { WorkPatternStore } from '../../ports/workPatterns';
 
 /** What the goal and CLPL-record use cases need; smaller than AppDependencies so the tab API can be tested alone. */
 export interface GoalDependencies {
   goals: GoalStore;
   activities: ClplActivityStore;
   offers: Pick<OfferStore, 'upcomingSignUpsOf'>;
+  /** Attended sessions and the person's feedback on them, as recorded by the bot. */
+  evidence: Pick<EvidenceStore, 'attendedSessionsOf' | 'findFeedback'>;
+  /** CLPL hours a year in the contract (CLPL_YEARLY_HOURS). */
+  yearlyTargetHours: number;
+  /** Part-time staff's share of full time: their target is pro rata. */
+  workPatterns: WorkPatternStore;
+  feedback: FeedbackTiming;
   clock: Clock;
   newId(): string;
   standardAreas: readonly string[];

@@ -1,4 +1,4 @@
-import { nextAllowedTime } from '../../domain/quietHours';
+import { deliveryTimeBefore } from '../../domain/quietHours';
 import { confirmedOf } from '../../domain/signUp';
 import { AppDependencies } from '../dependencies';
 
@@ -12,8 +12,7 @@ export async function sendSessionReminders(deps: AppDependencies, offerId: strin
   await deps.stores.offers.transaction(async (tx) => {
     const offer = await tx.lockOffer(offerId);
     if (!offer || offer.status === 'cancelled' || offer.startsAt.getTime() <= now.getTime()) return;
-    const notBefore = nextAllowedTime(now, { ...deps.quietHours, timeZone: offer.timeZone });
-    const deliverAt = notBefore.getTime() < offer.startsAt.getTime() ? notBefore : now;
+    const deliverAt = deliveryTimeBefore(now, offer.startsAt, { ...deps.quietHours, timeZone: offer.timeZone });
     for (const attendee of confirmedOf(await tx.signUpsForOffer(offer.id))) {
       await tx.enqueueNotice(
         {

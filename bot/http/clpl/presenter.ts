@@ -1,5 +1,9 @@
 import { activityKindLabels, ClplActivity } from '../../domain/clplRecord';
 import { MyClplRecord } from '../../app/goals/clplRecordUseCases';
+import { CalendarLinks } from '../../app/calendar/calendarFeed';
+import { Offer } from '../../domain/offer';
+
+const hoursOf = (offer: Offer) => Math.round(((offer.endsAt.getTime() - offer.startsAt.getTime()) / 3_600_000) * 100) / 100;
 
 export function presentActivity(activity: ClplActivity) {
   return {
@@ -14,8 +18,10 @@ export function presentActivity(activity: ClplActivity) {
   };
 }
 
-export function presentRecord(record: MyClplRecord) {
+/** `calendar` is null when the server's public address is not known: then no calendar links are offered. */
+export function presentRecord(record: MyClplRecord, calendar: CalendarLinks | null) {
   return {
+    calendarFeedUrl: calendar?.feedUrl ?? null,
     upcoming: record.upcoming.map(({ offer, standing }) => ({
       offerId: offer.id,
       title: offer.title,
@@ -25,9 +31,25 @@ export function presentRecord(record: MyClplRecord) {
       location: offer.location,
       onlineLink: offer.onlineLink,
       standing: standing.kind === 'waitlisted' ? `waitlisted:${standing.position}` : standing.kind,
-      hours: Math.round(((offer.endsAt.getTime() - offer.startsAt.getTime()) / 3_600_000) * 100) / 100,
+      hours: hoursOf(offer),
+      calendarUrl: calendar && offer.status !== 'cancelled' ? calendar.sessionUrl(offer.id) : null,
+    })),
+    attended: record.attended.map(({ offer, record: attendance }) => ({
+      offerId: offer.id,
+      title: offer.title,
+      startsAt: offer.startsAt.toISOString(),
+      timeZone: offer.timeZone,
+      hours: Math.round((attendance.minutes / 60) * 100) / 100,
+    })),
+    awaitingFeedback: record.awaitingFeedback.map(({ offer, closesAt }) => ({
+      offerId: offer.id,
+      title: offer.title,
+      startsAt: offer.startsAt.toISOString(),
+      timeZone: offer.timeZone,
+      closesAt: closesAt.toISOString(),
     })),
     activities: record.activities.map(presentActivity),
+    ftePercent: record.ftePercent,
     hours: record.hours,
   };
 }

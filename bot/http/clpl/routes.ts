@@ -1,12 +1,15 @@
 import { Server } from 'restify';
+import { calendarLinks } from '../../app/calendar/calendarFeed';
 import { logMyClpl, myClplRecord } from '../../app/goals/clplRecordUseCases';
 import { presentGoal } from '../goals/presenter';
 import { TabRouteContext } from '../tabApi';
 import { presentActivity, presentRecord } from './presenter';
 import { logActivityBody, offerIdParam } from './schema';
 
-export function mountClplRoutes(server: Server, { route, deps, withdraw }: TabRouteContext): void {
-  server.get('/api/tab/clpl', route(async ({ person }) => ({ body: presentRecord(await myClplRecord(deps, person.id)) })));
+export function mountClplRoutes(server: Server, { route, deps, app, withdraw }: TabRouteContext): void {
+  const recordOf = async (personId: string) => presentRecord(...(await Promise.all([myClplRecord(deps, personId), calendarLinks(app, personId)])));
+
+  server.get('/api/tab/clpl', route(async ({ person }) => ({ body: await recordOf(person.id) })));
 
   server.post(
     '/api/tab/clpl/activities',
@@ -21,7 +24,7 @@ export function mountClplRoutes(server: Server, { route, deps, withdraw }: TabRo
     '/api/tab/sessions/:offerId/withdraw',
     route(async ({ person, req }) => {
       await withdraw(offerIdParam.parse(req.params.offerId), person.id);
-      return { body: presentRecord(await myClplRecord(deps, person.id)) };
+      return { body: await recordOf(person.id) };
     }),
   );
 }

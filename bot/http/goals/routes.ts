@@ -1,8 +1,9 @@
 import { Server } from 'restify';
-import { addMyProgress, createMyGoal, editMyGoal, listMyGoals } from '../../app/goals/goalUseCases';
+import { linkAttendedSession } from '../../app/goals/clplRecordUseCases';
+import { addMyProgress, createMyGoal, editMyGoal, linkMyEvidence, listMyGoals } from '../../app/goals/goalUseCases';
 import { TabRouteContext } from '../tabApi';
 import { presentGoal } from './presenter';
-import { createGoalBody, editGoalBody, goalIdParam, progressBody } from './schema';
+import { addEvidenceBody, createGoalBody, editGoalBody, goalIdParam, progressBody } from './schema';
 
 export function mountGoalRoutes(server: Server, { route, deps }: TabRouteContext): void {
   server.get('/api/tab/goals', route(async ({ person }) => ({ body: { goals: (await listMyGoals(deps, person.id)).map(presentGoal) } })));
@@ -30,6 +31,19 @@ export function mountGoalRoutes(server: Server, { route, deps }: TabRouteContext
       const goalId = goalIdParam.parse(req.params.goalId);
       const body = progressBody.parse(req.body ?? {});
       return { body: { goal: presentGoal(await addMyProgress(deps, { ownerId: person.id, goalId, ...body })) } };
+    }),
+  );
+
+  server.post(
+    '/api/tab/goals/:goalId/evidence',
+    route(async ({ person, req }) => {
+      const goalId = goalIdParam.parse(req.params.goalId);
+      const body = addEvidenceBody.parse(req.body ?? {});
+      const goal =
+        body.kind === 'link'
+          ? await linkMyEvidence(deps, { ownerId: person.id, goalId, version: body.version, link: { kind: 'link', ref: body.ref, label: body.label } })
+          : await linkAttendedSession(deps, { ownerId: person.id, goalId, version: body.version, offerId: body.ref });
+      return { body: { goal: presentGoal(goal) } };
     }),
   );
 }

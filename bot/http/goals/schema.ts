@@ -41,3 +41,29 @@ export const progressBody = z
   .strict();
 
 export const goalIdParam = z.string().min(1).max(100);
+
+/**
+ * POST /api/tab/goals/:goalId/evidence: evidence added by hand, either a web address (a document, a blog post) or a
+ * session the person attended (the server checks that and names it).
+ */
+export const addEvidenceBody = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({
+        kind: z.literal('link'),
+        version: z.string({ required_error: 'version is required.' }).min(1),
+        ref: z.string().max(2000, 'At most 2000 characters.').url('Give a web address.').regex(/^https:\/\//i, 'Use an https:// address.'),
+        label: z.string().max(goalLimits.evidenceLabel, `At most ${goalLimits.evidenceLabel} characters.`).refine((t) => t.trim() !== '', 'Give the link a short label.'),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('session'),
+        version: z.string({ required_error: 'version is required.' }).min(1),
+        ref: z.string().min(1, 'Choose a session.').max(100),
+      })
+      .strict(),
+  ],
+  { errorMap: () => ({ message: 'Choose a link or a session you attended.' }) },
+);

@@ -15,7 +15,7 @@ import { buildPerson } from '../../factories/offers';
 
 export interface SignUpProcessResult {
   pid: number;
-  outcomes: Array<{ personId: string; standing?: string; position?: number; error?: string }>;
+  outcomes: Array<{ personId: string; standing?: string; position?: number; error?: string; finishedAt: number }>;
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,8 +36,13 @@ async function main(): Promise<void> {
       delay((Number(spread) * i) / people.length)
         .then(() => signUp(deps, { offerId, person }))
         .then(
-          ({ standing }) => ({ personId: person.id, standing: standing.kind, ...(standing.kind === 'waitlisted' ? { position: standing.position } : {}) }),
-          (error: unknown) => ({ personId: person.id, error: String(error) }),
+          ({ standing }) => ({
+            personId: person.id,
+            standing: standing.kind,
+            ...(standing.kind === 'waitlisted' ? { position: standing.position } : {}),
+            finishedAt: Date.now(),
+          }),
+          (error: unknown) => ({ personId: person.id, error: String(error), finishedAt: Date.now() }),
         ),
     ),
   );

@@ -7,6 +7,10 @@ import * as m0003 from './0003_scheduled_jobs';
 import * as m0004 from './0004_goals';
 import * as m0005 from './0005_attendance_and_feedback';
 import * as m0006 from './0006_calendar_feeds';
+import * as m0007 from './0007_offer_proposals';
+import * as m0008 from './0008_unreachable_people';
+import * as m0009 from './0009_reflections';
+import * as m0010 from './0010_work_patterns';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
 
@@ -21,6 +25,10 @@ const migrations: Record<string, MigrationModule> = {
   '0004_goals': m0004,
   '0005_attendance_and_feedback': m0005,
   '0006_calendar_feeds': m0006,
+  '0007_offer_proposals': m0007,
+  '0008_unreachable_people': m0008,
+  '0009_reflections': m0009,
+  '0010_work_patterns': m0010,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

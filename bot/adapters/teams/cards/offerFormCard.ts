@@ -74,14 +74,18 @@ export function offerFormCardData(input: {
   errors?: Record<string, string>;
   formMessage?: string;
   editing?: { offerId: string; submitVerb: string };
+  /** Staff who are not SLT propose: a senior leader approves before anything is posted. */
+  proposing?: boolean;
 }): OfferFormCardData {
   return {
     channelName: input.channelName,
     heading: input.editing ? 'Edit CLPL offer' : 'New CLPL offer',
     intro: input.editing
       ? `The card in ${input.channelName} is updated, and everyone confirmed is told what changed.`
-      : `It will be posted to ${input.channelName} for staff to sign up.`,
-    submitTitle: input.editing ? 'Save changes' : 'Post offer',
+      : input.proposing
+        ? `A senior leader is asked to approve it; once approved it is posted to ${input.channelName} for staff to sign up.`
+        : `It will be posted to ${input.channelName} for staff to sign up.`,
+    submitTitle: input.editing ? 'Save changes' : input.proposing ? 'Send for approval' : 'Post offer',
     submitVerb: input.editing?.submitVerb ?? 'offer.create.v1',
     offerId: input.editing?.offerId ?? '',
     formMessage: input.formMessage ?? '',

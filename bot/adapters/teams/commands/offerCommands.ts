@@ -8,13 +8,14 @@ import { TextCommand } from './types';
 export const newOffer: TextCommand = {
   name: 'newOffer',
   phrases: /^(new offer|create offer|new clpl( offer)?)$/,
-  help: { title: 'new offer', text: 'Create a CLPL offer; it is posted to the CLPL channel.', forSlt: true },
+  help: { title: 'new offer', text: 'Offer a CLPL session; SLT post it to the CLPL channel, staff send it to SLT for approval.', forSlt: false },
   async run(ctx) {
     const schoolId = await ctx.schoolId();
-    if (!ctx.app.leadership.isSlt(schoolId, ctx.person.id)) throw new DomainError('not_slt');
+    // Anyone may offer CLPL; a non-SLT offer becomes a proposal that SLT approve (see app/proposals/).
+    const proposing = !ctx.app.leadership.isSlt(schoolId, ctx.person.id);
     const school = await ctx.app.stores.schools.findSchool(schoolId);
     const channelName = school?.clplChannel?.name ?? 'the CLPL channel';
-    await ctx.replyCard(renderOfferFormCard(offerFormCardData({ channelName, catalogue: ctx.app.tagCatalogue })));
+    await ctx.replyCard(renderOfferFormCard(offerFormCardData({ channelName, catalogue: ctx.app.tagCatalogue, proposing })));
   },
 };
 

@@ -2,6 +2,8 @@ import { helpCard } from '../cards/helpCard';
 import { myClpl, newOffer, useThisChannel } from './offerCommands';
 import { manageOffers, myCalendar } from './manageCommands';
 import { attendance, myHours, report } from './reportCommands';
+import { unreachable } from './reachabilityCommands';
+import { lineManagers, promptReflection } from './reflectionCommands';
 import { TextCommand } from './types';
 
 const help: TextCommand = {
@@ -16,7 +18,7 @@ const help: TextCommand = {
 };
 
 /** Every text command, in the order the help card lists them. A feature adds its own module here. */
-export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar];
+export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar, unreachable, promptReflection, lineManagers];
 
 export function parseCommand(text: string): TextCommand | null {
   const normalised = text

@@ -1,4 +1,5 @@
 import { createOffer } from '../../../app/createOffer';
+import { proposeOffer } from '../../../app/proposals/proposeOffer';
 import { schoolForPerson } from '../../../app/schools';
 import { signUp, viewOffer } from '../../../app/signUp';
 import { withdraw } from '../../../app/withdraw';
@@ -36,13 +37,18 @@ async function submitOfferForm(ctx: ActionContext, data: unknown): Promise<Adapt
   const channelName = found?.clplChannel?.name ?? 'the CLPL channel';
   const catalogue = ctx.app.tagCatalogue;
   const knownStaff = await ctx.app.stores.schools.listMembers(school.id);
+  const proposing = !ctx.app.leadership.isSlt(school.id, ctx.person.id);
   const form = parseOfferForm(data, { author: ctx.person, timeZone: ctx.timeZone, catalogue, knownStaff });
   if (!form.ok) {
-    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: form.errors, formMessage: 'Please check the highlighted details.' }));
+    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: form.errors, formMessage: 'Please check the highlighted details.', proposing }));
   }
   const problems = offerDraftProblems(form.draft, ctx.app.clock.now(), catalogue);
   if (Object.keys(problems).length > 0) {
-    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: problems, formMessage: 'Please check the highlighted details.' }));
+    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: problems, formMessage: 'Please check the highlighted details.', proposing }));
+  }
+  if (proposing) {
+    const { proposal } = await proposeOffer(ctx.app, { schoolId: school.id, proposer: ctx.person, draft: form.draft });
+    return messageCard('Sent for approval', `"${proposal.draft.title}" has gone to your senior leadership team. You will be told when it is approved and posted in ${channelName}.`, 'Good');
   }
   const created = await createOffer(ctx.app, { schoolId: school.id, author: ctx.person, draft: form.draft });
   return messageCard('Offer posted', `"${created.offer.title}" is now in ${created.channelName} for staff to sign up.`, 'Good');

@@ -4,6 +4,8 @@ import { feedbackVerbs } from './feedbackVerbs';
 import { reportVerbs } from './reportVerbs';
 import { manageOfferVerbs } from './manageOfferVerbs';
 import { calendarVerbs } from './calendarVerbs';
+import { proposalVerbHandlers } from './proposalVerbHandlers';
+import { reflectionVerbs } from './reflectionVerbs';
 import { VerbHandler } from './types';
 
 /** Every card verb the bot answers, by name. A feature adds its own module here. */
@@ -14,4 +16,6 @@ export const verbHandlers: Record<string, VerbHandler> = {
   ...reportVerbs,
   ...manageOfferVerbs,
   ...calendarVerbs,
+  ...proposalVerbHandlers,
+  ...reflectionVerbs,
 };

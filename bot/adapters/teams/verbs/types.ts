@@ -10,6 +10,8 @@ export interface ActionContext {
   person: Person;
   /** The school of the team the card is in; null in a 1:1 chat. */
   schoolId: string | null;
+  /** The card that was clicked (when Teams says), so a card that replaces it can be updated in place later. */
+  card?: { conversationId: string; activityId: string };
 }
 
 /** One `Action.Execute` verb: validates its data (throwing a ZodError on a bad shape) and returns the card to show. */

@@ -1,0 +1,179 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { Api, Dashboard, StaffPattern } from './api';
+import { useFormStyles } from './GoalsView';
+import { WorkPatternForm } from './WorkPatternForm';
+
+type Offer = Dashboard['offers'][number];
+
+const signed = (n: number) => `${n > 0 ? '+' : ''}${n.toFixed(1)}`;
+
+function impactText(impact: Offer['impact']): string {
+  if (!impact) return 'Not started';
+  if (!impact.breakdown) return `Too few responses to show (fewer than ${impact.minResponses})`;
+  const { value, change } = impact.breakdown;
+  return `Value ${value.mean.toFixed(1)}/5 · change in knowledge ${signed(change.knowledge.mean)}, understanding ${signed(change.understanding.mean)}, confidence ${signed(change.confidence.mean)} (n=${value.n})`;
+}
+
+/** Saves a fetched file: an object URL on a temporary link, since the export needs the caller's credentials. */
+function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** SLT's view of the school's offers: the server refuses it to anyone else, whatever the tab shows. */
+export function DashboardView({ api }: { api: Api }) {
+  const styles = useFormStyles();
+  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [downloading, setDownloading] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.dashboard().then(setDashboard, (e: Error) => setError(e.message));
+  }, [api]);
+
+  const download = async (path: string) => {
+    setDownloading(path);
+    setError(null);
+    try {
+      const { blob, name } = await api.download(path);
+      saveFile(blob, name);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  if (!dashboard && !error) return <Spinner label="Loading the offers dashboard…" />;
+  return (
+    <section aria-labelledby="dashboard-heading" className={styles.stack}>
+      <Title3 as="h1" id="dashboard-heading" className={styles.heading}>
+        Offers dashboard{dashboard ? `: ${dashboard.school.name}` : ''}
+      </Title3>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {dashboard && dashboard.offers.length === 0 && <Text as="p">No offers this school year yet. Create one with "new offer" in the bot.</Text>}
+      {dashboard && dashboard.offers.length > 0 && (
+        <Table aria-label="Offers" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Session</TableHeaderCell>
+              <TableHeaderCell>Sign-ups</TableHeaderCell>
+              <TableHeaderCell>Attended</TableHeaderCell>
+              <TableHeaderCell>Feedback</TableHeaderCell>
+              <TableHeaderCell>Impact</TableHeaderCell>
+              <TableHeaderCell>Export</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {dashboard.offers.map((o) => (
+              <TableRow key={o.offerId} aria-label={o.title}>
+                <TableCell>
+                  <Text weight="semibold">{o.title}</Text>
+                  <br />
+                  <Text size={200} className={styles.muted}>
+                    {new Date(o.startsAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: o.timeZone })}
+                    {o.status === 'cancelled' ? ' · Cancelled' : ''}
+                  </Text>
+                </TableCell>
+                <TableCell>
+                  {o.confirmed} of {o.capacity} confirmed, {o.waitlisted} waitlisted
+                </TableCell>
+                <TableCell>{o.impact ? o.impact.attended : '–'}</TableCell>
+                <TableCell>
+                  {o.impact ? `${o.impact.responses} (${o.impact.responseRate === null ? '–' : `${Math.round(o.impact.responseRate * 100)}%`})` : '–'}
+                </TableCell>
+                <TableCell>{impactText(o.impact)}</TableCell>
+                <TableCell>
+                  {o.csvPath && (
+                    <Button size="small" aria-label={`Download CSV for ${o.title}`} disabled={downloading === o.csvPath} onClick={() => void download(o.csvPath!)}>
+                      CSV
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <StaffPatterns api={api} />
+      {dashboard && (
+        <div className={styles.row}>
+          <Text weight="semibold">Hours by person and tag:</Text>
+          {dashboard.periods.map((p) => (
+            <Button key={p.csvPath} disabled={downloading === p.csvPath} onClick={() => void download(p.csvPath)}>
+              Download {p.label} CSV
+            </Button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** SLT set a part-time colleague's share of full time, so their yearly target is pro rata. */
+function StaffPatterns({ api }: { api: Api }) {
+  const styles = useFormStyles();
+  const [staff, setStaff] = useState<StaffPattern[] | null>(null);
+  const [chosen, setChosen] = useState('');
+  useEffect(() => {
+    api.staff().then((r) => setStaff(r.staff), () => setStaff([]));
+  }, [api]);
+  if (!staff || staff.length === 0) return null;
+  const person = staff.find((s) => s.personId === chosen);
+  return (
+    <section aria-labelledby="patterns-heading" className={styles.stack}>
+      <Title3 as="h2" id="patterns-heading" className={styles.heading}>
+        Part-time staff
+      </Title3>
+      <div className={styles.row}>
+        <Field label="Member of staff">
+          <Select value={chosen} onChange={(_e, d) => setChosen(d.value)}>
+            <option value="">Choose a person</option>
+            {staff.map((s) => (
+              <option key={s.personId} value={s.personId}>
+                {s.name} ({s.ftePercent}%)
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {person && (
+          <WorkPatternForm
+            key={person.personId}
+            label={`Share of full time for ${person.name}`}
+            ftePercent={person.ftePercent}
+            onSave={async (fte) => {
+              const { person: saved } = await api.setStaffWorkPattern(person.personId, fte);
+              setStaff((current) => (current ?? []).map((s) => (s.personId === saved.personId ? saved : s)));
+            }}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
