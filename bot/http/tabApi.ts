@@ -11,6 +11,8 @@ import { sendError } from './errors';
 import { mountDashboardRoutes } from './dashboard/routes';
 import { mountGoalRoutes } from './goals/routes';
 import { mountWorkPatternRoutes } from './workPatterns/routes';
+import { mountTeamRoutes } from './team/routes';
+import { mountReflectionRoutes } from './reflections/routes';
 import { activityKindLabels } from '../domain/clplRecord';
 
 type Handler = (call: { person: Person; req: Request }) => Promise<{ status?: number; body: unknown }>;
@@ -76,4 +78,6 @@ export function mountTabApi(server: Server, options: TabApiOptions): void {
   mountClplRoutes(server, context);
   mountDashboardRoutes(server, context);
   mountWorkPatternRoutes(server, context);
+  mountTeamRoutes(server, context);
+  mountReflectionRoutes(server, context);
 }

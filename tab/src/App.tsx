@@ -20,6 +20,8 @@ import { Api, createApi, devPeople, Me, sessionInfo } from './api';
 import { ClplView } from './ClplView';
 import { DashboardView } from './DashboardView';
 import { GoalsView } from './GoalsView';
+import { ReflectionsView } from './ReflectionsView';
+import { TeamView } from './TeamView';
 import { connectToHost, HostTheme } from './host';
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -42,7 +44,7 @@ const useStyles = makeStyles({
   centre: { padding: tokens.spacingVerticalXXL },
 });
 
-type View = 'goals' | 'clpl' | 'dashboard';
+type View = 'goals' | 'clpl' | 'reflections' | 'dashboard' | 'team';
 
 type Start =
   | { kind: 'starting' }
@@ -87,6 +89,16 @@ export function App() {
     if (!api) return;
     api.me().then(setMe, (e: Error) => setMeError(e.message));
   }, [api]);
+  // Direct reports decide whether "My team" is shown; its routes check again. Switching to someone without any leaves it.
+  const [reports, setReports] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    setReports([]);
+    if (!api || !me) return;
+    api.team().then((r) => setReports(r.reports), () => setReports([]));
+  }, [api, me]);
+  useEffect(() => {
+    if (me && reports.length === 0) setView((current) => (current === 'team' ? 'goals' : current));
+  }, [me, reports]);
   // Switching to someone who is not SLT leaves the dashboard.
   useEffect(() => {
     if (me && !me.isSlt) setView((current) => (current === 'dashboard' ? 'goals' : current));
@@ -99,7 +111,9 @@ export function App() {
           <TabList selectedValue={view} onTabSelect={(_e, data) => setView(data.value as View)} aria-label="My CLPL sections">
             <Tab value="goals">My goals</Tab>
             <Tab value="clpl">My CLPL</Tab>
+            <Tab value="reflections">My reflections</Tab>
             {me?.isSlt && <Tab value="dashboard">Offers dashboard</Tab>}
+            {me && reports.length > 0 && <Tab value="team">My team</Tab>}
           </TabList>
           {start.kind === 'local' && (
             <div className={styles.dev}>
@@ -144,7 +158,9 @@ export function App() {
               </Text>
               {view === 'goals' && <GoalsView key={me.person.id} api={api} me={me} />}
               {view === 'clpl' && <ClplView key={me.person.id} api={api} me={me} />}
+              {view === 'reflections' && <ReflectionsView key={me.person.id} api={api} />}
               {view === 'dashboard' && me.isSlt && <DashboardView key={me.person.id} api={api} />}
+              {view === 'team' && reports.length > 0 && <TeamView key={me.person.id} api={api} reports={reports} />}
             </>
           )}
         </main>

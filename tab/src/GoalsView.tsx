@@ -20,8 +20,16 @@ import {
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { Api, ApiError, ClplRecord, EvidenceInput, Goal, GoalStatus, Me } from './api';
 
-const statusText: Record<GoalStatus, string> = { not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved' };
-const statusColour = { not_started: 'informative', in_progress: 'brand', achieved: 'success' } as const;
+/** The person's own goals may also be `proposed`: drafted in their PRD reflection, to be agreed at the meeting. */
+type ShownStatus = GoalStatus | 'proposed';
+const statusText: Record<ShownStatus, string> = {
+  proposed: 'Proposed (from your reflection)',
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  achieved: 'Achieved',
+};
+const statusColour = { proposed: 'warning', not_started: 'informative', in_progress: 'brand', achieved: 'success' } as const;
+const shownStatus = (goal: { status: GoalStatus }): ShownStatus => goal.status;
 
 export const useFormStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -140,7 +148,7 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
             {goal.targetDate ? ` · Target ${formatDate(goal.targetDate)}` : ''}
           </Text>
         }
-        action={<Badge appearance="tint" color={statusColour[goal.status]} style={{ whiteSpace: 'nowrap' }}>{statusText[goal.status]}</Badge>}
+        action={<Badge appearance="tint" color={statusColour[shownStatus(goal)]} style={{ whiteSpace: 'nowrap' }}>{statusText[shownStatus(goal)]}</Badge>}
       />
       {goal.successCriteria && (
         <Text>
@@ -219,6 +227,9 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
           <Button onClick={() => setMode('note')}>Update progress</Button>
           <Button onClick={() => setMode('edit')}>Edit goal</Button>
           <Button onClick={() => setMode('evidence')}>Add evidence</Button>
+          {shownStatus(goal) === 'proposed' && (
+            <Button onClick={() => api.editGoal(goal.id, { version: goal.version, status: 'not_started' }).then((r) => onChange(r.goal), failed)}>Accept goal</Button>
+          )}
           {goal.status !== 'achieved' && (
             <Button
               appearance="subtle"

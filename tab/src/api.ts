@@ -76,6 +76,26 @@ export interface StaffPattern {
   ftePercent: number;
 }
 
+/** A direct report's goals and CLPL record, as their line manager sees them: read-only. */
+export interface ReportView {
+  person: { id: string; name: string };
+  goals: Omit<Goal, 'version'>[];
+  record: Omit<ClplRecord, 'calendarFeedUrl' | 'upcoming'> & { upcoming: Omit<ClplRecord['upcoming'][number], 'calendarUrl'>[] };
+}
+
+/** One of the person's own reflections before a PRD meeting (read-only in the tab; answered in the bot's card). */
+export interface MyReflection {
+  promptId: string;
+  dueDate: string;
+  message: string | null;
+  promptedAt: string;
+  open: boolean;
+  status: 'not_started' | 'draft' | 'submitted';
+  submittedAt: string | null;
+  updatedAt: string | null;
+  answers: { impactfulLearning: string; howYouKnow: string; goalProgress: { goalTitle: string; progress: string }[]; nextYearFocus: string[]; standardAreas: string[] } | null;
+}
+
 export type EvidenceInput = { kind: 'link'; ref: string; label: string } | { kind: 'session'; ref: string };
 
 export class ApiError extends Error {
@@ -127,6 +147,9 @@ export function createApi(credentials: Credentials) {
       const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'clpl.csv';
       return { blob: await res.blob(), name };
     },
+    reflections: () => call<{ reflections: MyReflection[] }>('GET', '/api/tab/reflections'),
+    team: () => call<{ reports: { id: string; name: string }[] }>('GET', '/api/tab/team'),
+    teamMember: (personId: string) => call<ReportView>('GET', `/api/tab/team/${encodeURIComponent(personId)}`),
     withdraw: (offerId: string) => call<ClplRecord>('POST', `/api/tab/sessions/${encodeURIComponent(offerId)}/withdraw`),
   };
 }
