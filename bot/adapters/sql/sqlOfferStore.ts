@@ -8,6 +8,7 @@ import { offerFromRow, offerToRow, signUpFromRow, signUpToRow } from './rows';
 import { Database, Dialect, OfferRow, SignUpRow } from './schema';
 import { inWriteTransaction } from './transactions';
 import { prepared } from './prepared';
+import { insertNotice } from './outboxRows';
 
 type Executor = Kysely<Database>;
 
@@ -159,25 +160,8 @@ export class SqlOfferTransaction implements OfferTransaction {
       .execute();
   }
 
-  async enqueueNotice(notice: NewNotice, at: Date): Promise<void> {
-    const now = at.toISOString();
-    await this.db
-      .insertInto('outbox')
-      .values({
-        idempotency_key: notice.idempotencyKey,
-        school_id: notice.schoolId,
-        recipient_id: notice.recipientId,
-        notice: JSON.stringify(notice.notice),
-        status: 'pending',
-        attempts: 0,
-        available_at: (notice.notBefore ?? at).toISOString(),
-        last_error: null,
-        created_at: now,
-        sent_at: null,
-        given_up_at: null,
-      })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .execute();
+  enqueueNotice(notice: NewNotice, at: Date): Promise<void> {
+    return insertNotice(this.db, notice, at);
   }
 }
 

@@ -6,6 +6,7 @@ import { ReflectionStore, ReflectionTransaction, TrackingCard } from '../../port
 import { promptFromRow, promptToRow, reflectionFromRow, reflectionToRow, roundFromRow, roundToRow } from './reflectionRows';
 import { Database, Dialect } from './schema';
 import { inWriteTransaction } from './transactions';
+import { insertNotice } from './outboxRows';
 
 export class SqlReflectionStore implements ReflectionStore {
   constructor(
@@ -129,24 +130,7 @@ class SqlReflectionTransaction implements ReflectionTransaction {
       .execute();
   }
 
-  /** The same row SqlOfferTransaction.enqueueNotice writes: the outbox delivers it whichever store queued it. */
-  async enqueueNotice(notice: NewNotice, at: Date): Promise<void> {
-    await this.db
-      .insertInto('outbox')
-      .values({
-        idempotency_key: notice.idempotencyKey,
-        school_id: notice.schoolId,
-        recipient_id: notice.recipientId,
-        notice: JSON.stringify(notice.notice),
-        status: 'pending',
-        attempts: 0,
-        available_at: (notice.notBefore ?? at).toISOString(),
-        last_error: null,
-        created_at: at.toISOString(),
-        sent_at: null,
-        given_up_at: null,
-      })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .execute();
+  enqueueNotice(notice: NewNotice, at: Date): Promise<void> {
+    return insertNotice(this.db, notice, at);
   }
 }
