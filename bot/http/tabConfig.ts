@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { GraphAppIdentity } from '../adapters/graph/appCredential';
+import { GraphAppIdentity, graphIdentityFrom, missingGraphIdentity } from '../adapters/graph/appCredential';
 
 /** How the tab's API knows who is calling (Teams SSO tokens), where goals are kept, and where the built tab is. */
 export interface TabConfig {
@@ -73,11 +73,8 @@ export function loadTabConfig(env: Record<string, string | undefined>, problems:
   if (e.GOALS_STORE === 'graph') {
     if (!e.GRAPH_SITE_ID) problems.push('GOALS_STORE=graph needs GRAPH_SITE_ID (the SharePoint site holding the goals list).');
     if (!e.GRAPH_GOALS_LIST_ID) problems.push('GOALS_STORE=graph needs GRAPH_GOALS_LIST_ID (see scripts/createGoalsList.ts).');
-    let identity: GraphAppIdentity | null = null;
-    if (e.GRAPH_MANAGED_IDENTITY_CLIENT_ID) identity = { kind: 'managedIdentity', clientId: e.GRAPH_MANAGED_IDENTITY_CLIENT_ID };
-    else if (e.AAD_APP_CLIENT_ID && e.AAD_APP_TENANT_ID && e.AAD_APP_CLIENT_SECRET) {
-      identity = { kind: 'clientSecret', tenantId: e.AAD_APP_TENANT_ID, clientId: e.AAD_APP_CLIENT_ID, clientSecret: e.AAD_APP_CLIENT_SECRET };
-    } else problems.push('GOALS_STORE=graph needs an app identity for Graph: GRAPH_MANAGED_IDENTITY_CLIENT_ID, or AAD_APP_CLIENT_ID + AAD_APP_TENANT_ID + AAD_APP_CLIENT_SECRET.');
+    const identity = graphIdentityFrom(e);
+    if (!identity) problems.push(missingGraphIdentity('GOALS_STORE=graph'));
     if (e.GRAPH_SITE_ID && e.GRAPH_GOALS_LIST_ID && identity) {
       goals = { kind: 'graph', siteId: e.GRAPH_SITE_ID, listId: e.GRAPH_GOALS_LIST_ID, baseUrl: e.GRAPH_BASE_URL, identity };
     }

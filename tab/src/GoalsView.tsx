@@ -129,6 +129,13 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
     }
   };
   const [error, setError] = useState<string | null>(null);
+  /** Every form's save: one call that returns the goal as stored, then back to the view. */
+  const saveWith = async (call: () => Promise<{ goal: Goal }>) => {
+    setError(null);
+    const { goal: saved } = await saving(call);
+    onChange(saved);
+    close();
+  };
   const failed = (e: unknown) => {
     setError(e instanceof Error ? e.message : String(e));
     if (e instanceof ApiError && e.status === 409) onStale();
@@ -188,12 +195,7 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
         <ProgressForm
           goal={goal}
           onCancel={close}
-          onSave={async (note) => {
-            setError(null);
-            const { goal: saved } = await saving(() => api.addProgress(goal.id, { version: goal.version, ...note }));
-            onChange(saved);
-            close();
-          }}
+          onSave={(note) => saveWith(() => api.addProgress(goal.id, { version: goal.version, ...note }))}
         />
       )}
       {mode === 'edit' && (
@@ -201,12 +203,7 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
           me={me}
           initial={goal}
           onCancel={close}
-          onSave={async (draft) => {
-            setError(null);
-            const { goal: saved } = await saving(() => api.editGoal(goal.id, { version: goal.version, ...draft }));
-            onChange(saved);
-            close();
-          }}
+          onSave={(draft) => saveWith(() => api.editGoal(goal.id, { version: goal.version, ...draft }))}
         />
       )}
       {mode === 'evidence' && (
@@ -214,12 +211,7 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
           goal={goal}
           api={api}
           onCancel={close}
-          onSave={async (evidence) => {
-            setError(null);
-            const { goal: saved } = await saving(() => api.addEvidence(goal.id, { version: goal.version, ...evidence }));
-            onChange(saved);
-            close();
-          }}
+          onSave={(evidence) => saveWith(() => api.addEvidence(goal.id, { version: goal.version, ...evidence }))}
         />
       )}
       {mode === 'view' && (

@@ -21,3 +21,25 @@ export function appTokenSource(identity: GraphAppIdentity, baseUrl: string): Gra
     return token.token;
   };
 }
+
+/** The settings an app identity for Graph is read from (already trimmed; empty values as undefined). */
+export interface GraphIdentitySettings {
+  GRAPH_MANAGED_IDENTITY_CLIENT_ID?: string | undefined;
+  AAD_APP_CLIENT_ID?: string | undefined;
+  AAD_APP_TENANT_ID?: string | undefined;
+  AAD_APP_CLIENT_SECRET?: string | undefined;
+}
+
+/** A named managed identity if there is one, else a complete client secret; null when neither is configured. */
+export function graphIdentityFrom(settings: GraphIdentitySettings): GraphAppIdentity | null {
+  if (settings.GRAPH_MANAGED_IDENTITY_CLIENT_ID) return { kind: 'managedIdentity', clientId: settings.GRAPH_MANAGED_IDENTITY_CLIENT_ID };
+  if (settings.AAD_APP_CLIENT_ID && settings.AAD_APP_TENANT_ID && settings.AAD_APP_CLIENT_SECRET) {
+    return { kind: 'clientSecret', tenantId: settings.AAD_APP_TENANT_ID, clientId: settings.AAD_APP_CLIENT_ID, clientSecret: settings.AAD_APP_CLIENT_SECRET };
+  }
+  return null;
+}
+
+/** The configuration problem when `what` needs Graph but no identity is configured. */
+export function missingGraphIdentity(what: string): string {
+  return `${what} needs an app identity for Graph: GRAPH_MANAGED_IDENTITY_CLIENT_ID, or AAD_APP_CLIENT_ID + AAD_APP_TENANT_ID + AAD_APP_CLIENT_SECRET.`;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GraphAppIdentity } from './appCredential';
+import { GraphAppIdentity, graphIdentityFrom, missingGraphIdentity } from './appCredential';
 
 /** Installing the app for people the bot cannot reach: needs the app's id in the org catalog and a Graph identity. */
 export interface AppInstallConfig {
@@ -31,13 +31,9 @@ export function loadAppInstallConfig(env: Record<string, string | undefined>, pr
   }
   const e = parsed.data;
   if (!e.TEAMS_APP_CATALOG_ID) return null;
-  let identity: GraphAppIdentity | null = null;
-  if (e.GRAPH_MANAGED_IDENTITY_CLIENT_ID) identity = { kind: 'managedIdentity', clientId: e.GRAPH_MANAGED_IDENTITY_CLIENT_ID };
-  else if (e.AAD_APP_CLIENT_ID && e.AAD_APP_TENANT_ID && e.AAD_APP_CLIENT_SECRET) {
-    identity = { kind: 'clientSecret', tenantId: e.AAD_APP_TENANT_ID, clientId: e.AAD_APP_CLIENT_ID, clientSecret: e.AAD_APP_CLIENT_SECRET };
-  }
+  const identity = graphIdentityFrom(e);
   if (!identity) {
-    problems.push('TEAMS_APP_CATALOG_ID needs an app identity for Graph: GRAPH_MANAGED_IDENTITY_CLIENT_ID, or AAD_APP_CLIENT_ID + AAD_APP_TENANT_ID + AAD_APP_CLIENT_SECRET.');
+    problems.push(missingGraphIdentity('TEAMS_APP_CATALOG_ID'));
     return null;
   }
   return { catalogAppId: e.TEAMS_APP_CATALOG_ID, baseUrl: e.GRAPH_BASE_URL, identity };

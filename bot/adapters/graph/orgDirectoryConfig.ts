@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GraphAppIdentity } from './appCredential';
+import { GraphAppIdentity, graphIdentityFrom, missingGraphIdentity } from './appCredential';
 
 /** Direct reports from Microsoft Graph with the app's identity (application permission User.Read.All). */
 export interface OrgDirectoryConfig {
@@ -33,13 +33,9 @@ export function loadOrgDirectoryConfig(env: Record<string, string | undefined>, 
   }
   const e = parsed.data;
   if (e.CLPL_ORG_DIRECTORY !== 'graph' || localMode) return null;
-  let identity: GraphAppIdentity | null = null;
-  if (e.GRAPH_MANAGED_IDENTITY_CLIENT_ID) identity = { kind: 'managedIdentity', clientId: e.GRAPH_MANAGED_IDENTITY_CLIENT_ID };
-  else if (e.AAD_APP_CLIENT_ID && e.AAD_APP_TENANT_ID && e.AAD_APP_CLIENT_SECRET) {
-    identity = { kind: 'clientSecret', tenantId: e.AAD_APP_TENANT_ID, clientId: e.AAD_APP_CLIENT_ID, clientSecret: e.AAD_APP_CLIENT_SECRET };
-  }
+  const identity = graphIdentityFrom(e);
   if (!identity) {
-    problems.push('CLPL_ORG_DIRECTORY=graph needs an app identity for Graph: GRAPH_MANAGED_IDENTITY_CLIENT_ID, or AAD_APP_CLIENT_ID + AAD_APP_TENANT_ID + AAD_APP_CLIENT_SECRET.');
+    problems.push(missingGraphIdentity('CLPL_ORG_DIRECTORY=graph'));
     return null;
   }
   return { baseUrl: e.GRAPH_BASE_URL, identity };
