@@ -23,7 +23,10 @@ export function wireReflections(input: {
 }): { refresher: TrackingCardRefresher } {
   const { app, logger } = input;
   const board = new TeamsTrackingBoard({ adapter: input.adapter, botAppId: input.botAppId, addresses: app.stores.addresses, budgets: input.budgets });
-  const refresher = new TrackingCardRefresher({ reflections: app.stores.reflections, reachability: app.stores.reachability, board, logger }, input.settleMs);
+  const refresher = new TrackingCardRefresher(
+    { reflections: app.stores.reflections, reachability: app.stores.reachability, trackingCards: app.stores.trackingCards, board, logger },
+    input.settleMs,
+  );
   const directory = input.orgDirectory;
   const org = directory
     ? new GraphOrgDirectory({ client: createGraphClient({ baseUrl: directory.baseUrl, getToken: appTokenSource(directory.identity, directory.baseUrl) }), baseUrl: directory.baseUrl })
@@ -31,7 +34,7 @@ export function wireReflections(input: {
   app.reflections = {
     org,
     goals: input.goals,
-    trackingChanged: (roundId) => refresher.roundChanged(roundId),
+    trackingChanged: () => refresher.changed(),
     onOrgError: (error) => logger.warn({ event: 'org_directory_failed', err: error instanceof Error ? error.message : String(error) }),
   };
   return { refresher };

@@ -110,7 +110,8 @@ export async function startServer(config: Config, logger: Logger, options: { clo
 
   noticeDelivery.start();
   jobRunner.start();
-  const sweep = setInterval(() => void cardRefresher.refreshNow(), 30_000);
+  // Catches up cards whose change was noted by an instance that stopped before redrawing them.
+  const sweep = setInterval(() => void Promise.all([cardRefresher.refreshNow(), reflections.refresher.refreshNow()]), 30_000);
   sweep.unref();
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -144,7 +145,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
       reflections.refresher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Work already under way finishes before the database closes under it.
-      await Promise.all([noticeDelivery.idle(), jobRunner.idle(), cardRefresher.idle()]);
+      await Promise.all([noticeDelivery.idle(), jobRunner.idle(), cardRefresher.idle(), reflections.refresher.idle()]);
       await stores.close();
     },
   };

@@ -14,7 +14,7 @@ export interface ReflectionTransaction {
   insertRound(round: PromptRound): Promise<void>;
   /** Creates or replaces the prompt (delivery state, when last prompted). */
   savePrompt(prompt: ReflectionPrompt): Promise<void>;
-  /** Creates or replaces the person's one reflection on a prompt. */
+  /** Creates or replaces the person's one reflection on a prompt; its round's tracking card becomes stale. */
   saveReflection(reflection: Reflection): Promise<void>;
   enqueueNotice(notice: NewNotice, now: Date): Promise<void>;
 }
@@ -29,9 +29,10 @@ export interface ReflectionStore {
   findReflection(promptId: string): Promise<Reflection | undefined>;
   /** The person's prompts, newest first. */
   promptsFor(staffId: string): Promise<ReflectionPrompt[]>;
+  /** Where the card was posted; the caller draws it from a read after this, so it counts as showing the round now. */
   saveTrackingCard(card: TrackingCard): Promise<void>;
   findTrackingCard(roundId: string): Promise<TrackingCard | undefined>;
-  /** Records whether the prompt's 1:1 card reached the person (the outbox's outcome); returns the prompt. */
+  /** Records whether the prompt's 1:1 card reached the person (the outbox's outcome), staling the tracking card; returns the prompt. */
   setPromptDelivery(promptId: string, delivery: PromptDelivery): Promise<ReflectionPrompt | undefined>;
   /** Replaces the school's whole map (an import). */
   replaceLineManagement(schoolId: string, entries: readonly LineManagement[]): Promise<void>;

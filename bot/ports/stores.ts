@@ -12,6 +12,7 @@ import { ProposalStore } from './proposalStore';
 import { ReachabilityLog } from './reachability';
 import { SchoolDirectory } from './schoolDirectory';
 import { SendSlotLedgers } from './sendSlots';
+import { TrackingCardLedger } from './trackingBoard';
 import { WorkPatternStore } from './workPatterns';
 
 /** Everything the app keeps, as chosen by configuration (embedded SQLite or PostgreSQL). */
@@ -38,6 +39,8 @@ export interface Stores {
   reachability: ReachabilityLog;
   /** PRD reflection prompts and answers, and the app's own line-management map. */
   reflections: ReflectionStore;
+  /** Which tracking cards need redrawing, claimed by one instance at a time. */
+  trackingCards: TrackingCardLedger;
   /** Part-time staff's share of full time, for pro rata CLPL hours. */
   workPatterns: WorkPatternStore;
   close(): Promise<void>;

@@ -18,6 +18,10 @@ export interface ReflectionRoundRow {
   created_at: string;
   tracking_conversation_id: string | null;
   tracking_activity_id: string | null;
+  /** Added by 0011_tracking_card_claims.ts. */
+  tracking_revision: number;
+  tracking_shown_revision: number;
+  tracking_claimed_until: string | null;
 }
 
 export interface ReflectionPromptRow {
@@ -61,6 +65,9 @@ export function roundToRow(round: PromptRound): ReflectionRoundRow {
     created_at: round.createdAt.toISOString(),
     tracking_conversation_id: null,
     tracking_activity_id: null,
+    tracking_revision: 0,
+    tracking_shown_revision: 0,
+    tracking_claimed_until: null,
   };
 }
 

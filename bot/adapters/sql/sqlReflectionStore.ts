@@ -56,7 +56,12 @@ export class SqlReflectionStore implements ReflectionStore {
   async saveTrackingCard(card: TrackingCard): Promise<void> {
     await this.db
       .updateTable('reflection_rounds')
-      .set({ tracking_conversation_id: card.conversationId, tracking_activity_id: card.activityId })
+      .set((eb) => ({
+        tracking_conversation_id: card.conversationId,
+        tracking_activity_id: card.activityId,
+        tracking_shown_revision: eb.ref('tracking_revision'),
+        tracking_claimed_until: null,
+      }))
       .where('id', '=', card.roundId)
       .execute();
   }
@@ -72,7 +77,10 @@ export class SqlReflectionStore implements ReflectionStore {
   }
 
   async setPromptDelivery(promptId: string, delivery: PromptDelivery): Promise<ReflectionPrompt | undefined> {
-    await this.db.updateTable('reflection_prompts').set({ delivery }).where('id', '=', promptId).execute();
+    await inWriteTransaction(this.db, this.dialect, async (trx) => {
+      await trx.updateTable('reflection_prompts').set({ delivery }).where('id', '=', promptId).execute();
+      await markTrackingStale(trx, promptId);
+    });
     return this.findPrompt(promptId);
   }
 
@@ -128,9 +136,19 @@ class SqlReflectionTransaction implements ReflectionTransaction {
       .values(row)
       .onConflict((oc) => oc.column('prompt_id').doUpdateSet({ answers: row.answers, status: row.status, updated_at: row.updated_at, submitted_at: row.submitted_at }))
       .execute();
+    await markTrackingStale(this.db, reflection.promptId);
   }
 
   enqueueNotice(notice: NewNotice, at: Date): Promise<void> {
     return insertNotice(this.db, notice, at);
   }
+}
+
+/** The prompt's round changed: its tracking card is stale until a redraw records this revision (sqlTrackingCardLedger.ts). */
+async function markTrackingStale(db: Kysely<Database>, promptId: string): Promise<void> {
+  await db
+    .updateTable('reflection_rounds')
+    .set((eb) => ({ tracking_revision: eb('tracking_revision', '+', 1) }))
+    .where('id', 'in', db.selectFrom('reflection_prompts').select('round_id').where('id', '=', promptId))
+    .execute();
 }

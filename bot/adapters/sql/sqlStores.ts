@@ -15,6 +15,7 @@ import { SqlClplActivityStore, SqlGoalStore } from './sqlGoalStore';
 import { SqlEvidenceStore } from './sqlEvidenceStore';
 import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
+import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
 import { Stores } from '../../ports/stores';
 
 /** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
@@ -36,6 +37,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     proposals: new SqlProposalStore(db, dialect),
     reachability: new SqlReachabilityLog(db),
     reflections: new SqlReflectionStore(db, dialect),
+    trackingCards: new SqlTrackingCardLedger(db, dialect),
     workPatterns: new SqlWorkPatternStore(db),
     close: () => db.destroy(),
   };

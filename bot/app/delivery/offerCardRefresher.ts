@@ -1,22 +1,16 @@
 import { Logger } from 'pino';
 import { seatSummary } from '../../domain/signUp';
-import { OfferBoard, OfferCardLedger } from '../../ports/offerBoard';
+import { OfferBoard, OfferCardLedger, PostedCard } from '../../ports/offerBoard';
 import { OfferStore } from '../../ports/offerStore';
 import { activeSignUpIds } from '../signUp';
+import { errorSummary, StaleCardRefresher } from './staleCardRefresher';
 
-/**
- * Keeps posted offer cards showing the current state without making anyone wait for it. A change only marks the
- * offer (its revision rises, in the database); this worker redraws stale cards from a fresh read, so a burst of 50
- * sign-ups costs a handful of updates, and every update waits its turn in the channel's shared rate budget.
- */
-/** Long enough for a redraw that waits its turn in a busy channel; a crashed instance's claim lapses after it. */
-const claimLeaseMs = 60_000;
+export { errorSummary } from './staleCardRefresher';
 
-export class OfferCardRefresher {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
+type StaleOfferCard = PostedCard & { revision: number };
 
+/** Offer cards in the channel: a burst of 50 sign-ups costs a handful of updates (see StaleCardRefresher). */
+export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
   constructor(
     private readonly deps: {
       offers: OfferStore;
@@ -26,74 +20,35 @@ export class OfferCardRefresher {
       /** A short pause before the first redraw so that a burst of clicks lands in one update. */
       settleMs: number;
     },
-  ) {}
+  ) {
+    super(deps.settleMs);
+  }
 
   offerChanged(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.refreshNow();
-    }, this.deps.settleMs);
+    this.changed();
   }
 
-  /** Redraws every stale card; resolves when none is left (or, if already running, when that run ends). */
-  refreshNow(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.refreshNow();
-      }
+  protected claim(now: Date, limit: number, leaseMs: number): Promise<StaleOfferCard[]> {
+    return this.deps.offerCards.claimStaleCards(now, limit, leaseMs);
+  }
+
+  protected idOf(card: StaleOfferCard): string {
+    return card.offerId;
+  }
+
+  protected async redraw(card: StaleOfferCard): Promise<void> {
+    let shownRevision: number | null = null;
+    await this.deps.board.update(card, async () => {
+      const offer = await this.deps.offers.findOffer(card.offerId);
+      if (!offer) return null;
+      const signUps = await this.deps.offers.signUpsForOffer(card.offerId);
+      shownRevision = offer.revision;
+      return { offer, seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps) };
     });
-    return this.running;
+    if (shownRevision !== null) await this.deps.offerCards.markShown(card.offerId, shownRevision);
   }
 
-  async idle(): Promise<void> {
-    while (this.running || this.timer) {
-      if (this.timer) {
-        clearTimeout(this.timer);
-        this.timer = null;
-        await this.refreshNow();
-      }
-      await this.running;
-    }
+  protected failed(card: StaleOfferCard, error: unknown): void {
+    this.deps.logger.warn({ event: 'offer_card_update_failed', offerId: card.offerId, err: errorSummary(error) });
   }
-
-  stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private async drain(): Promise<void> {
-    const attempted = new Set<string>();
-    for (;;) {
-      const stale = (await this.deps.offerCards.claimStaleCards(new Date(), 20, claimLeaseMs)).filter((c) => !attempted.has(`${c.offerId}@${c.revision}`));
-      if (stale.length === 0) return;
-      for (const card of stale) {
-        attempted.add(`${card.offerId}@${card.revision}`);
-        try {
-          let shownRevision: number | null = null;
-          await this.deps.board.update(card, async () => {
-            const offer = await this.deps.offers.findOffer(card.offerId);
-            if (!offer) return null;
-            const signUps = await this.deps.offers.signUpsForOffer(card.offerId);
-            shownRevision = offer.revision;
-            return { offer, seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps) };
-          });
-          if (shownRevision !== null) await this.deps.offerCards.markShown(card.offerId, shownRevision);
-        } catch (error) {
-          this.deps.logger.warn({ event: 'offer_card_update_failed', offerId: card.offerId, err: errorSummary(error) });
-        }
-      }
-    }
-  }
-}
-
-export function errorSummary(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
 }

@@ -1,72 +1,45 @@
 import { Logger } from 'pino';
-import { ReflectionStore } from '../../ports/reflectionStore';
 import { ReachabilityLog } from '../../ports/reachability';
-import { TrackingBoard } from '../../ports/trackingBoard';
-import { errorSummary } from '../delivery/offerCardRefresher';
+import { ReflectionStore } from '../../ports/reflectionStore';
+import { StaleTrackingCard, TrackingBoard, TrackingCardLedger } from '../../ports/trackingBoard';
+import { errorSummary, StaleCardRefresher } from '../delivery/staleCardRefresher';
 import { trackingViewOf } from './promptReflection';
 
 /**
- * Redraws tracking cards after answers come in. Changes to one round within `settleMs` become one update, and the
- * view is read when the update's rate-limit slot comes, so a burst of answers costs one send. Coalesced within this
- * process only (offer cards also coordinate across instances through the database; a second instance here at worst
- * sends one extra, identical update).
+ * Redraws managers' tracking cards as answers and delivery outcomes come in: a burst of answers in one round costs
+ * one update, and with several instances only the one holding the card's claim redraws it (see StaleCardRefresher).
  */
-export class TrackingCardRefresher {
-  private readonly pending = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class TrackingCardRefresher extends StaleCardRefresher<StaleTrackingCard> {
   constructor(
-    private readonly deps: { reflections: ReflectionStore; reachability: ReachabilityLog; board: TrackingBoard; logger: Logger },
-    private readonly settleMs: number,
-  ) {}
-
-  roundChanged(roundId: string): void {
-    this.pending.add(roundId);
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, this.settleMs);
-    this.timer.unref();
+    private readonly deps: { reflections: ReflectionStore; reachability: ReachabilityLog; trackingCards: TrackingCardLedger; board: TrackingBoard; logger: Logger },
+    settleMs: number,
+  ) {
+    super(settleMs);
   }
 
-  /** Resolves when every change noted so far has been drawn. */
-  async idle(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-      await this.flush();
-    }
-    while (this.running) await this.running;
+  protected claim(now: Date, limit: number, leaseMs: number): Promise<StaleTrackingCard[]> {
+    return this.deps.trackingCards.claimStaleCards(now, limit, leaseMs);
   }
 
-  stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+  protected idOf(card: StaleTrackingCard): string {
+    return card.roundId;
   }
 
-  private flush(): Promise<void> {
-    const work = (this.running ?? Promise.resolve()).then(() => this.drain());
-    const tracked: Promise<void> = work.finally(() => {
-      if (this.running === tracked) this.running = null;
+  protected async redraw(card: StaleTrackingCard): Promise<void> {
+    let shownRevision: number | null = null;
+    await this.deps.board.update(card, card.managerId, async () => {
+      // The revision first: a change committed after it leaves the card stale for the next run.
+      const revision = await this.deps.trackingCards.revision(card.roundId);
+      const round = await this.deps.reflections.findRound(card.roundId);
+      if (revision === undefined || !round) return null;
+      shownRevision = revision;
+      return trackingViewOf(this.deps, round);
     });
-    this.running = tracked;
-    return tracked;
+    if (shownRevision !== null) await this.deps.trackingCards.markShown(card.roundId, shownRevision);
+    this.deps.logger.info({ event: 'tracking_card_updated', roundId: card.roundId });
   }
 
-  private async drain(): Promise<void> {
-    const rounds = [...this.pending];
-    this.pending.clear();
-    for (const roundId of rounds) {
-      try {
-        const [card, round] = await Promise.all([this.deps.reflections.findTrackingCard(roundId), this.deps.reflections.findRound(roundId)]);
-        if (!card || !round) continue;
-        await this.deps.board.update(card, round.managerId, () => trackingViewOf(this.deps, round));
-        this.deps.logger.info({ event: 'tracking_card_updated', roundId });
-      } catch (error) {
-        this.deps.logger.warn({ event: 'tracking_card_update_failed', roundId, err: errorSummary(error) });
-      }
-    }
+  protected failed(card: StaleTrackingCard, error: unknown): void {
+    this.deps.logger.warn({ event: 'tracking_card_update_failed', roundId: card.roundId, err: errorSummary(error) });
   }
 }

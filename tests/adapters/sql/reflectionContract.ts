@@ -1,4 +1,8 @@
-import { emptyAnswers, PromptRound, ReflectionPrompt } from '../../../bot/domain/reflections';
+import pino from 'pino';
+import { TrackingCardRefresher } from '../../../bot/app/reflections/trackingCardRefresher';
+import { emptyAnswers, PromptRound, ReflectionPrompt, TrackingView } from '../../../bot/domain/reflections';
+import { Stores } from '../../../bot/ports/stores';
+import { TrackingBoard } from '../../../bot/ports/trackingBoard';
 import type { StoreFixture } from './storeContract';
 
 const now = new Date('2026-11-24T10:00:00Z');
@@ -76,6 +80,124 @@ export function describeReflectionContract(db: StoreFixture): void {
       expect(await stores.reflections.findTrackingCard('r1')).toBeUndefined();
       await stores.reflections.saveTrackingCard({ roundId: 'r1', conversationId: 'a:mia', activityId: 'act-1' });
       expect(await stores.reflections.findTrackingCard('r1')).toEqual({ roundId: 'r1', conversationId: 'a:mia', activityId: 'act-1' });
+    });
+
+    describe('tracking card claims', () => {
+      const lease = 60_000;
+      const card = { roundId: 'r1', conversationId: 'a:mia', activityId: 'act-1' };
+      const stale = (revision: number) => [{ ...card, managerId: 'mia', revision }];
+      const answer = { promptId: 'p-bea', staffId: 'bea', answers: emptyAnswers, status: 'draft' as const, updatedAt: now, submittedAt: null };
+
+      async function postedRound() {
+        const stores = await db.open();
+        await stores.reflections.transaction(async (tx) => {
+          await tx.insertRound(round);
+          await tx.savePrompt(promptFor('bea'));
+        });
+        await stores.reflections.saveTrackingCard(card);
+        return stores;
+      }
+
+      it('a freshly posted card is not stale; an answer or a delivery outcome raises the round\'s revision and makes it so', async () => {
+        const stores = await postedRound();
+        expect(await stores.trackingCards.claimStaleCards(now, 10, lease)).toEqual([]);
+        await stores.reflections.transaction((tx) => tx.saveReflection(answer));
+        expect(await stores.trackingCards.revision('r1')).toBe(1);
+        await stores.reflections.setPromptDelivery('p-bea', 'unreachable');
+        expect(await stores.trackingCards.claimStaleCards(now, 10, lease)).toEqual(stale(2));
+      });
+
+      it('an answer rolled back with its transaction leaves the revision as it was', async () => {
+        const stores = await postedRound();
+        await expect(
+          stores.reflections.transaction(async (tx) => {
+            await tx.saveReflection(answer);
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await stores.trackingCards.revision('r1')).toBe(0);
+      });
+
+      it('a claimed card is not claimed again, by this or another instance, until its lease ends', async () => {
+        const stores = await postedRound();
+        const other = await db.open();
+        await stores.reflections.setPromptDelivery('p-bea', 'sent');
+        expect(await stores.trackingCards.claimStaleCards(now, 10, lease)).toEqual(stale(1));
+        expect(await other.trackingCards.claimStaleCards(now, 10, lease)).toEqual([]);
+        expect(await other.trackingCards.claimStaleCards(new Date(now.getTime() + lease - 1), 10, lease)).toEqual([]);
+        expect(await other.trackingCards.claimStaleCards(new Date(now.getTime() + lease), 10, lease)).toEqual(stale(1));
+      });
+
+      it('two instances claiming at the same moment: one of them gets the card', async () => {
+        const stores = await postedRound();
+        const other = await db.open();
+        await stores.reflections.setPromptDelivery('p-bea', 'sent');
+        const claims = await Promise.all([stores.trackingCards.claimStaleCards(now, 10, lease), other.trackingCards.claimStaleCards(now, 10, lease)]);
+        expect(claims.flat()).toEqual(stale(1));
+      });
+
+      it('once the revision is marked shown the card is released and no longer stale, until the next change', async () => {
+        const stores = await postedRound();
+        await stores.reflections.setPromptDelivery('p-bea', 'sent');
+        await stores.trackingCards.claimStaleCards(now, 10, lease);
+        await stores.trackingCards.markShown('r1', 1);
+        expect(await stores.trackingCards.claimStaleCards(new Date(now.getTime() + lease), 10, lease)).toEqual([]);
+        await stores.reflections.transaction((tx) => tx.saveReflection(answer));
+        expect(await stores.trackingCards.claimStaleCards(now, 10, lease)).toEqual(stale(2));
+      });
+
+      it('marking shown never lowers the shown revision (a slow, older redraw finishing late)', async () => {
+        const stores = await postedRound();
+        await stores.reflections.setPromptDelivery('p-bea', 'sent');
+        await stores.reflections.setPromptDelivery('p-bea', 'sent');
+        await stores.trackingCards.markShown('r1', 2);
+        await stores.trackingCards.markShown('r1', 1);
+        expect(await stores.trackingCards.claimStaleCards(now, 10, lease)).toEqual([]);
+      });
+
+      it('two instances\' refreshers after a burst of answers: one redraw, showing the last answer', async () => {
+        const stores = await postedRound();
+        const other = await db.open();
+        const drawn: (TrackingView | null)[] = [];
+        let drawing = 0;
+        let overlapped = false;
+        const board: TrackingBoard = {
+          async update(_card, _managerId, loadView) {
+            overlapped ||= ++drawing > 1;
+            await new Promise((r) => setTimeout(r, 50));
+            drawn.push(await loadView());
+            drawing--;
+          },
+        };
+        const refresherOn = (s: Stores) =>
+          new TrackingCardRefresher({ reflections: s.reflections, reachability: s.reachability, trackingCards: s.trackingCards, board, logger: pino({ level: 'silent' }) }, 10);
+        const refreshers = [refresherOn(stores), refresherOn(other)];
+        for (let i = 0; i < 6; i++) {
+          const submit = i === 5;
+          const saved = { ...answer, answers: { ...emptyAnswers, howYouKnow: `take ${i}` }, status: submit ? ('submitted' as const) : ('draft' as const), submittedAt: submit ? now : null };
+          await [stores, other][i % 2]!.reflections.transaction((tx) => tx.saveReflection(saved));
+        }
+        // The second instance wakes while the first is redrawing, after its claim has committed.
+        refreshers[0]!.changed();
+        await new Promise((r) => setTimeout(r, 30));
+        refreshers[1]!.changed();
+        await Promise.all(refreshers.map((r) => r.idle()));
+        expect(overlapped).toBe(false);
+        expect(drawn).toHaveLength(1);
+        expect(drawn[0]?.people).toEqual([{ promptId: 'p-bea', name: 'BEA', state: 'reflected' }]);
+        expect(await stores.trackingCards.claimStaleCards(new Date(Date.now() + lease), 10, lease)).toEqual([]);
+      });
+
+      it('a round whose card position is not known is never claimed', async () => {
+        const stores = await db.open();
+        await stores.reflections.transaction(async (tx) => {
+          await tx.insertRound(round);
+          await tx.savePrompt(promptFor('bea'));
+        });
+        await stores.reflections.setPromptDelivery('p-bea', 'sent');
+        expect(await stores.trackingCards.claimStaleCards(now, 10, lease)).toEqual([]);
+        expect(await stores.trackingCards.revision('nope')).toBeUndefined();
+      });
     });
 
     it('an import replaces the school\'s map; one person\'s manager can be changed or removed', async () => {
