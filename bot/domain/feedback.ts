@@ -1,5 +1,6 @@
 import { AttendanceRecord } from './attendance';
 import { DomainError, FieldErrors } from './errors';
+import { Goal, isOpenGoal, sortGoals } from './goals';
 import { Offer } from './offer';
 import { Person } from './person';
 
@@ -10,7 +11,7 @@ export type FeedbackScale = (typeof feedbackScales)[number];
 export type ScaleRatings = Record<FeedbackScale, number>;
 
 export const maxPracticeChangeLength = 1000;
-export const maxRelatedGoalLength = 200;
+export const maxGoalIdLength = 200;
 
 /** What a person answers; ratings are whole numbers 1–5. */
 export interface FeedbackAnswers {
@@ -19,16 +20,26 @@ export interface FeedbackAnswers {
   after: ScaleRatings;
   /** "What will you do differently in your practice?" */
   practiceChange: string;
-  /** One of their CLPL goals, as free text or a goal id; optional. */
-  relatedGoal: string | null;
+  /** The id of one of their own CLPL goals it relates to; optional. */
+  relatedGoalId: string | null;
   anonymous: boolean;
 }
 
 export interface FeedbackResponse extends FeedbackAnswers {
   offerId: string;
   person: Person;
+  /** What was typed when the goal was free text, before goals were chosen from a list: kept readable, never written. */
+  legacyRelatedGoal: string | null;
   submittedAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * The goals the form offers: the person's own goals they are working on, and the one they chose before even if it has
+ * since been achieved, so changing other answers does not drop it. `goals` must be the person's own.
+ */
+export function feedbackGoalChoices(goals: readonly Goal[], previousGoalId: string | null): Goal[] {
+  return sortGoals(goals.filter((g) => isOpenGoal(g) || g.id === previousGoalId));
 }
 
 export interface FeedbackTiming {
@@ -60,8 +71,11 @@ export function feedbackRefusal(
   return null;
 }
 
-/** The rules answers must keep beyond their shape, as field → message; empty when they are acceptable. */
-export function feedbackProblems(answers: FeedbackAnswers): FieldErrors {
+/**
+ * The rules answers must keep beyond their shape, as field → message; empty when they are acceptable. A related goal
+ * must be one of `goalChoices` (the person's own, see feedbackGoalChoices): the card's value is never trusted.
+ */
+export function feedbackProblems(answers: FeedbackAnswers, goalChoices: readonly Pick<Goal, 'id'>[]): FieldErrors {
   const problems: FieldErrors = {};
   const isRating = (n: number) => Number.isInteger(n) && n >= 1 && n <= 5;
   if (!isRating(answers.value)) problems.value = 'Choose a value from 1 to 5.';
@@ -72,7 +86,8 @@ export function feedbackProblems(answers: FeedbackAnswers): FieldErrors {
   const practiceChange = answers.practiceChange.trim();
   if (practiceChange === '') problems.practiceChange = 'Say what you will do differently in your practice.';
   else if (practiceChange.length > maxPracticeChangeLength) problems.practiceChange = `Keep this to ${maxPracticeChangeLength} characters.`;
-  if ((answers.relatedGoal ?? '').trim().length > maxRelatedGoalLength) problems.relatedGoal = `Keep the goal to ${maxRelatedGoalLength} characters.`;
+  const goalId = answers.relatedGoalId?.trim() || null;
+  if (goalId !== null && !goalChoices.some((g) => g.id === goalId)) problems.relatedGoal = 'Choose one of your own CLPL goals from the list, or leave it blank.';
   return problems;
 }
 
@@ -87,20 +102,22 @@ export function decideFeedback(input: {
   existing: FeedbackResponse | undefined;
   person: Person;
   answers: FeedbackAnswers;
+  /** The person's goals the answer may name (feedbackGoalChoices). */
+  goalChoices: readonly Pick<Goal, 'id'>[];
   now: Date;
   timing: FeedbackTiming;
 }): FeedbackResponse {
   const refusal = feedbackRefusal(input.offer, input.attendance, input.person.id, input.now, input.timing);
   if (refusal) throw refusal;
-  const problems = feedbackProblems(input.answers);
+  const problems = feedbackProblems(input.answers, input.goalChoices);
   if (Object.keys(problems).length > 0) throw new DomainError('invalid_feedback', 'Some answers need another look.', problems);
-  const relatedGoal = input.answers.relatedGoal?.trim() || null;
   return {
     ...input.answers,
     practiceChange: input.answers.practiceChange.trim(),
-    relatedGoal,
+    relatedGoalId: input.answers.relatedGoalId?.trim() || null,
     offerId: input.offer.id,
     person: input.person,
+    legacyRelatedGoal: input.existing?.legacyRelatedGoal ?? null,
     submittedAt: input.existing?.submittedAt ?? input.now,
     updatedAt: input.now,
   };

@@ -153,6 +153,18 @@ export function linkEvidence(goal: Goal, link: EvidenceLink, now: Date): Goal {
   return { ...goal, evidence, updatedAt: now };
 }
 
+/** Removes a piece of evidence (by kind and ref) when it has moved elsewhere; the goal itself when it is not there. */
+export function unlinkEvidence(goal: Goal, link: Pick<EvidenceLink, 'kind' | 'ref'>, now: Date): Goal {
+  const evidence = goal.evidence.filter((e) => !(e.kind === link.kind && e.ref === link.ref));
+  if (evidence.length === goal.evidence.length) return goal;
+  return { ...goal, evidence, updatedAt: now };
+}
+
+/** Goals a person is still working towards, which new evidence can be linked to. */
+export function isOpenGoal(goal: Pick<Goal, 'status'>): boolean {
+  return goal.status === 'not_started' || goal.status === 'in_progress';
+}
+
 function checkEvidence(evidence: readonly EvidenceLink[]): void {
   const problems: Record<string, string> = {};
   if (evidence.length > goalLimits.evidence) problems.evidence = `A goal can have up to ${goalLimits.evidence} pieces of evidence.`;

@@ -25,6 +25,8 @@ export type Notice =
       closesAt: string;
       /** The one reminder to someone who has not answered yet. */
       reminder: boolean;
+      /** The recipient's goals the form offers, read when it was queued; absent on notices queued before goals were offered. */
+      goals?: { id: string; title: string }[];
     }
   | ProposalNotice
   | ReflectionPromptNotice;

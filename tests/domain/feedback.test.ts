@@ -1,4 +1,6 @@
-import { decideFeedback, feedbackClosesAt, FeedbackTiming } from '../../bot/domain/feedback';
+import { decideFeedback, feedbackClosesAt, feedbackGoalChoices, FeedbackTiming } from '../../bot/domain/feedback';
+import { Goal, GoalStatus, newGoal } from '../../bot/domain/goals';
+import { gtcsStandardAreas } from '../../bot/domain/tags';
 import { buildAnswers, buildAttendance, buildOffer, buildPerson, buildResponse, shift, testNow } from '../factories';
 
 const HOUR = 3_600_000;
@@ -7,12 +9,12 @@ const attendee = buildPerson({ name: 'Ann Attendee' });
 const offer = buildOffer({ startsAt: shift(testNow, { hours: -3 }), endsAt: shift(testNow, { hours: -2 }), signUpsCloseAt: shift(testNow, { days: -1 }) });
 const attendance = [buildAttendance({ offerId: offer.id, person: attendee }), buildAttendance({ offerId: offer.id, person: buildPerson(2), attended: false })];
 const decide = (overrides: Partial<Parameters<typeof decideFeedback>[0]> = {}) =>
-  decideFeedback({ offer, attendance, existing: undefined, person: attendee, answers: buildAnswers(), now: testNow, timing, ...overrides });
+  decideFeedback({ offer, attendance, existing: undefined, person: attendee, answers: buildAnswers(), goalChoices: [], now: testNow, timing, ...overrides });
 
 describe('feedback after a session', () => {
   it('an attendee gives one response, trimmed, with when it was given', () => {
-    const response = decide({ answers: buildAnswers({ practiceChange: '  Use exit tickets.  ', relatedGoal: '  ' }) });
-    expect(response).toMatchObject({ offerId: offer.id, person: attendee, practiceChange: 'Use exit tickets.', relatedGoal: null, submittedAt: testNow, updatedAt: testNow });
+    const response = decide({ answers: buildAnswers({ practiceChange: '  Use exit tickets.  ', relatedGoalId: '  ' }) });
+    expect(response).toMatchObject({ offerId: offer.id, person: attendee, practiceChange: 'Use exit tickets.', relatedGoalId: null, submittedAt: testNow, updatedAt: testNow });
   });
 
   it('changing the answers keeps when they were first given', () => {
@@ -45,5 +47,33 @@ describe('feedback after a session', () => {
 
   it('refuses an answer longer than the card allows', () => {
     expect(() => decide({ answers: buildAnswers({ practiceChange: 'x'.repeat(1001) }) })).toThrow(expect.objectContaining({ fieldErrors: { practiceChange: expect.any(String) } }));
+  });
+
+  describe('the goal it relates to', () => {
+    const goal = (id: string, status: GoalStatus): Goal => ({
+      ...newGoal({ id, ownerId: attendee.id, draft: { title: `Goal ${id}`, successCriteria: '', standardArea: gtcsStandardAreas[0]!, targetDate: null }, now: testNow, standardAreas: gtcsStandardAreas }),
+      status,
+    });
+    const goals = [goal('open', 'not_started'), goal('going', 'in_progress'), goal('proposed', 'proposed'), goal('done', 'achieved')];
+
+    it('offers the goals being worked on, and keeps an achieved goal chosen before', () => {
+      expect(feedbackGoalChoices(goals, null).map((g) => g.id)).toEqual(['going', 'open']);
+      expect(feedbackGoalChoices(goals, 'done').map((g) => g.id)).toEqual(['going', 'open', 'done']);
+    });
+
+    it('names one of the choices by id', () => {
+      expect(decide({ answers: buildAnswers({ relatedGoalId: 'going' }), goalChoices: goals }).relatedGoalId).toBe('going');
+    });
+
+    it('refuses a goal that is not among the person’s choices, with a clear message', () => {
+      expect(() => decide({ answers: buildAnswers({ relatedGoalId: 'someone-elses' }), goalChoices: goals })).toThrow(
+        expect.objectContaining({ code: 'invalid_feedback', fieldErrors: { relatedGoal: 'Choose one of your own CLPL goals from the list, or leave it blank.' } }),
+      );
+    });
+
+    it('keeps an answer typed before goals were chosen from a list', () => {
+      const existing = buildResponse({ offerId: offer.id, person: attendee, legacyRelatedGoal: 'Questioning' });
+      expect(decide({ existing }).legacyRelatedGoal).toBe('Questioning');
+    });
   });
 });

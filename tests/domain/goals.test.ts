@@ -1,5 +1,5 @@
 import { hoursSummary, newActivity, schoolYearOf } from '../../bot/domain/clplRecord';
-import { addProgress, editGoal, GoalError, linkEvidence, newGoal, sortGoals } from '../../bot/domain/goals';
+import { addProgress, editGoal, GoalError, linkEvidence, newGoal, sortGoals, unlinkEvidence } from '../../bot/domain/goals';
 import { gtcsStandardAreas } from '../../bot/domain/tags';
 
 const now = new Date('2026-11-20T10:00:00Z');
@@ -71,5 +71,12 @@ describe('CLPL record', () => {
     expect(() => newActivity({ id: 'x', ownerId: 'a', kind: 'external_course', title: 'C', date: '2026-12-01', hours: 1.1, reflection: '', goalId: null, now })).toThrow(
       expect.objectContaining({ fieldErrors: { date: 'Log CLPL once it has happened.', hours: 'Hours must be between 0.25 and 100, in quarter hours.' } }),
     );
+  });
+
+  it('unlinking evidence removes only that kind and ref, and leaves a goal without it as it was', () => {
+    const linked = linkEvidence(linkEvidence(goal(), { kind: 'feedback', ref: 'offer-1', label: 'Feedback: A' }, now), { kind: 'session', ref: 'offer-1', label: 'A' }, now);
+    expect(unlinkEvidence(linked, { kind: 'feedback', ref: 'offer-1' }, now).evidence).toEqual([{ kind: 'session', ref: 'offer-1', label: 'A' }]);
+    const plain = goal();
+    expect(unlinkEvidence(plain, { kind: 'feedback', ref: 'offer-1' }, now)).toBe(plain);
   });
 });

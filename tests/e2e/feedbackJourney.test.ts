@@ -10,6 +10,7 @@ import { expectValidAdaptiveCard } from '../support/adaptiveCardChecker';
 import { clplChannel, createOfferThroughCard, setUpSchool, slt, team, Testbed } from '../support/clplTestbed';
 import { channelCardAction, member, Member, personalCardAction, personalMessage, sendToBot } from '../support/teamsActivities';
 import { FakeClock } from '../factories';
+import { gtcsStandardAreas } from '../../bot/domain/tags';
 
 const staffA = member('fb-a', 'Alex Attender');
 const staffB = member('fb-b', 'Bea Absent');
@@ -56,7 +57,7 @@ const answers = (overrides: Record<string, string> = {}) => ({
   confidenceBefore: '1',
   confidenceAfter: '4',
   practiceChange: 'Plan hinge questions into every lesson.',
-  relatedGoal: 'Questioning goal',
+  relatedGoal: 'none',
   anonymous: 'true',
   ...overrides,
 });
@@ -102,12 +103,20 @@ describe('after the session: attendance, feedback and the impact report', () => 
     expectValidAdaptiveCard(saved.body.value);
     expect(text(saved.body.value)).toContain('Saved: 1 of 2 attended');
 
+    // The attendee has a CLPL goal in the tab; the feedback form offers it.
+    const tab = (path: string, init: { method?: string; body?: unknown } = {}) =>
+      fetch(`${url}${path}`, { method: init.method ?? 'GET', headers: { 'content-type': 'application/json', [devUserHeader]: staffA.aadObjectId }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const created = await tab('/api/tab/goals', { method: 'POST', body: { title: 'Questioning goal', successCriteria: '', standardArea: gtcsStandardAreas[2], targetDate: null } });
+    expect(created.status).toBe(201);
+    const goalId = ((await created.json()) as { goal: { id: string } }).goal.id;
+
     // An hour after the end the feedback request goes to the attendee only.
     clock.set(new Date(offer.endsAt.getTime() + HOUR));
     await bed.server.settle();
     const requests = proactiveCardsTo(bed, staffA).filter((c) => text(c).includes('How was the session?'));
     expect(requests).toHaveLength(1);
     expectValidAdaptiveCard(requests[0]);
+    expect(text(requests[0])).toContain(`{"title":"Questioning goal","value":"${goalId}"}`);
     expect(proactiveCardsTo(bed, staffB).filter((c) => text(c).includes('How was the session?'))).toHaveLength(0);
 
     const outOfRange = await sendToBot(url, personalCardAction(bed.world, staffA, 'feedback.submit.v1', { offerId, ...answers({ value: '9', confidenceAfter: '' }) }));
@@ -116,14 +125,24 @@ describe('after the session: attendance, feedback and the impact report', () => 
     expect(text(outOfRange.body.value)).toContain('Plan hinge questions into every lesson.');
     expect(await bed.server.stores.evidence.feedbackFor(offerId)).toEqual([]);
 
-    const thanked = await sendToBot(url, personalCardAction(bed.world, staffA, 'feedback.submit.v1', { offerId, ...answers() }));
+    // A goal named as free text (an old card) or someone else's goal id is refused; the form comes back with the choice.
+    const freeText = await sendToBot(url, personalCardAction(bed.world, staffA, 'feedback.submit.v1', { offerId, ...answers({ relatedGoal: 'My questioning goal' }) }));
+    expectValidAdaptiveCard(freeText.body.value);
+    expect(text(freeText.body.value)).toContain('Choose one of your own CLPL goals from the list, or leave it blank.');
+    expect(text(freeText.body.value)).toContain(`{"title":"Questioning goal","value":"${goalId}"}`);
+    expect(await bed.server.stores.evidence.feedbackFor(offerId)).toEqual([]);
+
+    const thanked = await sendToBot(url, personalCardAction(bed.world, staffA, 'feedback.submit.v1', { offerId, ...answers({ relatedGoal: goalId }) }));
     expectValidAdaptiveCard(thanked.body.value);
     expect(text(thanked.body.value)).toContain('Thank you for your feedback');
 
     const edit = await sendToBot(url, personalCardAction(bed.world, staffA, 'feedback.edit.v1', { cardVersion: 1, offerId }));
     expect(text(edit.body.value)).toContain('Save my changes');
-    await sendToBot(url, personalCardAction(bed.world, staffA, 'feedback.submit.v1', { offerId, ...answers({ value: '4' }) }));
-    expect(await bed.server.stores.evidence.feedbackFor(offerId)).toEqual([expect.objectContaining({ value: 4, anonymous: true, relatedGoal: 'Questioning goal' })]);
+    expect(text(edit.body.value)).toContain(`"id":"relatedGoal","label":"Which of your CLPL goals does it relate to? (optional)","style":"compact","placeholder":"Choose a goal (optional)","value":"${goalId}"`);
+    await sendToBot(url, personalCardAction(bed.world, staffA, 'feedback.submit.v1', { offerId, ...answers({ value: '4', relatedGoal: goalId }) }));
+    expect(await bed.server.stores.evidence.feedbackFor(offerId)).toEqual([expect.objectContaining({ value: 4, anonymous: true, relatedGoalId: goalId })]);
+    const goals = (await (await tab('/api/tab/goals')).json()) as { goals: Array<{ id: string; evidence: unknown[] }> };
+    expect(goals.goals.find((g) => g.id === goalId)?.evidence).toEqual([{ kind: 'feedback', ref: offerId, label: `Feedback: ${offer.title}` }]);
 
     const notAttendee = await sendToBot(url, personalCardAction(bed.world, staffB, 'feedback.submit.v1', { offerId, ...answers() }));
     expect(text(notAttendee.body.value)).toContain('Feedback is for attendees');

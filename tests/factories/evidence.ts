@@ -14,7 +14,7 @@ export function buildAnswers(overrides: Partial<FeedbackAnswers> = {}): Feedback
     before: { knowledge: 2, understanding: 2, confidence: 2 },
     after: { knowledge: 4, understanding: 4, confidence: 4 },
     practiceChange: 'Plan hinge questions for every lesson.',
-    relatedGoal: null,
+    relatedGoalId: null,
     anonymous: false,
     ...overrides,
   };
@@ -22,5 +22,5 @@ export function buildAnswers(overrides: Partial<FeedbackAnswers> = {}): Feedback
 
 /** A response on `offer-1` from a new person, at `testNow`, with `buildAnswers` defaults. */
 export function buildResponse(overrides: Partial<FeedbackResponse> = {}): FeedbackResponse {
-  return { offerId: 'offer-1', person: buildPerson(), submittedAt: testNow, updatedAt: testNow, ...buildAnswers(), ...overrides };
+  return { offerId: 'offer-1', person: buildPerson(), legacyRelatedGoal: null, submittedAt: testNow, updatedAt: testNow, ...buildAnswers(), ...overrides };
 }

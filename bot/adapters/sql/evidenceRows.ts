@@ -1,7 +1,7 @@
 import { AttendanceRecord } from '../../domain/attendance';
 import { FeedbackResponse } from '../../domain/feedback';
 
-/** Rows of the attendance and feedback tables (migration 0005_attendance_and_feedback); listed in schema.ts. */
+/** Rows of the attendance and feedback tables (migrations 0005_attendance_and_feedback, 0012_feedback_goal_link); listed in schema.ts. */
 export interface AttendanceRow {
   offer_id: string;
   person_id: string;
@@ -25,7 +25,9 @@ export interface FeedbackResponseRow {
   confidence_before: number;
   confidence_after: number;
   practice_change: string;
+  /** Free text from before 0012; read, never written anew. */
   related_goal: string | null;
+  related_goal_id: string | null;
   anonymous: number;
   submitted_at: string;
   updated_at: string;
@@ -68,7 +70,8 @@ export function feedbackToRow(response: FeedbackResponse): FeedbackResponseRow {
     confidence_before: response.before.confidence,
     confidence_after: response.after.confidence,
     practice_change: response.practiceChange,
-    related_goal: response.relatedGoal,
+    related_goal: response.legacyRelatedGoal,
+    related_goal_id: response.relatedGoalId,
     anonymous: response.anonymous ? 1 : 0,
     submitted_at: response.submittedAt.toISOString(),
     updated_at: response.updatedAt.toISOString(),
@@ -83,7 +86,8 @@ export function feedbackFromRow(row: FeedbackResponseRow): FeedbackResponse {
     before: { knowledge: Number(row.knowledge_before), understanding: Number(row.understanding_before), confidence: Number(row.confidence_before) },
     after: { knowledge: Number(row.knowledge_after), understanding: Number(row.understanding_after), confidence: Number(row.confidence_after) },
     practiceChange: row.practice_change,
-    relatedGoal: row.related_goal,
+    relatedGoalId: row.related_goal_id,
+    legacyRelatedGoal: row.related_goal,
     anonymous: Number(row.anonymous) === 1,
     submittedAt: new Date(row.submitted_at),
     updatedAt: new Date(row.updated_at),

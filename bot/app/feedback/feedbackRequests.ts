@@ -3,6 +3,7 @@ import { Offer } from '../../domain/offer';
 import { deliveryTimeBefore } from '../../domain/quietHours';
 import { Notice } from '../../ports/outbox';
 import { AppDependencies } from '../dependencies';
+import { feedbackGoalOptions, GoalChoice } from './feedbackGoals';
 
 /**
  * Asks everyone marked as attending for feedback, through the outbox, and schedules the one reminder. Each request
@@ -11,6 +12,7 @@ import { AppDependencies } from '../dependencies';
  */
 export async function sendFeedbackRequests(deps: AppDependencies, offerId: string): Promise<void> {
   const now = deps.clock.now();
+  const goals = await goalChoicesOfAttendees(deps, offerId);
   let queued = false;
   await deps.stores.evidence.transaction(async (tx) => {
     const offer = await tx.lockOffer(offerId);
@@ -20,7 +22,7 @@ export async function sendFeedbackRequests(deps: AppDependencies, offerId: strin
     const deliverAt = deliveryTime(deps, offer, now, closesAt);
     for (const record of (await tx.attendanceFor(offer.id)).filter((r) => r.attended)) {
       await tx.enqueueNotice(
-        { idempotencyKey: `feedback_request:${offer.id}:${record.person.id}`, schoolId: offer.schoolId, recipientId: record.person.id, notice: feedbackNotice(offer, closesAt, false), notBefore: deliverAt },
+        { idempotencyKey: `feedback_request:${offer.id}:${record.person.id}`, schoolId: offer.schoolId, recipientId: record.person.id, notice: feedbackNotice(offer, closesAt, false, goals.get(record.person.id)), notBefore: deliverAt },
         now,
       );
       queued = true;
@@ -36,6 +38,8 @@ export async function sendFeedbackRequests(deps: AppDependencies, offerId: strin
 /** One reminder to each attendee who has not answered while feedback is still open. */
 export async function sendFeedbackReminders(deps: AppDependencies, offerId: string): Promise<void> {
   const now = deps.clock.now();
+  const answeredBefore = new Set((await deps.stores.evidence.feedbackFor(offerId)).map((r) => r.person.id));
+  const goals = await goalChoicesOfAttendees(deps, offerId, answeredBefore);
   let queued = false;
   await deps.stores.evidence.transaction(async (tx) => {
     const offer = await tx.lockOffer(offerId);
@@ -46,7 +50,7 @@ export async function sendFeedbackReminders(deps: AppDependencies, offerId: stri
     const deliverAt = deliveryTime(deps, offer, now, closesAt);
     for (const record of (await tx.attendanceFor(offer.id)).filter((r) => r.attended && !answered.has(r.person.id))) {
       await tx.enqueueNotice(
-        { idempotencyKey: `feedback_reminder:${offer.id}:${record.person.id}`, schoolId: offer.schoolId, recipientId: record.person.id, notice: feedbackNotice(offer, closesAt, true), notBefore: deliverAt },
+        { idempotencyKey: `feedback_reminder:${offer.id}:${record.person.id}`, schoolId: offer.schoolId, recipientId: record.person.id, notice: feedbackNotice(offer, closesAt, true, goals.get(record.person.id)), notBefore: deliverAt },
         now,
       );
       queued = true;
@@ -59,7 +63,16 @@ function deliveryTime(deps: AppDependencies, offer: Offer, now: Date, closesAt: 
   return deliveryTimeBefore(now, closesAt, { ...deps.quietHours, timeZone: offer.timeZone });
 }
 
-function feedbackNotice(offer: Offer, closesAt: Date, reminder: boolean): Notice {
+/**
+ * Each attendee's goals for the form, read before the transaction because the goal store may be SharePoint. A person
+ * whose goals cannot be read gets the form without them; "Change my answers" reads them again.
+ */
+async function goalChoicesOfAttendees(deps: AppDependencies, offerId: string, skip: ReadonlySet<string> = new Set()): Promise<Map<string, GoalChoice[]>> {
+  const attendees = (await deps.stores.evidence.attendanceFor(offerId)).filter((r) => r.attended && !skip.has(r.person.id)).map((r) => r.person.id);
+  return new Map(await Promise.all(attendees.map(async (id) => [id, await feedbackGoalOptions(deps, id, null)] as const)));
+}
+
+function feedbackNotice(offer: Offer, closesAt: Date, reminder: boolean, goals: GoalChoice[] = []): Notice {
   return {
     kind: 'feedback_request',
     offerId: offer.id,
@@ -69,5 +82,6 @@ function feedbackNotice(offer: Offer, closesAt: Date, reminder: boolean): Notice
     timeZone: offer.timeZone,
     closesAt: closesAt.toISOString(),
     reminder,
+    goals,
   };
 }

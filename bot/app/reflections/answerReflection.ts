@@ -2,8 +2,10 @@ import { GoalDraft, newGoal } from '../../domain/goals';
 import { Person } from '../../domain/person';
 import { ReflectionError } from '../../domain/lineManagement';
 import { decideReflection, isOpen, mayRead, proposedGoalTitles, Reflection, ReflectionAnswers, ReflectionPrompt } from '../../domain/reflections';
+import { schoolYear, schoolYearStartOf } from '../../domain/terms';
 import { AppDependencies } from '../dependencies';
 import { todayIn } from '../goals/goalDependencies';
+import { evidenceLabel, placeEvidence } from '../goals/goalEvidence';
 import { reflectionServices } from './reflectionServices';
 
 export interface ReflectionFormView {
@@ -22,12 +24,14 @@ export async function reflectionForm(app: AppDependencies, input: { promptId: st
 
 /**
  * Saves a draft or submits. The first submission adds each next-year focus to the person's goals as proposed, for the
- * PRD meeting (the goal store may be SharePoint, so after the reflection is committed); the tracking card is redrawn.
+ * PRD meeting; a submitted reflection is evidence on each goal the person wrote progress for. The goal store may be
+ * SharePoint, so goals change after the reflection is committed, and a failure there does not lose the reflection
+ * (`goalLinkFailure` says what failed, for the log). The tracking card is redrawn.
  */
 export async function saveReflection(
   app: AppDependencies,
   input: { promptId: string; person: Person; answers: ReflectionAnswers; submit: boolean },
-): Promise<{ prompt: ReflectionPrompt; reflection: Reflection; proposedGoals: number }> {
+): Promise<{ prompt: ReflectionPrompt; reflection: Reflection; proposedGoals: number; goalLinkFailure: string | null }> {
   const view = await reflectionForm(app, { promptId: input.promptId, personId: input.person.id });
   const now = app.clock.now();
   const reflection = decideReflection({
@@ -52,8 +56,9 @@ export async function saveReflection(
       proposedGoals++;
     }
   }
+  const goalLinkFailure = reflection.status === 'submitted' ? await linkProgressEvidence(app, view.prompt, reflection) : null;
   services.trackingChanged(view.prompt.roundId);
-  return { prompt: view.prompt, reflection, proposedGoals };
+  return { prompt: view.prompt, reflection, proposedGoals, goalLinkFailure };
 }
 
 /** A reflection, for the person who wrote it or their line manager only. */
@@ -71,4 +76,28 @@ export async function myReflections(app: AppDependencies, personId: string): Pro
   const today = todayIn(app.evidence.timeZone, app.clock.now());
   const prompts = await app.stores.reflections.promptsFor(personId);
   return Promise.all(prompts.map(async (prompt) => ({ prompt, reflection: await app.stores.reflections.findReflection(prompt.id), open: isOpen(prompt, today) })));
+}
+
+/**
+ * Links the reflection to the goals it reports progress on; a goal whose progress was cleared on an edit loses the
+ * link. Only goals the answers name are touched (proposed goals carry the same ref), and only the person's own.
+ */
+async function linkProgressEvidence(app: AppDependencies, prompt: ReflectionPrompt, reflection: Reflection): Promise<string | null> {
+  const named = reflection.answers.goalProgress;
+  if (named.length === 0) return null;
+  const year = schoolYear(schoolYearStartOf(reflection.submittedAt ?? reflection.updatedAt, app.evidence.timeZone), app.evidence.timeZone);
+  try {
+    await placeEvidence(
+      { goals: reflectionServices(app).goals, clock: app.clock },
+      {
+        ownerId: prompt.staffId,
+        link: { kind: 'reflection', ref: prompt.id, label: evidenceLabel(`PRD reflection ${year.label}`) },
+        goalIds: named.filter((g) => g.progress !== '').map((g) => g.goalId),
+        scope: named.map((g) => g.goalId),
+      },
+    );
+    return null;
+  } catch (error) {
+    return `goal evidence not updated: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }

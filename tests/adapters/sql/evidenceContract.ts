@@ -35,7 +35,7 @@ export function describeEvidenceContract(harness: StoreHarness, db: StoreFixture
     it('keeps one feedback response per person per offer; a change replaces the answers, not when they were first given', async () => {
       const stores = await db.withSchool();
       const offer = await offerWithAttendance(stores);
-      const first = buildResponse({ offerId: offer.id, person: ann, relatedGoal: 'Questioning goal', anonymous: true });
+      const first = buildResponse({ offerId: offer.id, person: ann, relatedGoalId: 'goal-7', legacyRelatedGoal: 'Questioning goal', anonymous: true });
       await stores.evidence.transaction((tx) => tx.saveFeedback(first));
       const changed = { ...first, value: 5, practiceChange: 'Changed my mind', submittedAt: shift(testNow, { hours: 1 }), updatedAt: shift(testNow, { hours: 1 }) };
       await stores.evidence.transaction((tx) => tx.saveFeedback(changed));

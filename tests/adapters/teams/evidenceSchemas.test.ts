@@ -34,8 +34,13 @@ describe('what the feedback card sends', () => {
   it('turns a complete form into answers', () => {
     expect(parseFeedbackForm(fullForm)).toMatchObject({
       ok: true,
-      answers: { value: 4, before: { knowledge: 2, understanding: 3, confidence: 1 }, after: { knowledge: 4, understanding: 4, confidence: 3 }, practiceChange: 'Use exit tickets', relatedGoal: null, anonymous: true },
+      answers: { value: 4, before: { knowledge: 2, understanding: 3, confidence: 1 }, after: { knowledge: 4, understanding: 4, confidence: 3 }, practiceChange: 'Use exit tickets', relatedGoalId: null, anonymous: true },
     });
+  });
+
+  it('reads the chosen goal as an id, and "no particular goal" as none', () => {
+    expect(parseFeedbackForm({ ...fullForm, relatedGoal: ' goal-7 ' })).toMatchObject({ ok: true, answers: { relatedGoalId: 'goal-7' } });
+    expect(parseFeedbackForm({ ...fullForm, relatedGoal: 'none' })).toMatchObject({ ok: true, answers: { relatedGoalId: null } });
   });
 
   it('names each missing or out-of-range answer and keeps what was typed', () => {

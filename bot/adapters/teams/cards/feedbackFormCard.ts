@@ -1,5 +1,6 @@
 import template from './feedbackFormCard.json';
-import { FeedbackResponse, feedbackScales, maxPracticeChangeLength, maxRelatedGoalLength } from '../../../domain/feedback';
+import { GoalChoice } from '../../../app/feedback/feedbackGoals';
+import { FeedbackResponse, feedbackScales, maxPracticeChangeLength } from '../../../domain/feedback';
 import { Offer } from '../../../domain/offer';
 import { instantText, sessionTime } from './format';
 import { AdaptiveCardJson, renderTemplate } from './render';
@@ -14,9 +15,13 @@ export interface FeedbackFormValues {
   confidenceBefore: string;
   confidenceAfter: string;
   practiceChange: string;
+  /** The chosen goal's id; empty for none. */
   relatedGoal: string;
   anonymous: string;
 }
+
+/** Adaptive Cards need a value on every choice, so "no particular goal" has one; no goal id is this word. */
+export const noGoalValue = 'none';
 
 export const emptyFeedbackForm: FeedbackFormValues = {
   value: '',
@@ -46,7 +51,9 @@ export interface FeedbackFormCardData {
   ratingChoices: Array<{ title: string; value: string }>;
   scales: Array<{ label: string; beforeId: string; afterId: string; beforeValue: string; afterValue: string; error: string }>;
   practiceChangeMax: number;
-  relatedGoalMax: number;
+  /** "No particular goal" first, then the person's own goals. */
+  goalChoices: Array<{ title: string; value: string }>;
+  noGoalsText: string;
 }
 
 const scaleLabels = { knowledge: 'Knowledge', understanding: 'Understanding', confidence: 'Confidence' } as const;
@@ -61,7 +68,7 @@ export function valuesOfResponse(response: FeedbackResponse): FeedbackFormValues
     confidenceBefore: String(response.before.confidence),
     confidenceAfter: String(response.after.confidence),
     practiceChange: response.practiceChange,
-    relatedGoal: response.relatedGoal ?? '',
+    relatedGoal: response.relatedGoalId ?? '',
     anonymous: String(response.anonymous),
   };
 }
@@ -69,6 +76,8 @@ export function valuesOfResponse(response: FeedbackResponse): FeedbackFormValues
 export function feedbackFormCardData(input: {
   offer: Pick<Offer, 'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone'>;
   closesAt: Date;
+  /** The person's own goals to choose from (loaded through the goal store when the card is built). */
+  goalChoices?: readonly GoalChoice[];
   values?: FeedbackFormValues;
   errors?: Record<string, string>;
   formMessage?: string;
@@ -99,7 +108,8 @@ export function feedbackFormCardData(input: {
       error: errors[`${scale}Before`] ?? errors[`${scale}After`] ?? '',
     })),
     practiceChangeMax: maxPracticeChangeLength,
-    relatedGoalMax: maxRelatedGoalLength,
+    goalChoices: [{ title: 'No particular goal', value: noGoalValue }, ...(input.goalChoices ?? []).map((g) => ({ title: g.title, value: g.id }))],
+    noGoalsText: 'Goals you are working on can be chosen here: add them in the CLPL tab under My goals.',
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FeedbackAnswers, feedbackScales, maxPracticeChangeLength, maxRelatedGoalLength } from '../../../domain/feedback';
-import { FeedbackFormValues } from '../cards/feedbackFormCard';
+import { FeedbackAnswers, feedbackScales, maxGoalIdLength, maxPracticeChangeLength } from '../../../domain/feedback';
+import { FeedbackFormValues, noGoalValue } from '../cards/feedbackFormCard';
 
 /** Every value arrives as a string (or is missing); anything else is treated as empty and reported as such. */
 const text = (max: number) =>
@@ -20,7 +20,7 @@ const formShape = z.object({
   confidenceBefore: text(10),
   confidenceAfter: text(10),
   practiceChange: text(maxPracticeChangeLength),
-  relatedGoal: text(maxRelatedGoalLength),
+  relatedGoal: text(maxGoalIdLength),
   anonymous: text(10),
 });
 
@@ -31,7 +31,8 @@ export type ParsedFeedbackForm =
 /**
  * Reads the feedback card's submission. Shape problems (a value too long to be typed into the card) throw a ZodError;
  * answers that are merely missing or out of range come back as field messages for the card, with every value kept.
- * Range and length rules beyond this are the domain's (feedbackProblems).
+ * Range and length rules beyond this are the domain's (feedbackProblems), and so is checking that the chosen goal is
+ * the person's own: the goal id arrives from the card as is.
  */
 export function parseFeedbackForm(data: unknown): ParsedFeedbackForm {
   const values = formShape.parse(data ?? {});
@@ -51,6 +52,11 @@ export function parseFeedbackForm(data: unknown): ParsedFeedbackForm {
   return {
     ok: true,
     values,
-    answers: { value, before, after, practiceChange: values.practiceChange, relatedGoal: values.relatedGoal.trim() || null, anonymous: values.anonymous === 'true' },
+    answers: { value, before, after, practiceChange: values.practiceChange, relatedGoalId: goalIdOf(values.relatedGoal), anonymous: values.anonymous === 'true' },
   };
+}
+
+function goalIdOf(value: string): string | null {
+  const id = value.trim();
+  return id === '' || id === noGoalValue ? null : id;
 }

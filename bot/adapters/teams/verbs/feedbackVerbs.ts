@@ -1,3 +1,4 @@
+import { feedbackGoalOptions } from '../../../app/feedback/feedbackGoals';
 import { feedbackForm, submitFeedback } from '../../../app/feedback/submitFeedback';
 import { feedbackClosesAt } from '../../../domain/feedback';
 import { DomainError, isDomainError } from '../../../domain/errors';
@@ -22,7 +23,7 @@ export const feedbackVerbs: Record<string, VerbHandler> = {
     const { offerId } = offerActionData.parse(data);
     const view = await feedbackForm(ctx.app, { offerId, personId: ctx.person.id });
     const values = view.existing ? valuesOfResponse(view.existing) : undefined;
-    return renderFeedbackFormCard(feedbackFormCardData({ offer: view.offer, closesAt: view.closesAt, values, editing: view.existing !== undefined }));
+    return renderFeedbackFormCard(feedbackFormCardData({ offer: view.offer, closesAt: view.closesAt, goalChoices: view.goalChoices, values, editing: view.existing !== undefined }));
   },
 };
 
@@ -31,7 +32,9 @@ async function submit(ctx: ActionContext, data: unknown): Promise<AdaptiveCardJs
   const form = parseFeedbackForm(data);
   if (!form.ok) return formAgain(ctx, offerId, form.values, form.errors);
   try {
-    return renderFeedbackSavedCard(feedbackSavedCardData(await submitFeedback(ctx.app, { offerId, person: ctx.person, answers: form.answers })));
+    const saved = await submitFeedback(ctx.app, { offerId, person: ctx.person, answers: form.answers });
+    if (saved.goalLinkFailure) ctx.logger.warn({ event: 'feedback_goal_link_failed', offerId, reason: saved.goalLinkFailure });
+    return renderFeedbackSavedCard(feedbackSavedCardData(saved, { goalNotLinked: saved.goalLinkFailure !== null }));
   } catch (error) {
     if (isDomainError(error) && error.code === 'invalid_feedback') return formAgain(ctx, offerId, form.values, error.fieldErrors);
     throw error;
@@ -42,5 +45,7 @@ async function formAgain(ctx: ActionContext, offerId: string, values: FeedbackFo
   const offer = await ctx.app.stores.offers.findOffer(offerId);
   if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
   const closesAt = feedbackClosesAt(offer, ctx.app.evidence.feedback);
-  return renderFeedbackFormCard(feedbackFormCardData({ offer, closesAt, values, errors, formMessage: checkAnswers }));
+  const previousGoalId = (await ctx.app.stores.evidence.findFeedback(offerId, ctx.person.id))?.relatedGoalId ?? null;
+  const goalChoices = await feedbackGoalOptions(ctx.app, ctx.person.id, previousGoalId);
+  return renderFeedbackFormCard(feedbackFormCardData({ offer, closesAt, goalChoices, values, errors, formMessage: checkAnswers }));
 }

@@ -114,6 +114,7 @@ async function save(ctx: ActionContext, data: unknown): Promise<AdaptiveCardJson
   const form = parseReflectionForm(data, ctx.app.tagCatalogue.standards);
   try {
     const saved = await saveReflection(ctx.app, { promptId: form.promptId, person: ctx.person, answers: form.answers, submit: form.submit });
+    if (saved.goalLinkFailure) ctx.logger.warn({ event: 'reflection_goal_link_failed', promptId: form.promptId, reason: saved.goalLinkFailure });
     if (saved.reflection.status === 'draft') {
       return await formCard(ctx, form.promptId, { values: form.values, formMessage: { text: `Draft saved. Submit by ${saved.prompt.dueDate}.`, color: 'Good' } });
     }
