@@ -43,11 +43,8 @@ export function attendanceCandidates(signUps: readonly SignUp[], recorded: reado
   return [...people, ...earlier.sort((a, b) => a.name.localeCompare(b.name))];
 }
 
-/**
- * Marks the whole list at once: those in `attendedIds` attended, every other candidate did not. Ids that are not
- * candidates are refused rather than ignored, so a stale card cannot silently record the wrong people.
- */
-export function decideAttendance(input: {
+/** What a marking is decided from: the session, its sign-ups and earlier marks, and who is marking, when. */
+export interface AttendanceMarking {
   offer: Offer;
   signUps: readonly SignUp[];
   recorded: readonly AttendanceRecord[];
@@ -55,25 +52,50 @@ export function decideAttendance(input: {
   recorder: Person;
   recorderIsSlt: boolean;
   now: Date;
-}): AttendanceRecord[] {
+}
+
+/**
+ * Marks the whole list at once: those in `attendedIds` attended, every other candidate did not. Ids that are not
+ * candidates are refused rather than ignored, so a stale card cannot silently record the wrong people.
+ */
+export function decideAttendance(input: AttendanceMarking): AttendanceRecord[] {
+  const attended = new Set(input.attendedIds);
+  const absentIds = attendanceCandidates(input.signUps, input.recorded)
+    .map((p) => p.id)
+    .filter((id) => !attended.has(id));
+  return decidePartialAttendance({ ...input, absentIds });
+}
+
+/**
+ * Marks part of the list (one page of a long card): those in `attendedIds` attended, those in `absentIds` did not,
+ * and everyone else is left as recorded before, so saving one page never clears another. Strangers are refused as
+ * for the whole list, and so is a person marked both ways, since the card could not have sent that.
+ */
+export function decidePartialAttendance(input: AttendanceMarking & { absentIds: readonly string[] }): AttendanceRecord[] {
   const refusal = attendanceRefusal(input.offer, { personId: input.recorder.id, isSlt: input.recorderIsSlt, now: input.now });
   if (refusal) throw refusal;
   const candidates = attendanceCandidates(input.signUps, input.recorded);
   const candidateIds = new Set(candidates.map((p) => p.id));
-  const strangers = input.attendedIds.filter((id) => !candidateIds.has(id));
+  const strangers = [...input.attendedIds, ...input.absentIds].filter((id) => !candidateIds.has(id));
   if (strangers.length > 0) {
     throw new DomainError('invalid_attendance', 'Some of the people marked are not signed up for this session.');
   }
   const attended = new Set(input.attendedIds);
+  if (input.absentIds.some((id) => attended.has(id))) {
+    throw new DomainError('invalid_attendance', 'Someone was marked both as attending and as absent.');
+  }
+  const marked = new Set([...input.attendedIds, ...input.absentIds]);
   const minutes = sessionMinutes(input.offer);
-  return candidates.map((person) => ({
-    offerId: input.offer.id,
-    person,
-    attended: attended.has(person.id),
-    minutes,
-    recordedBy: input.recorder,
-    recordedAt: input.now,
-  }));
+  return candidates
+    .filter((person) => marked.has(person.id))
+    .map((person) => ({
+      offerId: input.offer.id,
+      person,
+      attended: attended.has(person.id),
+      minutes,
+      recordedBy: input.recorder,
+      recordedAt: input.now,
+    }));
 }
 
 export interface HoursProgress {

@@ -1,4 +1,4 @@
-import { attendanceCandidates, decideAttendance, hoursProgress, sessionMinutes } from '../../bot/domain/attendance';
+import { attendanceCandidates, decideAttendance, decidePartialAttendance, hoursProgress, sessionMinutes } from '../../bot/domain/attendance';
 import { buildAttendance, buildOffer, buildPerson, buildSignUp, buildSignUps, shift, sltMember, testNow } from '../factories';
 
 const facilitator = buildPerson({ name: 'Fiona Facilitator' });
@@ -54,6 +54,29 @@ describe('marking attendance', () => {
 
   it('refuses ids that are not on the list rather than ignoring them', () => {
     expect(() => decide({ attendedIds: ['person-1', 'person-4'] })).toThrow(expect.objectContaining({ code: 'invalid_attendance' }));
+  });
+});
+
+describe('marking one page of a long list', () => {
+  const decidePart = (attendedIds: string[], absentIds: string[]) =>
+    decidePartialAttendance({ offer, signUps, recorded: [], attendedIds, absentIds, recorder: facilitator, recorderIsSlt: false, now: testNow });
+
+  it('records only the people on the page, so other pages keep what they had', () => {
+    expect(decidePart(['person-3'], ['person-2']).map((r) => [r.person.id, r.attended])).toEqual([
+      ['person-2', false],
+      ['person-3', true],
+    ]);
+  });
+
+  it('refuses strangers on either side, and a person marked both ways', () => {
+    expect(() => decidePart([], ['person-4'])).toThrow(expect.objectContaining({ code: 'invalid_attendance' }));
+    expect(() => decidePart(['person-1'], ['person-1'])).toThrow(expect.objectContaining({ code: 'invalid_attendance' }));
+  });
+
+  it('refuses anyone who is neither the facilitator nor SLT, as for the whole list', () => {
+    expect(() => decidePartialAttendance({ offer, signUps, recorded: [], attendedIds: [], absentIds: ['person-1'], recorder: buildPerson(1), recorderIsSlt: false, now: testNow })).toThrow(
+      expect.objectContaining({ code: 'not_facilitator' }),
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { attendanceCandidates, attendanceRefusal, AttendanceRecord, decideAttendance, isFacilitatorOf, sessionMinutes } from '../../domain/attendance';
+import { attendanceCandidates, AttendanceMarking, attendanceRefusal, AttendanceRecord, decideAttendance, decidePartialAttendance, isFacilitatorOf, sessionMinutes } from '../../domain/attendance';
 import { DomainError } from '../../domain/errors';
 import { Offer } from '../../domain/offer';
 import { Person } from '../../domain/person';
@@ -32,27 +32,39 @@ export async function attendanceSheet(deps: AppDependencies, input: { offerId: s
  * list still reaches everyone marked, because each request has its own idempotency key.
  */
 export async function recordAttendance(deps: AppDependencies, input: { offerId: string; recorder: Person; attendedIds: readonly string[] }): Promise<AttendanceSheet> {
+  return saveMarks(deps, input, (marking) => decideAttendance({ ...marking, attendedIds: input.attendedIds }));
+}
+
+/**
+ * As recordAttendance, for one page of a long list: only the people on it are recorded, so saving one page never
+ * clears the marks saved from another.
+ */
+export async function recordPartialAttendance(
+  deps: AppDependencies,
+  input: { offerId: string; recorder: Person; attendedIds: readonly string[]; absentIds: readonly string[] },
+): Promise<AttendanceSheet> {
+  return saveMarks(deps, input, (marking) => decidePartialAttendance({ ...marking, attendedIds: input.attendedIds, absentIds: input.absentIds }));
+}
+
+type Marking = Omit<AttendanceMarking, 'attendedIds'>;
+
+async function saveMarks(deps: AppDependencies, input: { offerId: string; recorder: Person }, decide: (marking: Marking) => AttendanceRecord[]): Promise<AttendanceSheet> {
   const now = deps.clock.now();
   return deps.stores.evidence.transaction(async (tx) => {
     const offer = await tx.lockOffer(input.offerId);
     if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
     const signUps = await tx.signUpsForOffer(offer.id);
     const recorded = await tx.attendanceFor(offer.id);
-    const records = decideAttendance({
-      offer,
-      signUps,
-      recorded,
-      attendedIds: input.attendedIds,
-      recorder: input.recorder,
-      recorderIsSlt: deps.leadership.isSlt(offer.schoolId, input.recorder.id),
-      now,
-    });
+    const records = decide({ offer, signUps, recorded, recorder: input.recorder, recorderIsSlt: deps.leadership.isSlt(offer.schoolId, input.recorder.id), now });
     await tx.saveAttendance(records);
     if (records.some((r) => r.attended)) {
       const askAt = new Date(Math.max(now.getTime(), offer.endsAt.getTime() + deps.evidence.feedback.requestDelayMs));
       await tx.scheduleJob({ key: `feedback_requests:${offer.id}`, dueAt: askAt, job: { kind: 'feedback_requests', offerId: offer.id } }, now);
     }
-    return sheetOf(offer, records.map((r) => r.person), records);
+    // The card shows the whole list again, so marks from pages this save did not touch are merged back in.
+    const saved = new Set(records.map((r) => r.person.id));
+    const all = [...recorded.filter((r) => !saved.has(r.person.id)), ...records];
+    return sheetOf(offer, attendanceCandidates(signUps, all), all);
   });
 }
 

@@ -16,16 +16,17 @@ const people = Array.from({ length: 120 }, (_, i) => buildPerson({ id: `aad-${St
 const text = (card: unknown) => JSON.stringify(card);
 
 describe('attendance, feedback and report cards are valid Adaptive Cards 1.5', () => {
-  it('the attendance card has a toggle per person carrying their id, ticked where marked, and fits 120 people', () => {
+  it('the attendance card shows 120 people a page of 40 at a time, a toggle per person carrying their id, ticked where marked', () => {
     const sheet = { offer, minutes: 90, recordedAt: null, people: people.map((person, i) => ({ person, attended: i % 2 === 0 })) };
-    const card = renderAttendanceCard(attendanceCardData(sheet, { text: 'Saved: 60 of 120 attended.', color: 'Good' }));
+    const card = renderAttendanceCard(attendanceCardData(sheet, { text: 'Saved so far: 60 of 120 attended.', color: 'Good' }));
     expectValidAdaptiveCard(card);
     const toggles = (card.body as Array<Record<string, unknown>>).filter((e) => e.type === 'Input.Toggle');
-    expect(toggles).toHaveLength(120);
-    expect(toggles[0]).toMatchObject({ id: 'attended_0', title: 'Teacher Number 0', valueOn: people[0]!.id, valueOff: '', value: people[0]!.id });
-    expect(toggles[1]).toMatchObject({ id: 'attended_1', value: '' });
+    expect(toggles).toHaveLength(40);
+    expect(toggles[0]).toMatchObject({ id: 'mark_0', title: 'Teacher Number 0', valueOn: people[0]!.id, valueOff: `absent:${people[0]!.id}`, value: people[0]!.id });
+    expect(toggles[1]).toMatchObject({ id: 'mark_1', value: `absent:${people[1]!.id}` });
     expect(text(card)).toContain('counts as 1.5 hours of CLPL');
-    expect((card.actions as Array<{ verb: string }>)[0]!.verb).toBe('attendance.record.v1');
+    expect(text(card)).toContain('Page 1 of 3');
+    expect((card.actions as Array<{ verb: string }>).map((a) => a.verb)).toEqual(['attendance.page.v1', 'attendance.page.v1']);
   });
 
   it('an attendance card for a session nobody was confirmed for says so and offers no button', () => {
@@ -42,7 +43,30 @@ describe('attendance, feedback and report cards are valid Adaptive Cards 1.5', (
     expect(text(card)).toContain('A reminder: how was the session?');
     expect(text(card)).toContain('Thu 17 Dec 2026, 17:15');
     const ids = JSON.stringify(card).match(/"id":"[A-Za-z]+"/g);
-    expect(ids).toEqual(['"id":"value"', '"id":"knowledgeBefore"', '"id":"knowledgeAfter"', '"id":"understandingBefore"', '"id":"understandingAfter"', '"id":"confidenceBefore"', '"id":"confidenceAfter"', '"id":"practiceChange"', '"id":"relatedGoal"', '"id":"anonymous"']);
+    expect(ids).toEqual(['"id":"value"', '"id":"knowledgeBefore"', '"id":"knowledgeAfter"', '"id":"understandingBefore"', '"id":"understandingAfter"', '"id":"confidenceBefore"', '"id":"confidenceAfter"', '"id":"practiceChange"', '"id":"anonymous"']);
+    expect(text(card)).toContain('add them in the CLPL tab under My goals');
+  });
+
+  it('the feedback form offers the person’s own goals as a compact, optional choice', () => {
+    const goals = [
+      { id: 'goal-1', title: 'Deepen questioning' },
+      { id: 'goal-2', title: 'Outdoor learning' },
+    ];
+    const notice = { kind: 'feedback_request' as const, offerId: 'offer-1', offerTitle: offer.title, startsAt: offer.startsAt.toISOString(), endsAt: offer.endsAt.toISOString(), timeZone: 'Europe/London', closesAt: '2026-12-17T17:15:00.000Z', reminder: false, goals };
+    const card = noticeCard(notice);
+    expectValidAdaptiveCard(card);
+    const choice = (card.body as Array<Record<string, unknown>>).find((e) => e.id === 'relatedGoal');
+    expect(choice).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact', label: 'Which of your CLPL goals does it relate to? (optional)' });
+    expect(choice!.isRequired).toBeFalsy();
+    expect(choice!.choices).toEqual([
+      { title: 'No particular goal', value: 'none' },
+      { title: 'Deepen questioning', value: 'goal-1' },
+      { title: 'Outdoor learning', value: 'goal-2' },
+    ]);
+
+    const editing = renderFeedbackFormCard(feedbackFormCardData({ offer, closesAt: new Date('2026-12-17T17:15:00Z'), goalChoices: goals, values: { ...emptyFeedbackForm, relatedGoal: 'goal-2' }, editing: true }));
+    expectValidAdaptiveCard(editing);
+    expect((editing.body as Array<Record<string, unknown>>).find((e) => e.id === 'relatedGoal')).toMatchObject({ value: 'goal-2' });
   });
 
   it('a refused feedback form keeps every value and shows each problem', () => {
@@ -59,7 +83,7 @@ describe('attendance, feedback and report cards are valid Adaptive Cards 1.5', (
 
   it('the saved card thanks the person and offers to change the answers', () => {
     const existing = buildResponse({ offerId: offer.id, anonymous: true, value: 5 });
-    const card = renderFeedbackSavedCard(feedbackSavedCardData({ offer, closesAt: new Date('2026-12-17T17:15:00Z'), existing }));
+    const card = renderFeedbackSavedCard(feedbackSavedCardData({ offer, closesAt: new Date('2026-12-17T17:15:00Z'), existing, goalChoices: [] }));
     expectValidAdaptiveCard(card);
     expect(text(card)).toContain('5 out of 5');
     expect(text(card)).toContain('Anonymously');

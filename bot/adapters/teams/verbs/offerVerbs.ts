@@ -6,6 +6,7 @@ import { withdraw } from '../../../app/withdraw';
 import { offerDraftProblems } from '../../../domain/offer';
 import { offerActionData, verbs } from '../cardActionSchema';
 import { messageCard } from '../cards/messageCard';
+import { offerPostedCardData, renderOfferPostedCard } from '../cards/offerPostedCard';
 import { renderPersonalOfferCard } from '../cards/personalOfferCard';
 import { offerFormCardData, renderOfferFormCard } from '../cards/offerFormCard';
 import { AdaptiveCardJson } from '../cards/render';
@@ -51,5 +52,5 @@ async function submitOfferForm(ctx: ActionContext, data: unknown): Promise<Adapt
     return messageCard('Sent for approval', `"${proposal.draft.title}" has gone to your senior leadership team. You will be told when it is approved and posted in ${channelName}.`, 'Good');
   }
   const created = await createOffer(ctx.app, { schoolId: school.id, author: ctx.person, draft: form.draft });
-  return messageCard('Offer posted', `"${created.offer.title}" is now in ${created.channelName} for staff to sign up.`, 'Good');
+  return renderOfferPostedCard(offerPostedCardData(created.offer, created.channelName));
 }
