@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config';
+import { demoSchool, seedLocalDemo } from './localDemo';
 import { createLogger } from './logger';
 import { startServer } from './server';
 
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
     logger.warn({ event: 'local_mode', host: config.host });
   }
   const server = await startServer(config, logger);
+  // Here rather than in startServer: tests start the server in local mode too and seed schools of their own.
+  if (config.localMode && (await seedLocalDemo(server.stores))) {
+    logger.info({ event: 'local_demo_seeded', schoolId: demoSchool.id }, 'Fresh local store: seeded a demo school where Morag Campbell line-manages Ailsa Brown and Callum Reid.');
+  }
   console.log(`CLPL is running at ${server.url} (bot endpoint ${server.url}/api/messages)`);
   const shutdown = async (signal: string) => {
     logger.info({ event: 'shutting_down', signal });

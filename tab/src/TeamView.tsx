@@ -1,15 +1,14 @@
-import { Badge, Card, CardHeader, Field, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { Badge, Card, CardHeader, Field, MessageBar, MessageBarBody, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { Api, GoalStatus, ReportView } from './api';
 import { formatDate, useFormStyles } from './GoalsView';
+import { HoursSection } from './record/HoursSection';
+import { RecordSessions } from './record/RecordSessions';
+import { Section } from './record/Section';
 
 // A report's goals may also be `proposed`: drafted in their PRD reflection, to be agreed at the meeting.
 const statusText: Record<GoalStatus | 'proposed', string> = { proposed: 'Proposed', not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved' };
 const statusColour = { proposed: 'warning', not_started: 'informative', in_progress: 'brand', achieved: 'success' } as const;
-
-function day(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
-}
 
 /** A line manager's read-only view of a direct report's goals and CLPL record, for the PRD meeting. */
 export function TeamView({ api, reports }: { api: Api; reports: { id: string; name: string }[] }) {
@@ -40,7 +39,7 @@ export function TeamView({ api, reports }: { api: Api; reports: { id: string; na
         My team
       </Title3>
       <Text as="p" className={styles.muted}>
-        Your direct reports' goals and CLPL record, to read before a PRD meeting. Only they can change them.
+        Your direct reports' goals and CLPL record, to read before a PRD meeting. Only they can change them or their sessions.
       </Text>
       <Field label="Direct report">
         <Select value={selected} onChange={(_e, data) => setSelected(data.value)}>
@@ -59,23 +58,8 @@ export function TeamView({ api, reports }: { api: Api; reports: { id: string; na
       {!error && !view && <Spinner label="Loading…" />}
       {view && (
         <>
-          <section aria-labelledby="team-hours-heading">
-            <Title3 as="h2" id="team-hours-heading" className={styles.heading}>
-              {view.person.name}: hours in {view.record.hours.year}
-            </Title3>
-            <Card>
-              <Field
-                label={`${view.record.hours.totalHours} of ${view.record.hours.targetHours} hours`}
-                hint={`${view.record.hours.attendedHours} h at sessions, ${view.record.hours.loggedHours} h logged · ${view.record.ftePercent}% of full time`}
-              >
-                <ProgressBar value={Math.min(1, view.record.hours.totalHours / (view.record.hours.targetHours || 1))} thickness="large" />
-              </Field>
-            </Card>
-          </section>
-          <section aria-labelledby="team-goals-heading">
-            <Title3 as="h2" id="team-goals-heading" className={styles.heading}>
-              Goals
-            </Title3>
+          <HoursSection title={`${view.person.name}: hours in ${view.record.hours.year}`} record={view.record} own={false} />
+          <Section title="Goals">
             {view.goals.length === 0 ? (
               <Text as="p">No goals yet.</Text>
             ) : (
@@ -111,44 +95,8 @@ export function TeamView({ api, reports }: { api: Api; reports: { id: string; na
                 ))}
               </div>
             )}
-          </section>
-          <section aria-labelledby="team-attended-heading">
-            <Title3 as="h2" id="team-attended-heading" className={styles.heading}>
-              Attended sessions
-            </Title3>
-            {view.record.attended.length === 0 ? (
-              <Text as="p">No attended sessions this year.</Text>
-            ) : (
-              <ul className={styles.list} aria-label="Attended sessions">
-                {view.record.attended.map((s) => (
-                  <li key={s.offerId}>
-                    <Text>
-                      {s.title} · {day(s.startsAt, s.timeZone)} · {s.hours} h
-                    </Text>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="team-logged-heading">
-            <Title3 as="h2" id="team-logged-heading" className={styles.heading}>
-              Other CLPL logged
-            </Title3>
-            {view.record.activities.length === 0 ? (
-              <Text as="p">Nothing logged.</Text>
-            ) : (
-              <ul className={styles.list} aria-label="Other CLPL logged">
-                {view.record.activities.map((a) => (
-                  <li key={a.id}>
-                    <Text>
-                      {a.kindLabel}: {a.title} · {formatDate(a.date)} · {a.hours} h
-                    </Text>
-                    {a.reflection && <Text className={styles.muted}> — {a.reflection}</Text>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          </Section>
+          <RecordSessions record={view.record} own={false} />
         </>
       )}
     </div>

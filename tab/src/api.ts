@@ -76,11 +76,14 @@ export interface StaffPattern {
   ftePercent: number;
 }
 
+/** A CLPL record without the owner's own links (calendar, joining): what the record components render for anyone. */
+export type RecordView = Omit<ClplRecord, 'calendarFeedUrl' | 'upcoming'> & { upcoming: Omit<ClplRecord['upcoming'][number], 'calendarUrl' | 'onlineLink'>[] };
+
 /** A direct report's goals and CLPL record, as their line manager sees them: read-only. */
 export interface ReportView {
   person: { id: string; name: string };
   goals: Omit<Goal, 'version'>[];
-  record: Omit<ClplRecord, 'calendarFeedUrl' | 'upcoming'> & { upcoming: Omit<ClplRecord['upcoming'][number], 'calendarUrl'>[] };
+  record: RecordView;
 }
 
 /** One of the person's own reflections before a PRD meeting (read-only in the tab; answered in the bot's card). */

@@ -41,6 +41,14 @@ describe("A line manager's read-only view of their direct reports through the re
     expect(res.body.record.calendarFeedUrl).toBeUndefined();
   });
 
+  it("the manager sees the report's upcoming sessions and those awaiting feedback, without the report's own links", async () => {
+    const { record } = (await as(callum).get(`/api/tab/team/${ailsa.id}`)).body;
+    expect(record.upcoming).toEqual([expect.objectContaining({ title: 'Outdoor learning', standing: 'confirmed' })]);
+    expect(record.upcoming[0]).not.toHaveProperty('calendarUrl');
+    expect(record.upcoming[0]).not.toHaveProperty('onlineLink');
+    expect(record.awaitingFeedback).toEqual([expect.objectContaining({ title: 'Hinge questions', closesAt: expect.any(String) })]);
+  });
+
   it('a colleague who is not their manager gets 404, and nothing of the report', async () => {
     for (const colleague of [dana, ailsa]) {
       const res = await as(colleague).get(`/api/tab/team/${colleague === ailsa ? callum.id : ailsa.id}`);
@@ -58,5 +66,31 @@ describe("A line manager's read-only view of their direct reports through the re
 
   it('SLT may view a member of their school', async () => {
     expect((await as(sltMember).get(`/api/tab/team/${ailsa.id}`)).status).toBe(200);
+  });
+});
+
+describe('local mode with no SLT configured: everyone may lead offers, but only line managers see a colleague’s record', () => {
+  let server: RunningServer;
+  const as = (person: Person) => tabApi(server.url, { [devUserHeader]: person.id });
+
+  beforeAll(async () => {
+    server = await startTabServer();
+    await seedSchoolWithSessions(server);
+    await server.stores.reflections.setLineManager(schoolId, ailsa.id, callum.id);
+  });
+  afterAll(() => server.close());
+
+  it('a non-manager is refused a colleague’s record (404, as if they did not exist) although local mode treats them as SLT', async () => {
+    expect((await as(dana).get('/api/tab/me')).body.isSlt).toBe(true);
+    for (const [viewer, colleague] of [[dana, ailsa], [ailsa, callum], [dana, callum]] as const) {
+      const res = await as(viewer).get(`/api/tab/team/${colleague.id}`);
+      expect(res).toMatchObject({ status: 404, body: { error: { code: 'report_not_found' } } });
+      expect(JSON.stringify(res.body)).not.toContain(colleague.name);
+    }
+  });
+
+  it('the line manager still sees their direct report', async () => {
+    expect((await as(callum).get('/api/tab/team')).body.reports).toEqual([{ id: ailsa.id, name: ailsa.name }]);
+    expect((await as(callum).get(`/api/tab/team/${ailsa.id}`)).status).toBe(200);
   });
 });

@@ -11,7 +11,7 @@ import { ailsa, callum, dana, seedSchoolWithSessions } from '../http/tabSeed';
 import { describeWithBrowser } from '../support/browser';
 import { devUserHeader } from '../../bot/http/auth/identify';
 
-/** A line manager reads a direct report's goals and hours in the real build; someone without reports has no "My team". */
+/** A line manager reads a direct report's goals, hours and sessions in the real build; someone without reports has no "My team". */
 describeWithBrowser("the tab's read-only My team view, in a browser", (browser) => {
   let server: RunningServer;
 
@@ -31,7 +31,7 @@ describeWithBrowser("the tab's read-only My team view, in a browser", (browser) 
     await page.getByText(`Signed in as ${personName}`).waitFor();
   }
 
-  it("the manager sees the report's goals and hours, with nothing to edit; a person without reports has no My team", async () => {
+  it("the manager sees the report's goals, hours and sessions, with nothing to edit or withdraw; a person without reports has no My team", async () => {
     const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
@@ -39,8 +39,13 @@ describeWithBrowser("the tab's read-only My team view, in a browser", (browser) 
     await page.getByRole('tab', { name: 'My team' }).click();
     await page.getByRole('listitem', { name: 'Use hinge questions' }).waitFor();
     await page.getByText('3.5 of 35 hours').waitFor();
-    await page.getByRole('list', { name: 'Attended sessions' }).getByText('Retrieval practice', { exact: false }).waitFor();
+    await page.getByRole('list', { name: 'Sessions attended' }).getByText('Retrieval practice', { exact: false }).waitFor();
+    const upcoming = page.getByRole('list', { name: 'Upcoming sessions' }).getByRole('listitem', { name: 'Outdoor learning' });
+    await upcoming.getByText('Place confirmed', { exact: false }).waitFor();
+    await page.getByRole('list', { name: 'Sessions awaiting feedback' }).getByText('Hinge questions', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Edit goal' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /calendar/i }).count()).toBe(0);
 
     await openAs(dana.name, page);
     await page.getByRole('tab', { name: 'My CLPL' }).waitFor();

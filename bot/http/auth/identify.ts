@@ -1,17 +1,11 @@
 import { Request } from 'restify';
 import { Person } from '../../domain/person';
 import { isLoopback } from '../../config';
+import { demoStaff } from '../../localDemo';
 import { SchoolDirectory } from '../../ports/schoolDirectory';
 import { TabTokenValidator, Unauthenticated } from './tabTokenValidator';
 
 export const devUserHeader = 'x-clpl-dev-user';
-
-/** Staff to try the tab with locally before the bot has seen anyone (local mode only). */
-export const demoStaff: readonly Person[] = [
-  { id: 'demo-ailsa', name: 'Ailsa Brown (demo)' },
-  { id: 'demo-callum', name: 'Callum Reid (demo)' },
-  { id: 'demo-morag', name: 'Morag Campbell (demo SLT)' },
-];
 
 export interface Identifier {
   /** Who is calling, or throws Unauthenticated. */

@@ -8,15 +8,26 @@ export function presentReports(reports: readonly Person[]) {
   return { reports: reports.map((r) => ({ id: r.id, name: r.name })) };
 }
 
-/** A direct report's goals and CLPL record, read-only: no calendar links, no versions to edit with. */
+/**
+ * A direct report's goals and CLPL record, read-only. Named field by field, so nothing added to the person's own record
+ * later reaches their manager unasked: no calendar links or joining links (they are the person's own), no versions to
+ * edit with.
+ */
 export function presentReport(person: Person, goals: readonly Goal[], record: MyClplRecord) {
-  const { calendarFeedUrl: _feed, upcoming, ...rest } = presentRecord(record, null);
+  const own = presentRecord(record, null);
   return {
     person: { id: person.id, name: person.name },
     goals: goals.map((g) => {
       const { version: _version, ...goal } = presentGoal(g);
       return goal;
     }),
-    record: { ...rest, upcoming: upcoming.map(({ calendarUrl: _url, ...session }) => session) },
+    record: {
+      upcoming: own.upcoming.map(({ offerId, title, startsAt, endsAt, timeZone, location, standing, hours }) => ({ offerId, title, startsAt, endsAt, timeZone, location, standing, hours })),
+      awaitingFeedback: own.awaitingFeedback,
+      attended: own.attended,
+      activities: own.activities,
+      ftePercent: own.ftePercent,
+      hours: own.hours,
+    },
   };
 }

@@ -24,6 +24,9 @@ async function reportsOf(app: AppDependencies, managerId: string): Promise<{ sch
 /**
  * Someone the requester may view: one of their direct reports, or for SLT a member of their school. Anyone else is
  * answered exactly as a person who does not exist (404), so nothing is learnt about colleagues.
+ *
+ * SLT here means SLT by configuration (`sltIdsOf`), not `isSlt`: local mode with no SLT configured lets everyone lead
+ * offers, and that convenience must not also let every development identity read every colleague's record.
  */
 async function viewablePerson(app: AppDependencies, requesterId: string, personId: string): Promise<Person | null> {
   if (personId === requesterId) return null;
@@ -31,7 +34,7 @@ async function viewablePerson(app: AppDependencies, requesterId: string, personI
   if (!mine) return null;
   const report = mine.reports.find((r) => r.id === personId);
   if (report) return report;
-  if (!app.leadership.isSlt(mine.schoolId, requesterId)) return null;
+  if (!app.leadership.sltIdsOf(mine.schoolId).includes(requesterId)) return null;
   return (await app.stores.schools.listMembers(mine.schoolId)).find((m) => m.id === personId) ?? null;
 }
 
