@@ -3,7 +3,7 @@ import { Offer } from '../domain/offer';
 import { decideCancellation } from '../domain/offerChanges';
 import { Person } from '../domain/person';
 import { AppDependencies } from './dependencies';
-import { noticeDeliveryTime, sessionRemindersKey } from './offerNotices';
+import { noticeDeliveryTime, offerJobKeys } from './offerNotices';
 
 export interface CancelOutcome {
   offer: Offer;
@@ -13,7 +13,8 @@ export interface CancelOutcome {
 
 /**
  * An SLT member of the offer's school cancels it: the card shows "Cancelled" once redrawn, everyone confirmed or
- * waitlisted is told (at once when the session is within a day, else after quiet hours) and the reminders are dropped.
+ * waitlisted is told (at once when the session is within a day, else after quiet hours) and its reminder and feedback
+ * jobs are dropped.
  */
 export async function cancelOffer(deps: AppDependencies, input: { offerId: string; person: Person }): Promise<CancelOutcome> {
   const outcome = await deps.stores.offers.transaction(async (tx) => {
@@ -39,8 +40,8 @@ export async function cancelOffer(deps: AppDependencies, input: { offerId: strin
     }
     return { offer: { ...decision.offer, revision: offer.revision + 1 }, told: decision.toTell.length, urgent: decision.urgent };
   });
-  // The reminder job also checks the status when it runs, so dropping it after the commit cannot let a reminder out.
-  await deps.stores.jobs.cancel(sessionRemindersKey(outcome.offer.id));
+  // Each job also checks the status when it runs, so dropping them after the commit cannot let a notice out.
+  for (const key of offerJobKeys(outcome.offer.id)) await deps.stores.jobs.cancel(key);
   deps.afterCommit.offerChanged(outcome.offer.id);
   if (outcome.told > 0) deps.afterCommit.noticesQueued();
   return outcome;

@@ -3,7 +3,7 @@ import { createOffer as buildOffer, Offer, OfferDraft } from '../domain/offer';
 import { Person } from '../domain/person';
 import { seatSummary } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
-import { sessionRemindersJob } from './offerNotices';
+import { feedbackRequestsJob, sessionRemindersJob } from './offerNotices';
 
 export interface CreatedOffer {
   offer: Offer;
@@ -36,6 +36,7 @@ export async function createOffer(
   await deps.stores.offers.transaction(async (tx) => {
     await tx.insertOffer(offer);
     await tx.scheduleJob(sessionRemindersJob(offer, now, deps.reminderLeadMs), now);
+    await tx.scheduleJob(feedbackRequestsJob(offer, now, deps.evidence.feedback.requestDelayMs), now);
   });
   await postNewOffer(deps, offer, school.clplChannel.id);
   return { offer, channelName: school.clplChannel.name };

@@ -1,9 +1,11 @@
+import { sessionMinutes } from '../domain/attendance';
 import { DomainError } from '../domain/errors';
 import { Offer, OfferDraft } from '../domain/offer';
 import { decideOfferEdit, OfferChange, worthTelling } from '../domain/offerChanges';
 import { Person } from '../domain/person';
+import { EvidenceTransaction } from '../ports/evidenceStore';
 import { AppDependencies } from './dependencies';
-import { noticeDeliveryTime, sessionRemindersJob } from './offerNotices';
+import { feedbackRequestsJob, noticeDeliveryTime, sessionRemindersJob } from './offerNotices';
 
 export type EditOutcome =
   | { kind: 'unchanged'; offer: Offer }
@@ -14,13 +16,14 @@ export type EditOutcome =
 /**
  * An SLT member of the offer's school saves new details. In one transaction on a fresh, locked read: the offer is
  * updated, any sign-ups moved, everyone affected gets a notice through the outbox (after quiet hours), the reminder
- * job moves with the start time and the revision rises so the channel card is redrawn in place.
+ * job moves with the start time, the feedback request with the end time, and the revision rises so the channel card
+ * is redrawn in place.
  */
 export async function editOffer(
   deps: AppDependencies,
   input: { offerId: string; person: Person; draft: OfferDraft; acceptedDemotions: number },
 ): Promise<EditOutcome> {
-  const outcome = await deps.stores.offers.transaction(async (tx): Promise<EditOutcome> => {
+  const outcome = await deps.stores.evidence.transaction(async (tx): Promise<EditOutcome> => {
     const offer = await tx.lockOffer(input.offerId);
     if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
     if (!deps.leadership.isSlt(offer.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can edit CLPL offers.');
@@ -35,6 +38,8 @@ export async function editOffer(
     await tx.saveSignUps(decision.signUpChanges);
     await tx.raiseRevision(offer.id);
     if (edited.startsAt.getTime() !== offer.startsAt.getTime()) await tx.scheduleJob(sessionRemindersJob(edited, now, deps.reminderLeadMs), now);
+    if (edited.endsAt.getTime() !== offer.endsAt.getTime()) await tx.scheduleJob(feedbackRequestsJob(edited, now, deps.evidence.feedback.requestDelayMs), now);
+    await keepAttendedHoursInStep(tx, edited);
 
     const earliestStart = new Date(Math.min(offer.startsAt.getTime(), edited.startsAt.getTime()));
     const notBefore = noticeDeliveryTime(now, earliestStart, { ...deps.quietHours, timeZone: offer.timeZone }, false);
@@ -58,4 +63,15 @@ export async function editOffer(
     if (outcome.told + outcome.demoted + outcome.promoted > 0) deps.afterCommit.noticesQueued();
   }
   return outcome;
+}
+
+/**
+ * Attendance keeps the session's length as marked (so hours are a record, and reports need no offer arithmetic), which
+ * an edit must then carry along. Edits are refused once a session starts and attendance is marked only after, so this
+ * is for instances whose clocks disagree at that boundary: hours always follow the offer's length as last saved.
+ */
+async function keepAttendedHoursInStep(tx: EvidenceTransaction, edited: Offer): Promise<void> {
+  const minutes = sessionMinutes(edited);
+  const stale = (await tx.attendanceFor(edited.id)).filter((r) => r.minutes !== minutes);
+  if (stale.length > 0) await tx.saveAttendance(stale.map((r) => ({ ...r, minutes })));
 }

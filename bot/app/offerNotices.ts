@@ -22,3 +22,29 @@ export function sessionRemindersJob(offer: Pick<Offer, 'id' | 'startsAt'>, now: 
     job: { kind: 'session_reminders', offerId: offer.id },
   };
 }
+
+export function feedbackRequestsKey(offerId: string): string {
+  return `feedback_requests:${offerId}`;
+}
+
+export function feedbackRemindersKey(offerId: string): string {
+  return `feedback_reminders:${offerId}`;
+}
+
+/**
+ * The feedback-request job for an offer, a configured time after it ends. Scheduled with the offer so that it moves
+ * when the end time is edited; it asks only those marked as attending, so before attendance is marked it does nothing,
+ * and marking attendance schedules it again under the same key.
+ */
+export function feedbackRequestsJob(offer: Pick<Offer, 'id' | 'endsAt'>, now: Date, delayMs: number): NewJob {
+  return {
+    key: feedbackRequestsKey(offer.id),
+    dueAt: new Date(Math.max(now.getTime(), offer.endsAt.getTime() + delayMs)),
+    job: { kind: 'feedback_requests', offerId: offer.id },
+  };
+}
+
+/** Every job an offer may have pending: all are dropped when it is cancelled. */
+export function offerJobKeys(offerId: string): string[] {
+  return [sessionRemindersKey(offerId), feedbackRequestsKey(offerId), feedbackRemindersKey(offerId)];
+}

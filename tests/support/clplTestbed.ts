@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import pino from 'pino';
 import { loadConfig } from '../../bot/config';
+import { Clock } from '../../bot/ports/clock';
 import { RunningServer, startServer } from '../../bot/server';
 import { BotConnectorStandIn, StandInOptions } from './botConnectorStandIn';
 import { botAddedToTeam, channelMention, member, Member, personalCardAction, sendToBot, TeamsWorld } from './teamsActivities';
@@ -19,8 +20,11 @@ export interface Testbed {
   close(): Promise<void>;
 }
 
-/** The real server (local mode, a fresh SQLite file unless `env` says otherwise) with the Bot Connector stand-in. */
-export async function startTestbed(options: { env?: Record<string, string>; connector?: StandInOptions } = {}): Promise<Testbed> {
+/**
+ * The real server (local mode, a fresh SQLite file unless `env` says otherwise) with the Bot Connector stand-in;
+ * `clock` lets a test move the server's time on (e.g. to a notice's next attempt).
+ */
+export async function startTestbed(options: { env?: Record<string, string>; connector?: StandInOptions; clock?: Clock } = {}): Promise<Testbed> {
   const connector = await new BotConnectorStandIn({
     channels: [{ id: team.id }, { id: clplChannel.id, name: clplChannel.name }],
     ...options.connector,
@@ -32,7 +36,7 @@ export async function startTestbed(options: { env?: Record<string, string>; conn
     CLPL_SLT_IDS: slt.aadObjectId,
     ...options.env,
   });
-  const server = await startServer(config, pino({ level: 'silent' }), { cardSettleMs: 10 });
+  const server = await startServer(config, pino({ level: 'silent' }), { cardSettleMs: 10, clock: options.clock });
   const world: TeamsWorld = { serviceUrl: connector.url, tenantId: 'tenant-1', botId: '28:clpl-bot', team };
   return {
     connector,

@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors';
 import { Offer } from '../../domain/offer';
 import { Person } from '../../domain/person';
 import { AppDependencies } from '../dependencies';
+import { feedbackRequestsJob } from '../offerNotices';
 
 export interface AttendanceSheet {
   offer: Offer;
@@ -57,10 +58,7 @@ async function saveMarks(deps: AppDependencies, input: { offerId: string; record
     const recorded = await tx.attendanceFor(offer.id);
     const records = decide({ offer, signUps, recorded, recorder: input.recorder, recorderIsSlt: deps.leadership.isSlt(offer.schoolId, input.recorder.id), now });
     await tx.saveAttendance(records);
-    if (records.some((r) => r.attended)) {
-      const askAt = new Date(Math.max(now.getTime(), offer.endsAt.getTime() + deps.evidence.feedback.requestDelayMs));
-      await tx.scheduleJob({ key: `feedback_requests:${offer.id}`, dueAt: askAt, job: { kind: 'feedback_requests', offerId: offer.id } }, now);
-    }
+    if (records.some((r) => r.attended)) await tx.scheduleJob(feedbackRequestsJob(offer, now, deps.evidence.feedback.requestDelayMs), now);
     // The card shows the whole list again, so marks from pages this save did not touch are merged back in.
     const saved = new Set(records.map((r) => r.person.id));
     const all = [...recorded.filter((r) => !saved.has(r.person.id)), ...records];

@@ -3,6 +3,7 @@ import { Offer } from '../../domain/offer';
 import { deliveryTimeBefore } from '../../domain/quietHours';
 import { Notice } from '../../ports/outbox';
 import { AppDependencies } from '../dependencies';
+import { feedbackRemindersKey } from '../offerNotices';
 import { feedbackGoalOptions, GoalChoice } from './feedbackGoals';
 
 /**
@@ -29,7 +30,7 @@ export async function sendFeedbackRequests(deps: AppDependencies, offerId: strin
     }
     const remindAt = new Date(deliverAt.getTime() + deps.evidence.feedback.reminderAfterMs);
     if (queued && remindAt.getTime() < closesAt.getTime()) {
-      await tx.scheduleJob({ key: `feedback_reminders:${offer.id}`, dueAt: remindAt, job: { kind: 'feedback_reminders', offerId: offer.id } }, now);
+      await tx.scheduleJob({ key: feedbackRemindersKey(offer.id), dueAt: remindAt, job: { kind: 'feedback_reminders', offerId: offer.id } }, now);
     }
   });
   if (queued) deps.afterCommit.noticesQueued();

@@ -4,7 +4,7 @@ import { Person } from '../../domain/person';
 import { normaliseReason, OfferProposal, ProposalDecision, proposalDecisionRefusal } from '../../domain/proposal';
 import { postNewOffer } from '../createOffer';
 import { AppDependencies } from '../dependencies';
-import { sessionRemindersJob } from '../offerNotices';
+import { feedbackRequestsJob, sessionRemindersJob } from '../offerNotices';
 
 export interface DecidedProposal {
   proposal: OfferProposal;
@@ -44,6 +44,7 @@ export async function decideProposal(
     if (offer) {
       await tx.insertOffer(offer);
       await tx.scheduleJob(sessionRemindersJob(offer, now, deps.reminderLeadMs), now);
+      await tx.scheduleJob(feedbackRequestsJob(offer, now, deps.evidence.feedback.requestDelayMs), now);
     }
     const decision: ProposalDecision = { outcome: input.outcome, by: input.decider, at: now, reason, offerId: offer?.id ?? null };
     await tx.saveDecision(proposal.id, decision);
