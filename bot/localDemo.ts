@@ -1,11 +1,14 @@
 import { Person } from './domain/person';
 import { Stores } from './ports/stores';
 
-/** Staff to try the tab with locally before the bot has seen anyone (local mode only). */
-export const demoStaff: readonly Person[] = [
-  { id: 'demo-ailsa', name: 'Ailsa Brown (demo)' },
-  { id: 'demo-callum', name: 'Callum Reid (demo)' },
-  { id: 'demo-morag', name: 'Morag Campbell (demo SLT)' },
+/**
+ * Staff to try the tab with locally before the bot has seen anyone (local mode only). Their emails are the local
+ * directory's, so the line-management CSV can name them by email as SLT would in a real school.
+ */
+export const demoStaff: readonly (Person & { email: string })[] = [
+  { id: 'demo-ailsa', name: 'Ailsa Brown (demo)', email: 'ailsa.brown@demo-school.invalid' },
+  { id: 'demo-callum', name: 'Callum Reid (demo)', email: 'callum.reid@demo-school.invalid' },
+  { id: 'demo-morag', name: 'Morag Campbell (demo SLT)', email: 'morag.campbell@demo-school.invalid' },
 ];
 
 export const demoSchool = { id: 'demo-school', name: 'Demo school (local)', tenantId: null };

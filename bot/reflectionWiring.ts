@@ -4,6 +4,7 @@ import { createGraphClient } from './adapters/graph/graphClient';
 import { appTokenSource } from './adapters/graph/appCredential';
 import { GraphOrgDirectory } from './adapters/graph/graphOrgDirectory';
 import { OrgDirectoryConfig } from './adapters/graph/orgDirectoryConfig';
+import { GraphPeopleDirectory } from './adapters/graph/graphPeopleDirectory';
 import { TeamsTrackingBoard } from './adapters/teams/teamsTrackingBoard';
 import { SendBudgets } from './adapters/teams/throttling';
 import { AppDependencies } from './app/dependencies';
@@ -28,11 +29,10 @@ export function wireReflections(input: {
     input.settleMs,
   );
   const directory = input.orgDirectory;
-  const org = directory
-    ? new GraphOrgDirectory({ client: createGraphClient({ baseUrl: directory.baseUrl, getToken: appTokenSource(directory.identity, directory.baseUrl) }), baseUrl: directory.baseUrl })
-    : null;
+  const client = directory ? createGraphClient({ baseUrl: directory.baseUrl, getToken: appTokenSource(directory.identity, directory.baseUrl) }) : null;
   app.reflections = {
-    org,
+    org: client && directory ? new GraphOrgDirectory({ client, baseUrl: directory.baseUrl }) : null,
+    people: client ? new GraphPeopleDirectory({ client }) : null,
     goals: input.goals,
     trackingChanged: () => refresher.changed(),
     onOrgError: (error) => logger.warn({ event: 'org_directory_failed', err: error instanceof Error ? error.message : String(error) }),

@@ -44,48 +44,61 @@ export function checkMayPrompt(input: { isSlt: boolean; directReportIds: readonl
 
 export const maxLineManagementRows = 2000;
 
-/** A CSV row as imported: each side is an Entra object id, an email or a display name as the school knows them. */
+/**
+ * A CSV row as imported: each side is an Entra object id, an email (UPN) or a display name as the school knows them.
+ * `line` is where it is in the pasted text, to name it in problems; without it rows are counted.
+ */
 export interface LineManagementRow {
   staff: string;
   manager: string;
+  line?: number;
 }
 
 export interface KnownMember extends Person {
   email?: string | null;
 }
 
+/** Looks like an email address (or UPN) rather than a name or an id. */
+export function looksLikeEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
+}
+
 /**
  * Turns imported rows into map entries, resolving each side against the school's known members by id, then email,
- * then name (case-insensitive; a name two people share is ambiguous). Any unresolved row refuses the import, with
- * every problem listed by row number, so a half-applied map never replaces a good one.
+ * then name (case-insensitive; a name two people share is ambiguous). Any bad row refuses the import, with every
+ * problem listed by line, so a half-applied map never replaces a good one. A person given two different line managers
+ * is a problem; the same pair twice is not.
  */
 export function resolveLineManagementRows(schoolId: string, rows: readonly LineManagementRow[], members: readonly KnownMember[]): LineManagement[] {
   const problems: Record<string, string> = {};
   if (rows.length === 0) problems.csv = 'The CSV has no rows: give one "staff, line manager" pair a line.';
   if (rows.length > maxLineManagementRows) problems.csv = `Import at most ${maxLineManagementRows} rows at a time.`;
-  const entries = new Map<string, LineManagement>();
+  const entries = new Map<string, LineManagement & { where: string; managerText: string }>();
   rows.forEach((row, index) => {
-    const line = `row ${index + 1}`;
+    const where = row.line === undefined ? `row ${index + 1}` : `line ${row.line}`;
     const staff = resolveMember(row.staff, members);
     const manager = resolveMember(row.manager, members);
-    if (typeof staff === 'string') problems[line] = `staff "${row.staff}": ${staff}`;
-    else if (typeof manager === 'string') problems[line] = `line manager "${row.manager}": ${manager}`;
-    else if (staff.id === manager.id) problems[line] = 'a person cannot be their own line manager';
-    else entries.set(staff.id, { schoolId, staffId: staff.id, managerId: manager.id });
+    const earlier = typeof staff === 'string' ? undefined : entries.get(staff.id);
+    if (typeof staff === 'string') problems[where] = `staff "${row.staff}": ${staff}`;
+    else if (typeof manager === 'string') problems[where] = `line manager "${row.manager}": ${manager}`;
+    else if (staff.id === manager.id) problems[where] = `${staff.name} cannot be their own line manager`;
+    else if (earlier && earlier.managerId !== manager.id) problems[where] = `${staff.name} already has line manager "${earlier.managerText}" (${earlier.where}); give each person one line manager`;
+    else if (!earlier) entries.set(staff.id, { schoolId, staffId: staff.id, managerId: manager.id, where, managerText: row.manager });
   });
   if (Object.keys(problems).length > 0) throw new ReflectionError('invalid_line_management', 'The line-management CSV needs another look.', problems);
-  return [...entries.values()];
+  return [...entries.values()].map(({ schoolId: s, staffId, managerId }) => ({ schoolId: s, staffId, managerId }));
 }
 
 /** One side of a row: the member, or why they could not be found. */
 export function resolveMember(text: string, members: readonly KnownMember[]): KnownMember | string {
   const wanted = text.trim();
-  if (wanted === '') return 'empty';
+  if (wanted === '') return 'missing';
   const byId = members.find((m) => m.id === wanted);
   if (byId) return byId;
   const lower = wanted.toLowerCase();
   const byEmail = members.filter((m) => (m.email ?? '').toLowerCase() === lower);
   if (byEmail.length === 1) return byEmail[0]!;
+  if (looksLikeEmail(wanted)) return byEmail.length > 1 ? 'more than one member has this email' : 'unknown email: nobody in the school or directory has this address';
   const byName = members.filter((m) => m.name.trim().toLowerCase() === lower);
   if (byName.length === 1) return byName[0]!;
   return byName.length > 1 ? 'more than one member has this name; use their email or id' : 'not a known member of the school';

@@ -1,3 +1,4 @@
+import { KnownMember } from '../domain/lineManagement';
 import { Person } from '../domain/person';
 
 export interface Channel {
@@ -20,8 +21,18 @@ export interface SchoolDirectory {
   recordChannels(schoolId: string, channels: readonly Channel[]): Promise<void>;
   listChannels(schoolId: string): Promise<Channel[]>;
   setClplChannel(schoolId: string, channel: Channel): Promise<void>;
-  /** Remembers that a person belongs to a school, so a command in a 1:1 chat knows which school it is for. */
-  recordMember(schoolId: string, person: Person): Promise<void>;
+  /**
+   * Remembers that a person belongs to a school, so a command in a 1:1 chat knows which school it is for. An email
+   * left out keeps the one already known.
+   */
+  recordMember(schoolId: string, person: KnownMember): Promise<void>;
+  /**
+   * Members named by SLT (found in the directory by email) and not necessarily seen by the bot yet: records their
+   * email, and adds those not yet known without making this school the one they were last seen in.
+   */
+  recordMembersFromDirectory(schoolId: string, people: readonly (Person & { email: string })[]): Promise<void>;
   schoolsOf(personId: string): Promise<School[]>;
   listMembers(schoolId: string): Promise<Person[]>;
+  /** The members with their email where known, to find people by the address SLT give. */
+  listMembersWithEmails(schoolId: string): Promise<KnownMember[]>;
 }

@@ -77,6 +77,24 @@ describe('importing the line-management map', () => {
     expect(Object.keys(error.fieldErrors)).toEqual(['row 1', 'row 2', 'row 3']);
     expect(error.fieldErrors['row 2']).toMatch(/more than one member/);
   });
+  it('names problems by CSV line: an unknown email, and a person given a second, different line manager', () => {
+    const error = refusal(() =>
+      resolveLineManagementRows(
+        's',
+        [
+          { staff: 'ailsa@school.scot', manager: 'Mia Reid', line: 2 },
+          { staff: 'Ailsa Brown', manager: 'id-mia', line: 3 },
+          { staff: 'ailsa@school.scot', manager: 'id-j1', line: 5 },
+          { staff: 'nobody@school.scot', manager: 'Mia Reid', line: 6 },
+        ],
+        members,
+      ),
+    );
+    expect(error.fieldErrors).toEqual({
+      'line 5': 'Ailsa Brown already has line manager "Mia Reid" (line 2); give each person one line manager',
+      'line 6': 'staff "nobody@school.scot": unknown email: nobody in the school or directory has this address',
+    });
+  });
   it('refuses an empty import', () => {
     expect(refusal(() => resolveLineManagementRows('s', [], members)).code).toBe('invalid_line_management');
   });

@@ -4,11 +4,17 @@ import { AddressInfo } from 'node:net';
 /**
  * A loopback stand-in for Graph's org chart: `GET /v1.0/users/{id}/directReports` with `$top` paging through
  * `@odata.nextLink` (`$skiptoken`), 404 for an unknown user, and the app's bearer token required on every call.
+ * `GET /v1.0/users/{upn}` finds a user by sign-in name (case-insensitive); `throttleUserLookups` answers that many
+ * lookups 429 with `Retry-After` first.
  */
 export class GraphDirectoryStandIn {
   readonly calls: { path: string; query: URLSearchParams; authorization: string | undefined }[] = [];
   /** Manager id → their direct reports (users, or other directory objects such as org contacts). */
   readonly reports = new Map<string, { id: string; displayName: string; type?: string }[]>();
+  /** Sign-in name (lower case) → the user. */
+  readonly users = new Map<string, { id: string; displayName: string }>();
+  throttleUserLookups = 0;
+  retryAfterSeconds = 1;
   maxPageSize = 100;
   token = 'graph-app-token';
   private server: Server | null = null;
@@ -23,6 +29,18 @@ export class GraphDirectoryStandIn {
         res.end(JSON.stringify(body));
       };
       if (req.headers.authorization !== `Bearer ${this.token}`) return send(401, { error: { code: 'InvalidAuthenticationToken', message: 'no token' } });
+      const userMatch = /^\/v1\.0\/users\/([^/]+)$/.exec(url.pathname);
+      if (userMatch) {
+        if (this.throttleUserLookups > 0) {
+          this.throttleUserLookups--;
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(this.retryAfterSeconds) });
+          return res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'throttled' } }));
+        }
+        const upn = decodeURIComponent(userMatch[1]!).toLowerCase();
+        const found = this.users.get(upn);
+        if (!found) return send(404, { error: { code: 'Request_ResourceNotFound', message: 'not found' } });
+        return send(200, { id: found.id, displayName: found.displayName, mail: upn, userPrincipalName: upn });
+      }
       const match = /^\/v1\.0\/users\/([^/]+)\/directReports$/.exec(url.pathname);
       const all = match ? this.reports.get(decodeURIComponent(match[1]!)) : undefined;
       if (!match || !all) return send(404, { error: { code: 'Request_ResourceNotFound', message: 'not found' } });

@@ -53,6 +53,7 @@ export interface SchoolMemberRow {
   person_id: string;
   name: string;
   seen_at: string;
+  email: string | null;
 }
 
 export interface AddressRow {

@@ -1,4 +1,5 @@
 import { Kysely } from 'kysely';
+import { KnownMember } from '../../domain/lineManagement';
 import { Person } from '../../domain/person';
 import { Channel, School, SchoolDirectory } from '../../ports/schoolDirectory';
 import { Database, SchoolRow } from './schema';
@@ -54,18 +55,36 @@ export class SqlSchoolDirectory implements SchoolDirectory {
       .execute();
   }
 
-  async recordMember(schoolId: string, person: Person): Promise<void> {
+  async recordMember(schoolId: string, person: KnownMember): Promise<void> {
     const seenAt = new Date().toISOString();
+    const email = person.email === undefined ? {} : { email: normalEmail(person.email) };
     await this.db
       .insertInto('school_members')
-      .values({ school_id: schoolId, person_id: person.id, name: person.name, seen_at: seenAt })
-      .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet({ name: person.name, seen_at: seenAt }))
+      .values({ school_id: schoolId, person_id: person.id, name: person.name, seen_at: seenAt, email: email.email ?? null })
+      .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet({ name: person.name, seen_at: seenAt, ...email }))
       .execute();
+  }
+
+  async recordMembersFromDirectory(schoolId: string, people: readonly (Person & { email: string })[]): Promise<void> {
+    // Each upsert stands alone (and repeats harmlessly), so no transaction is needed.
+    for (const person of people) {
+      await this.db
+        .insertInto('school_members')
+        // The epoch sorts after any real sighting, so schoolsOf still prefers the school they were last seen in.
+        .values({ school_id: schoolId, person_id: person.id, name: person.name, seen_at: new Date(0).toISOString(), email: normalEmail(person.email) })
+        .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet({ email: normalEmail(person.email) }))
+        .execute();
+    }
   }
 
   async listMembers(schoolId: string): Promise<Person[]> {
     const rows = await this.db.selectFrom('school_members').select(['person_id', 'name']).where('school_id', '=', schoolId).orderBy('name').execute();
     return rows.map((r) => ({ id: r.person_id, name: r.name }));
+  }
+
+  async listMembersWithEmails(schoolId: string): Promise<KnownMember[]> {
+    const rows = await this.db.selectFrom('school_members').select(['person_id', 'name', 'email']).where('school_id', '=', schoolId).orderBy('name').execute();
+    return rows.map((r) => ({ id: r.person_id, name: r.name, email: r.email }));
   }
 
   async schoolsOf(personId: string): Promise<School[]> {
@@ -78,6 +97,11 @@ export class SqlSchoolDirectory implements SchoolDirectory {
       .execute();
     return rows.map(schoolFromRow);
   }
+}
+
+function normalEmail(email: string | null): string | null {
+  const trimmed = email?.trim().toLowerCase() ?? '';
+  return trimmed === '' ? null : trimmed;
 }
 
 function schoolFromRow(row: SchoolRow): School {

@@ -22,16 +22,23 @@ export async function reflectionForm(app: AppDependencies, input: { promptId: st
   return { prompt, existing, open: isOpen(prompt, todayIn(app.evidence.timeZone, app.clock.now())) };
 }
 
+/** Next-year focuses that did not become proposed goals because the goal store failed, and why (for the log). */
+export interface ProposedGoalsFailure {
+  notAdded: string[];
+  reason: string;
+}
+
 /**
  * Saves a draft or submits. The first submission adds each next-year focus to the person's goals as proposed, for the
  * PRD meeting; a submitted reflection is evidence on each goal the person wrote progress for. The goal store may be
  * SharePoint, so goals change after the reflection is committed, and a failure there does not lose the reflection
- * (`goalLinkFailure` says what failed, for the log). The tracking card is redrawn.
+ * (`proposedGoalsFailure` and `goalLinkFailure` say what was not done, to tell the person and the log). The tracking
+ * card is redrawn.
  */
 export async function saveReflection(
   app: AppDependencies,
   input: { promptId: string; person: Person; answers: ReflectionAnswers; submit: boolean },
-): Promise<{ prompt: ReflectionPrompt; reflection: Reflection; proposedGoals: number; goalLinkFailure: string | null }> {
+): Promise<{ prompt: ReflectionPrompt; reflection: Reflection; proposedGoals: number; proposedGoalsFailure: ProposedGoalsFailure | null; goalLinkFailure: string | null }> {
   const view = await reflectionForm(app, { promptId: input.promptId, personId: input.person.id });
   const now = app.clock.now();
   const reflection = decideReflection({
@@ -47,18 +54,24 @@ export async function saveReflection(
   await app.stores.reflections.transaction((tx) => tx.saveReflection(reflection));
   const services = reflectionServices(app);
   let proposedGoals = 0;
+  let proposedGoalsFailure: ProposedGoalsFailure | null = null;
   if (reflection.status === 'submitted' && view.existing?.status !== 'submitted') {
     const standardArea = reflection.answers.standardAreas[0] ?? app.tagCatalogue.standards[0] ?? '';
-    for (const title of proposedGoalTitles(reflection)) {
-      const draft: GoalDraft = { title, successCriteria: '', standardArea, targetDate: null };
-      const goal = newGoal({ id: app.newId(), ownerId: input.person.id, draft, now, standardAreas: app.tagCatalogue.standards });
-      await services.goals.createGoal({ ...goal, status: 'proposed', evidence: [{ kind: 'reflection', ref: view.prompt.id, label: 'Proposed in PRD reflection' }] });
-      proposedGoals++;
+    const titles = proposedGoalTitles(reflection);
+    try {
+      for (const title of titles) {
+        const draft: GoalDraft = { title, successCriteria: '', standardArea, targetDate: null };
+        const goal = newGoal({ id: app.newId(), ownerId: input.person.id, draft, now, standardAreas: app.tagCatalogue.standards });
+        await services.goals.createGoal({ ...goal, status: 'proposed', evidence: [{ kind: 'reflection', ref: view.prompt.id, label: 'Proposed in PRD reflection' }] });
+        proposedGoals++;
+      }
+    } catch (error) {
+      proposedGoalsFailure = { notAdded: titles.slice(proposedGoals), reason: error instanceof Error ? error.message : String(error) };
     }
   }
   const goalLinkFailure = reflection.status === 'submitted' ? await linkProgressEvidence(app, view.prompt, reflection) : null;
   services.trackingChanged(view.prompt.roundId);
-  return { prompt: view.prompt, reflection, proposedGoals, goalLinkFailure };
+  return { prompt: view.prompt, reflection, proposedGoals, proposedGoalsFailure, goalLinkFailure };
 }
 
 /** A reflection, for the person who wrote it or their line manager only. */

@@ -26,7 +26,7 @@ export function createIdentifier(options: { validator: TabTokenValidator | null;
     for (const school of await options.schools.listSchools()) {
       for (const person of await options.schools.listMembers(school.id)) people.set(person.id, person);
     }
-    for (const person of demoStaff) if (!people.has(person.id)) people.set(person.id, person);
+    for (const { id, name } of demoStaff) if (!people.has(id)) people.set(id, { id, name });
     return [...people.values()];
   };
   return {

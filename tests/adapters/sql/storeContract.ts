@@ -347,6 +347,25 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       expect(await stores.schools.listMembers('team-3')).toEqual([]);
     });
 
+    it('members found in the directory by email keep the name Teams gave, and do not become the school last seen in', async () => {
+      const stores = await db.open();
+      for (const id of ['team-1', 'team-2']) await stores.schools.upsertSchool({ id, name: id, tenantId: null });
+      await stores.schools.recordMember('team-1', { id: 'p-a', name: 'Alan Brodie' });
+      await stores.schools.recordMember('team-2', { id: 'p-n', name: 'Nia Rowe' });
+      await stores.schools.recordMembersFromDirectory('team-1', [
+        { id: 'p-a', name: 'BRODIE, Alan', email: 'Alan.Brodie@School.scot ' },
+        { id: 'p-n', name: 'ROWE, Nia', email: 'nia.rowe@school.scot' },
+      ]);
+      // A later sighting by Teams updates the name and keeps the email.
+      await stores.schools.recordMember('team-1', { id: 'p-a', name: 'Alan Brodie-Smith' });
+
+      expect(await stores.schools.listMembersWithEmails('team-1')).toEqual([
+        { id: 'p-a', name: 'Alan Brodie-Smith', email: 'alan.brodie@school.scot' },
+        { id: 'p-n', name: 'ROWE, Nia', email: 'nia.rowe@school.scot' },
+      ]);
+      expect((await stores.schools.schoolsOf('p-n')).map((s) => s.id)).toEqual(['team-2', 'team-1']);
+    });
+
     it('schoolsOf lists the schools a person was seen in, most recently seen first', async () => {
       const stores = await db.open();
       for (const id of ['team-1', 'team-2', 'team-3']) await stores.schools.upsertSchool({ id, name: id, tenantId: null });

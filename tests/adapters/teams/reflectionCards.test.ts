@@ -94,14 +94,16 @@ describe('reading what the reflection cards send', () => {
   it('a CSV with a header, quotes and blank lines gives one row per pair', () => {
     expect(parseLineManagementCsv('Staff,Line manager\n"Reid, Ailsa",Mia Reid\n\nbea@school.scot , Mia Reid\n')).toEqual({
       rows: [
-        { staff: 'Reid, Ailsa', manager: 'Mia Reid' },
-        { staff: 'bea@school.scot', manager: 'Mia Reid' },
+        { staff: 'Reid, Ailsa', manager: 'Mia Reid', line: 2 },
+        { staff: 'bea@school.scot', manager: 'Mia Reid', line: 4 },
       ],
     });
   });
 
-  it('a CSV row without a manager is a problem by row number', () => {
-    expect(parseLineManagementCsv('Ailsa Reid\nBea,Mia')).toEqual({ problems: { 'row 1': 'give two values: staff, line manager' } });
+  it('a CSV row without a manager or staff member is a problem by line number', () => {
+    expect(parseLineManagementCsv('Ailsa Reid\nBea,Mia\n\n,Mia\n,')).toEqual({
+      problems: { 'line 1': 'missing line manager for "Ailsa Reid"', 'line 4': 'missing staff member', 'line 5': 'give two values: staff, line manager' },
+    });
   });
 
   it('the reflection form maps goal boxes back to goals and areas back to their names', () => {

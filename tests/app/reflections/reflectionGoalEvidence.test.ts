@@ -102,4 +102,24 @@ describe('a submitted PRD reflection is evidence on the goals it reports progres
     expect(saved.goalLinkFailure).toContain('Graph unavailable');
     expect((await stores.reflections.findReflection(promptId))?.status).toBe('submitted');
   });
+
+  it('when the goal store is down on submit, the reflection is kept and the focuses not added are reported, not thrown', async () => {
+    const promptId = await promptFor();
+    let created = 0;
+    const downAfterOne: GoalStore = {
+      describe: 'down after one',
+      listGoals: (o) => stores.goals.listGoals(o),
+      findGoal: (o, g) => stores.goals.findGoal(o, g),
+      createGoal: async (g) => (created++ === 0 ? stores.goals.createGoal(g) : Promise.reject(new Error('SharePoint unavailable'))),
+      updateGoal: (g, v) => stores.goals.updateGoal(g, v),
+    };
+    const answers = { ...answersWith([]), nextYearFocus: ['Outdoor learning', 'Digital literacy', 'Numeracy across learning'] };
+    const saved = await saveReflection(app(downAfterOne), { promptId, person: ailsa, answers, submit: true });
+
+    expect(saved.reflection.status).toBe('submitted');
+    expect(saved.proposedGoals).toBe(1);
+    expect(saved.proposedGoalsFailure).toEqual({ notAdded: ['Digital literacy', 'Numeracy across learning'], reason: 'SharePoint unavailable' });
+    expect((await stores.reflections.findReflection(promptId))?.answers.nextYearFocus).toEqual(answers.nextYearFocus);
+    expect((await stores.goals.listGoals(ailsa.id)).map((g) => [g.title, g.status])).toEqual([['Outdoor learning', 'proposed']]);
+  });
 });

@@ -13,6 +13,7 @@ import * as m0009 from './0009_reflections';
 import * as m0010 from './0010_work_patterns';
 import * as m0011 from './0011_tracking_card_claims';
 import * as m0012 from './0012_feedback_goal_link';
+import * as m0013 from './0013_member_emails';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
 
@@ -33,6 +34,7 @@ const migrations: Record<string, MigrationModule> = {
   '0010_work_patterns': m0010,
   '0011_tracking_card_claims': m0011,
   '0012_feedback_goal_link': m0012,
+  '0013_member_emails': m0013,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

@@ -4,6 +4,7 @@ import { AdaptiveCardJson, renderTemplate } from './render';
 
 /** Shown on the card; the rest is counted, to keep the card well under Teams' size limit. */
 const maxShown = 150;
+const maxProblemsShown = 30;
 
 export interface LineManagementCardData {
   formMessage: string;
@@ -24,9 +25,7 @@ export function lineManagementCardData(
   return {
     formMessage: input.message?.text ?? '',
     formColor: input.message?.color ?? 'Default',
-    problems: Object.entries(input.problems ?? {})
-      .slice(0, 30)
-      .map(([where, text]) => ({ text: `${where}: ${text}` })),
+    problems: problemLines(input.problems ?? {}),
     countText: view.entries.length === 0 ? 'The map is empty.' : `${view.entries.length} people have a line manager in the map (staff → line manager):`,
     entries: view.entries.slice(0, maxShown).map((e) => ({ staff: e.staff.name, manager: e.manager.name })),
     more: Math.max(0, view.entries.length - maxShown),
@@ -34,6 +33,13 @@ export function lineManagementCardData(
     staff: input.values?.staff ?? '',
     manager: input.values?.manager ?? '',
   };
+}
+
+/** The first problems, and how many more, so a file with many bad lines still fits on the card. */
+function problemLines(problems: Record<string, string>): { text: string }[] {
+  const all = Object.entries(problems);
+  const shown = all.slice(0, maxProblemsShown).map(([where, text]) => ({ text: `${where}: ${text}` }));
+  return all.length > maxProblemsShown ? [...shown, { text: `…and ${all.length - maxProblemsShown} more lines to look at.` }] : shown;
 }
 
 export function renderLineManagementCard(data: LineManagementCardData): AdaptiveCardJson {

@@ -92,22 +92,26 @@ export const lineManagementImportData = z.object({ csv: text(200_000) });
 export const lineManagementSetData = z.object({ staff: text(200), manager: text(200) });
 
 /**
- * Reads pasted CSV: two columns (staff, line manager), an optional header row, blank lines skipped. Returns rows, or
- * problems by row for anything that is not two values.
+ * Reads pasted CSV: two columns (staff, line manager), each an email, a name or an Entra id; an optional header row;
+ * blank lines and further columns ignored. Returns rows with their line in the text, or problems by line for anything that is not two
+ * values.
  */
 export function parseLineManagementCsv(csv: string): { rows: LineManagementRow[] } | { problems: Record<string, string> } {
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(csv, { skip_empty_lines: true, trim: true, relax_column_count: true, relax_quotes: true }) as string[][];
+    records = parse(csv, { skip_empty_lines: true, trim: true, relax_column_count: true, relax_quotes: true, info: true }) as unknown as typeof records;
   } catch (error) {
     return { problems: { csv: `could not be read as CSV (${(error as Error).message.split('\n')[0]})` } };
   }
-  if (records.length > 0 && /^(staff|staff member|member of staff|staff id|staff email)$/i.test(records[0]![0] ?? '')) records = records.slice(1);
+  if (records.length > 0 && /^(staff|staff member|member of staff|staff id|staff email|staff upn|email|upn)$/i.test(records[0]!.record[0] ?? '')) records = records.slice(1);
   if (records.length > maxLineManagementRows) return { problems: { csv: `import at most ${maxLineManagementRows} rows at a time` } };
   const problems: Record<string, string> = {};
-  const rows = records.map((r, i) => {
-    if (r.length < 2 || (r[0] ?? '') === '' || (r[1] ?? '') === '') problems[`row ${i + 1}`] = 'give two values: staff, line manager';
-    return { staff: r[0] ?? '', manager: r[1] ?? '' };
+  const rows = records.map(({ record: r, info }) => {
+    const [staff = '', manager = ''] = r;
+    if (staff === '' && manager === '') problems[`line ${info.lines}`] = 'give two values: staff, line manager';
+    else if (staff === '') problems[`line ${info.lines}`] = 'missing staff member';
+    else if (manager === '') problems[`line ${info.lines}`] = `missing line manager for "${staff}"`;
+    return { staff, manager, line: info.lines };
   });
   return Object.keys(problems).length > 0 ? { problems } : { rows };
 }

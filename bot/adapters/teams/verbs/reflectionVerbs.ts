@@ -118,7 +118,14 @@ async function save(ctx: ActionContext, data: unknown): Promise<AdaptiveCardJson
     if (saved.reflection.status === 'draft') {
       return await formCard(ctx, form.promptId, { values: form.values, formMessage: { text: `Draft saved. Submit by ${saved.prompt.dueDate}.`, color: 'Good' } });
     }
-    const goals = saved.proposedGoals > 0 ? ` ${saved.proposedGoals} proposed goal${saved.proposedGoals === 1 ? '' : 's'} added to My goals for your PRD meeting.` : '';
+    if (saved.proposedGoalsFailure) {
+      ctx.logger.warn({ event: 'reflection_proposed_goals_failed', promptId: form.promptId, notAdded: saved.proposedGoalsFailure.notAdded.length, reason: saved.proposedGoalsFailure.reason });
+    }
+    const added = saved.proposedGoals > 0 ? ` ${saved.proposedGoals} proposed goal${saved.proposedGoals === 1 ? '' : 's'} added to My goals for your PRD meeting.` : '';
+    const missed = saved.proposedGoalsFailure
+      ? ` Your goals could not be reached just now, so ${saved.proposedGoalsFailure.notAdded.length === 1 ? 'one next-year focus was' : `${saved.proposedGoalsFailure.notAdded.length} next-year focuses were`} not added to My goals: your reflection keeps them, and you can add them in My goals later.`
+      : '';
+    const goals = added + missed;
     return renderReflectionReadCard(
       reflectionReadCardData({ prompt: saved.prompt, reflection: saved.reflection, ownView: true, open: true, notice: `Reflection submitted: your line manager can now read it.${goals}` }),
     );

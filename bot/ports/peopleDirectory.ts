@@ -1,0 +1,12 @@
+import { Person } from '../domain/person';
+
+/** Someone found in the organisation's directory by the address SLT gave. */
+export interface DirectoryPerson extends Person {
+  email: string;
+}
+
+/** The organisation's directory (Microsoft Graph), to turn the email addresses SLT know into people. */
+export interface PeopleDirectory {
+  /** Each address (as given) → the user whose sign-in name (UPN) it is, or null when there is none. */
+  findByEmails(emails: readonly string[]): Promise<Map<string, DirectoryPerson | null>>;
+}
