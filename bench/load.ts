@@ -1,12 +1,17 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { LoadJob, LoadResult } from './loadClient';
+import type { LoadJob, LoadResult as ClientResult } from './loadClient';
 
-export type { LoadResult } from './loadClient';
+/** What the client saw, plus the CPU time this process (the servers under test) spent meanwhile. */
+export interface LoadResult extends ClientResult {
+  serverCpuMs: number;
+}
 
 export interface PhaseStats {
   requests: number;
   rps: number;
+  /** Server CPU per request: steadier than req/s when other work shares the machine. */
+  cpuMsPerRequest: number;
   p50Ms: number;
   p99Ms: number;
   non200: number;
@@ -22,12 +27,14 @@ export class LoadClient {
   }
 
   run(job: LoadJob): Promise<LoadResult> {
+    const cpuBefore = process.cpuUsage();
     return new Promise((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`load client exited (code ${code}) during a run`));
       this.child.once('exit', onExit);
       this.child.once('message', (result) => {
         this.child.off('exit', onExit);
-        resolve(result as LoadResult);
+        const cpu = process.cpuUsage(cpuBefore);
+        resolve({ ...(result as ClientResult), serverCpuMs: (cpu.user + cpu.system) / 1000 });
       });
       this.child.send(job);
     });
@@ -43,6 +50,7 @@ export function statsOf(result: LoadResult): PhaseStats {
   return {
     requests: sorted.length,
     rps: sorted.length / (result.elapsedMs / 1000),
+    cpuMsPerRequest: result.serverCpuMs / Math.max(1, sorted.length),
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     non200: result.statuses.filter((s) => s !== 200).length,
@@ -53,6 +61,7 @@ export function statsOf(result: LoadResult): PhaseStats {
 export function combined(results: readonly LoadResult[]): LoadResult {
   return {
     elapsedMs: results.reduce((sum, r) => sum + r.elapsedMs, 0),
+    serverCpuMs: results.reduce((sum, r) => sum + r.serverCpuMs, 0),
     latenciesMs: results.flatMap((r) => r.latenciesMs),
     statuses: results.flatMap((r) => r.statuses),
     responses: results.flatMap((r) => r.responses),

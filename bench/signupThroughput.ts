@@ -155,7 +155,7 @@ async function race(client: LoadClient, clpl: ClplUnderTest, offer: PostedOffer,
 }
 
 function row(label: string, s: PhaseStats): string {
-  return `${label.padEnd(22)}${s.rps.toFixed(0).padStart(8)}${s.p50Ms.toFixed(1).padStart(10)}${s.p99Ms.toFixed(1).padStart(10)}${String(s.non200).padStart(9)}`;
+  return `${label.padEnd(22)}${s.rps.toFixed(0).padStart(8)}${s.p50Ms.toFixed(1).padStart(10)}${s.p99Ms.toFixed(1).padStart(10)}${String(s.non200).padStart(9)}${s.cpuMsPerRequest.toFixed(3).padStart(12)}`;
 }
 
 function passFail(ok: boolean): string {
@@ -232,10 +232,11 @@ function report(options: Options, describeStore: string, m: Measured, stored: Aw
     `${options.requests} requests, ${options.concurrency} in flight, ${options.offers} offers × ${options.capacity} seats, ${options.warmup} warm-up`,
     '',
     ...(options.cpuProfile ? [`(the sign-up pass was CPU-profiled into ${options.cpuProfile}, which slows it down)`] : []),
-    `${''.padEnd(22)}${'req/s'.padStart(8)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'non-200'.padStart(9)}`,
+    `${''.padEnd(22)}${'req/s'.padStart(8)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'non-200'.padStart(9)}${'CPU ms/req'.padStart(12)}`,
     row('floor (bare bot)', m.floor) + `   (before ${m.floorBeforeAfterRps[0].toFixed(0)}, after ${m.floorBeforeAfterRps[1].toFixed(0)} req/s)`,
     row('sign-up (CLPL bot)', m.signUp),
-    `${'ratio sign-up/floor'.padEnd(22)}${ratio.toFixed(2).padStart(8)}   target ≥ ${targetRatio}×   ${passFail(ratio >= targetRatio)}`,
+    `${'ratio sign-up/floor'.padEnd(22)}${ratio.toFixed(2).padStart(8)}   target ≥ ${targetRatio}×   ${passFail(ratio >= targetRatio)}` +
+      `   (by CPU per request: ${(m.floor.cpuMsPerRequest / m.signUp.cpuMsPerRequest).toFixed(2)})`,
     '',
     `sign-up answers: ${outcomes.confirmed} confirmed, ${outcomes.waitlisted} waitlisted, ${outcomes.other} other` +
       (firstOther ? ` (first other: ${firstOther.slice(0, 200)})` : ''),

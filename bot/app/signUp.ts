@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors';
 import { Offer } from '../domain/offer';
 import { Person } from '../domain/person';
 import { decideSignUp, SeatSummary, seatSummary, SignUp, Standing, standingOf } from '../domain/signUp';
+import { cardAudienceLimit } from '../ports/offerBoard';
 import { AppDependencies } from './dependencies';
 
 export interface OfferStandingView {
@@ -13,23 +14,26 @@ export interface OfferStandingView {
 
 /**
  * What happens when someone presses "Sign up": in one transaction that starts with a fresh, locked read of the offer
- * and its sign-ups, the domain decides (confirmed, waitlisted, unchanged or refused) and the result is written. After
- * commit the channel card is refreshed in the background; the person gets their own view straight back.
+ * and a picture of its seats (counts and the person's own place), the domain decides (confirmed, waitlisted,
+ * unchanged or refused) and the result is written. After commit the channel card is refreshed in the background; the
+ * person gets their own view straight back.
  */
 export async function signUp(deps: AppDependencies, input: { offerId: string; person: Person }): Promise<OfferStandingView> {
-  const view = await deps.stores.offers.transaction(async (tx) => {
+  const result = await deps.stores.offers.transaction(async (tx) => {
     const offer = await tx.lockOffer(input.offerId);
     if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
-    const signUps = await tx.signUpsForOffer(offer.id);
-    const decision = decideSignUp(offer, signUps, input.person, deps.clock.now());
-    if (decision.changes.length > 0) {
+    const decision = decideSignUp(offer, await tx.seatPicture(offer.id, input.person.id), input.person, deps.clock.now());
+    const changed = decision.changes.length > 0;
+    if (changed) {
       await tx.saveSignUps(decision.changes);
       await tx.raiseRevision(offer.id);
     }
-    return viewFor(offer, applyChanges(signUps, decision.changes), input.person.id, decision.changes.length > 0);
+    const signedUpIds = await tx.activeSignUpIds(offer.id, cardAudienceLimit);
+    const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing, signedUpIds };
+    return { view, changed };
   });
-  if (view.changed) deps.afterCommit.offerChanged(input.offerId);
-  return view.view;
+  if (result.changed) deps.afterCommit.offerChanged(input.offerId);
+  return result.view;
 }
 
 export async function viewOffer(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<OfferStandingView> {

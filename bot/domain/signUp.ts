@@ -68,29 +68,68 @@ export function standingOf(personId: string, signUps: readonly SignUp[]): Standi
 }
 
 /**
+ * What a sign-up decision needs to know about an offer: how many hold each kind of place and the person's own row,
+ * not every row (an offer with hundreds of sign-ups is decided from a few numbers).
+ */
+export interface SeatPicture {
+  confirmed: number;
+  waitlisted: number;
+  /** The highest queue number handed out so far, withdrawn rows included; 0 when nobody has signed up. */
+  lastQueueNumber: number;
+  own: SignUp | null;
+  /** Waitlisted people ahead of the person; 0 unless they are waitlisted. */
+  waitlistedAhead: number;
+}
+
+export function pictureOf(signUps: readonly SignUp[], personId: string): SeatPicture {
+  const own = signUps.find((s) => s.person.id === personId) ?? null;
+  const waitlist = waitlistOf(signUps);
+  return {
+    confirmed: confirmedOf(signUps).length,
+    waitlisted: waitlist.length,
+    lastQueueNumber: nextQueueNumber(signUps) - 1,
+    own,
+    waitlistedAhead: own?.status === 'waitlisted' ? waitlist.findIndex((s) => s.person.id === personId) : 0,
+  };
+}
+
+export interface SignUpDecisionWithSeats extends SignUpDecision {
+  /** The offer's seats once the change is written. */
+  seats: SeatSummary;
+}
+
+/**
  * A person asks for a seat. A free seat confirms them; a full offer puts them at the back of the waitlist.
- * Asking again while confirmed or waitlisted changes nothing. `signUps` must be a fresh read taken inside the
+ * Asking again while confirmed or waitlisted changes nothing. `picture` must be a fresh read taken inside the
  * transaction that will write the result, so two people cannot both take the last seat.
  */
-export function decideSignUp(offer: Offer, signUps: readonly SignUp[], person: Person, now: Date): SignUpDecision {
-  const existing = signUps.find((s) => s.person.id === person.id);
-  if (existing && existing.status !== 'withdrawn') {
-    return { changes: [], standing: standingOf(person.id, signUps) };
+export function decideSignUp(offer: Offer, picture: SeatPicture, person: Person, now: Date): SignUpDecisionWithSeats {
+  const seatsWith = (confirmed: number, waitlisted: number): SeatSummary => ({
+    capacity: offer.capacity,
+    confirmed,
+    seatsLeft: Math.max(0, offer.capacity - confirmed),
+    waitlisted,
+  });
+  const own = picture.own;
+  if (own && own.status !== 'withdrawn') {
+    const standing: Standing = own.status === 'confirmed' ? { kind: 'confirmed' } : { kind: 'waitlisted', position: picture.waitlistedAhead + 1 };
+    return { changes: [], standing, seats: seatsWith(picture.confirmed, picture.waitlisted) };
   }
   const refusal = signUpRefusal(offer, now);
   if (refusal) throw refusal;
 
-  const hasSeat = seatSummary(offer, signUps).seatsLeft > 0;
+  const hasSeat = picture.confirmed < offer.capacity;
   const signUp: SignUp = {
     offerId: offer.id,
     person,
     status: hasSeat ? 'confirmed' : 'waitlisted',
-    queueNumber: nextQueueNumber(signUps),
+    queueNumber: picture.lastQueueNumber + 1,
     signedUpAt: now,
     updatedAt: now,
   };
-  const after = [...signUps.filter((s) => s.person.id !== person.id), signUp];
-  return { changes: [signUp], standing: standingOf(person.id, after) };
+  return hasSeat
+    ? { changes: [signUp], standing: { kind: 'confirmed' }, seats: seatsWith(picture.confirmed + 1, picture.waitlisted) }
+    : { changes: [signUp], standing: { kind: 'waitlisted', position: picture.waitlisted + 1 }, seats: seatsWith(picture.confirmed, picture.waitlisted + 1) };
 }
 
 /** A person gives up their seat or waitlist place; freed seats go to the waitlist in order. */

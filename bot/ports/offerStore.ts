@@ -1,5 +1,5 @@
 import { Offer } from '../domain/offer';
-import { SignUp } from '../domain/signUp';
+import { SeatPicture, SignUp } from '../domain/signUp';
 import { NewJob } from './jobs';
 import { NewNotice } from './outbox';
 
@@ -8,6 +8,10 @@ export interface OfferTransaction {
   /** Reads the offer and holds it until commit, so a capacity decision cannot race another one. */
   lockOffer(offerId: string): Promise<Offer | undefined>;
   signUpsForOffer(offerId: string): Promise<SignUp[]>;
+  /** Counts and the person's own row: what a sign-up decision needs, without reading every sign-up. */
+  seatPicture(offerId: string, personId: string): Promise<SeatPicture>;
+  /** The first `limit` people holding a place, in queue order. */
+  activeSignUpIds(offerId: string, limit: number): Promise<string[]>;
   insertOffer(offer: Offer): Promise<void>;
   /** Saves an edited (or cancelled) offer's details and status; the revision is left to raiseRevision. */
   updateOffer(offer: Offer): Promise<void>;

@@ -31,6 +31,8 @@ export interface SchoolDirectory {
    * email, and adds those not yet known without making this school the one they were last seen in.
    */
   recordMembersFromDirectory(schoolId: string, people: readonly (Person & { email: string })[]): Promise<void>;
+  /** Several people seen at once, in one write (the last entry wins for a person listed twice); emails are left as they are. */
+  recordMembers(members: ReadonlyArray<{ schoolId: string; person: Person }>): Promise<void>;
   schoolsOf(personId: string): Promise<School[]>;
   listMembers(schoolId: string): Promise<Person[]>;
   /** The members with their email where known, to find people by the address SLT give. */

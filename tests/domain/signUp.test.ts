@@ -1,9 +1,11 @@
 import { DomainError, DomainErrorCode } from '../../bot/domain/errors';
 import { Offer } from '../../bot/domain/offer';
+import { Person } from '../../bot/domain/person';
 import {
   confirmedOf,
   decideSignUp,
   decideWithdrawal,
+  pictureOf,
   promotionsToFill,
   seatSummary,
   SignUp,
@@ -31,13 +33,18 @@ function refusalCode(action: () => unknown): DomainErrorCode {
   throw new Error('expected the action to be refused');
 }
 
+/** The store hands the decision a picture of the rows; here it is drawn from the rows themselves. */
+function decide(offer: Offer, signUps: readonly SignUp[], person: Person, at: Date) {
+  return decideSignUp(offer, pictureOf(signUps, person.id), person, at);
+}
+
 const ids = (signUps: readonly SignUp[]) => signUps.map((s) => s.person.id);
 
 describe('signing up', () => {
   it('a free seat confirms the person', () => {
     const offer = buildOffer({ capacity: 2 });
     const person = buildPerson(1);
-    const decision = decideSignUp(offer, [], person, now);
+    const decision = decide(offer, [], person, now);
     expect(decision.changes).toEqual<SignUp[]>([
       { offerId: offer.id, person, status: 'confirmed', queueNumber: 1, signedUpAt: now, updatedAt: now },
     ]);
@@ -46,7 +53,7 @@ describe('signing up', () => {
 
   it('the last free seat still confirms the person', () => {
     const offer = buildOffer({ capacity: 3 });
-    const decision = decideSignUp(offer, buildSignUps(offer, 2), buildPerson(3), now);
+    const decision = decide(offer, buildSignUps(offer, 2), buildPerson(3), now);
     expect(decision.changes).toHaveLength(1);
     expect(decision.changes[0]).toMatchObject({ status: 'confirmed', queueNumber: 3 });
     expect(decision.standing).toEqual({ kind: 'confirmed' });
@@ -54,7 +61,7 @@ describe('signing up', () => {
 
   it('a full offer puts the next person on the waitlist', () => {
     const offer = buildOffer({ capacity: 3 });
-    const decision = decideSignUp(offer, buildSignUps(offer, 3), buildPerson(4), now);
+    const decision = decide(offer, buildSignUps(offer, 3), buildPerson(4), now);
     expect(decision.changes).toHaveLength(1);
     expect(decision.changes[0]).toMatchObject({ person: buildPerson(4), status: 'waitlisted', queueNumber: 4 });
     expect(decision.standing).toEqual({ kind: 'waitlisted', position: 1 });
@@ -62,7 +69,7 @@ describe('signing up', () => {
 
   it('each later person joins the back of the waitlist', () => {
     const offer = buildOffer({ capacity: 3 });
-    const decision = decideSignUp(offer, buildSignUps(offer, 5), buildPerson(6), now);
+    const decision = decide(offer, buildSignUps(offer, 5), buildPerson(6), now);
     expect(decision.changes[0]).toMatchObject({ status: 'waitlisted', queueNumber: 6 });
     expect(decision.standing).toEqual({ kind: 'waitlisted', position: 3 });
   });
@@ -70,22 +77,22 @@ describe('signing up', () => {
   it('signing up twice changes nothing', () => {
     const offer = buildOffer({ capacity: 1 });
     const signUps = buildSignUps(offer, 3);
-    expect(decideSignUp(offer, signUps, buildPerson(1), now)).toEqual({ changes: [], standing: { kind: 'confirmed' } });
-    expect(decideSignUp(offer, signUps, buildPerson(3), now)).toEqual({ changes: [], standing: { kind: 'waitlisted', position: 2 } });
+    expect(decide(offer, signUps, buildPerson(1), now)).toMatchObject({ changes: [], standing: { kind: 'confirmed' } });
+    expect(decide(offer, signUps, buildPerson(3), now)).toMatchObject({ changes: [], standing: { kind: 'waitlisted', position: 2 } });
   });
 
   it('signing up again after sign-ups closed is not an error for someone already signed up', () => {
     const offer = buildOffer({ capacity: 1 });
     const signUps = buildSignUps(offer, 2);
     const late = shift(offer.signUpsCloseAt, { hours: 1 });
-    expect(decideSignUp(offer, signUps, buildPerson(2), late)).toEqual({ changes: [], standing: { kind: 'waitlisted', position: 1 } });
+    expect(decide(offer, signUps, buildPerson(2), late)).toMatchObject({ changes: [], standing: { kind: 'waitlisted', position: 1 } });
   });
 
   it('a person who withdraws and signs up again joins the back of the waitlist', () => {
     const offer = buildOffer({ capacity: 2 });
     let signUps = buildSignUps(offer, 4); // 1, 2 confirmed; 3, 4 waitlisted
     signUps = apply(signUps, decideWithdrawal(offer, signUps, 'person-1', now).changes); // 3 takes the seat
-    const again = decideSignUp(offer, signUps, buildPerson(1), shift(now, { minutes: 5 }));
+    const again = decide(offer, signUps, buildPerson(1), shift(now, { minutes: 5 }));
     expect(again.changes).toEqual([
       expect.objectContaining({ person: buildPerson(1), status: 'waitlisted', queueNumber: 5, signedUpAt: shift(now, { minutes: 5 }) }),
     ]);
@@ -98,7 +105,7 @@ describe('signing up', () => {
     const offer = buildOffer({ capacity: 5 });
     let signUps = buildSignUps(offer, 3);
     signUps = apply(signUps, decideWithdrawal(offer, signUps, 'person-1', now).changes);
-    const again = decideSignUp(offer, signUps, buildPerson(1), now);
+    const again = decide(offer, signUps, buildPerson(1), now);
     expect(again.changes).toEqual([expect.objectContaining({ status: 'confirmed', queueNumber: 4 })]);
     expect(again.standing).toEqual({ kind: 'confirmed' });
   });
@@ -109,30 +116,30 @@ describe('signing up', () => {
       buildSignUp({ offerId: offer.id, person: buildPerson(1), status: 'withdrawn', queueNumber: 9 }),
       buildSignUp({ offerId: offer.id, person: buildPerson(2), status: 'confirmed', queueNumber: 4 }),
     ];
-    expect(decideSignUp(offer, signUps, buildPerson(3), now).changes[0]?.queueNumber).toBe(10);
+    expect(decide(offer, signUps, buildPerson(3), now).changes[0]?.queueNumber).toBe(10);
   });
 
   it('no sign-up after closing time (signups_closed)', () => {
     const offer = buildOffer();
-    expect(refusalCode(() => decideSignUp(offer, [], buildPerson(1), offer.signUpsCloseAt))).toBe('signups_closed');
-    expect(refusalCode(() => decideSignUp(offer, [], buildPerson(1), shift(offer.signUpsCloseAt, { days: 1 })))).toBe('signups_closed');
-    expect(decideSignUp(offer, [], buildPerson(1), shift(offer.signUpsCloseAt, { ms: -1 })).changes).toHaveLength(1);
+    expect(refusalCode(() => decide(offer, [], buildPerson(1), offer.signUpsCloseAt))).toBe('signups_closed');
+    expect(refusalCode(() => decide(offer, [], buildPerson(1), shift(offer.signUpsCloseAt, { days: 1 })))).toBe('signups_closed');
+    expect(decide(offer, [], buildPerson(1), shift(offer.signUpsCloseAt, { ms: -1 })).changes).toHaveLength(1);
   });
 
   it('no sign-up on a closed offer (signups_closed)', () => {
     const offer = buildOffer({ status: 'closed' });
-    expect(refusalCode(() => decideSignUp(offer, [], buildPerson(1), now))).toBe('signups_closed');
+    expect(refusalCode(() => decide(offer, [], buildPerson(1), now))).toBe('signups_closed');
   });
 
   it('no sign-up on a cancelled offer (offer_cancelled)', () => {
     const offer = buildOffer({ status: 'cancelled' });
-    expect(refusalCode(() => decideSignUp(offer, [], buildPerson(1), now))).toBe('offer_cancelled');
+    expect(refusalCode(() => decide(offer, [], buildPerson(1), now))).toBe('offer_cancelled');
   });
 
   it('a withdrawn person cannot come back after closing time (signups_closed)', () => {
     const offer = buildOffer({ capacity: 5 });
     const signUps = [buildSignUp({ offerId: offer.id, person: buildPerson(1), status: 'withdrawn' })];
-    expect(refusalCode(() => decideSignUp(offer, signUps, buildPerson(1), offer.signUpsCloseAt))).toBe('signups_closed');
+    expect(refusalCode(() => decide(offer, signUps, buildPerson(1), offer.signUpsCloseAt))).toBe('signups_closed');
   });
 });
 
@@ -222,6 +229,18 @@ describe('filling free seats', () => {
 });
 
 describe('seats and standing', () => {
+  it('a seat picture counts places, the last queue number and who is ahead of the person', () => {
+    const offer = buildOffer({ capacity: 1 });
+    const signUps = [
+      ...buildSignUps(offer, 3),
+      buildSignUp({ offerId: offer.id, person: buildPerson(4), status: 'withdrawn', queueNumber: 9 }),
+    ].reverse();
+    expect(pictureOf(signUps, 'person-3')).toEqual({ confirmed: 1, waitlisted: 2, lastQueueNumber: 9, own: signUps[1], waitlistedAhead: 1 });
+    expect(pictureOf(signUps, 'person-1')).toMatchObject({ own: { status: 'confirmed' }, waitlistedAhead: 0 });
+    expect(pictureOf([], 'person-1')).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0 });
+  });
+
+
   it('counts confirmed, waitlisted and free seats, ignoring withdrawals', () => {
     const offer = buildOffer({ capacity: 3 });
     const signUps = [
@@ -288,11 +307,12 @@ describe('never more confirmed than capacity', () => {
         const seatedBefore = line.slice(0, capacity);
 
         if (random() < 0.6) {
-          const decision = decideSignUp(offer, signUps, person, at);
+          const decision = decide(offer, signUps, person, at);
           const alreadyIn = line.includes(person.id);
           expect(decision.changes).toHaveLength(alreadyIn ? 0 : 1);
           if (!alreadyIn) line = [...line, person.id];
           signUps = apply(signUps, decision.changes);
+          expect(decision.seats).toEqual(seatSummary(offer, signUps));
           const position = line.indexOf(person.id);
           expect(decision.standing).toEqual(
             position < capacity ? { kind: 'confirmed' } : { kind: 'waitlisted', position: position - capacity + 1 },

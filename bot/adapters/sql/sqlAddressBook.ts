@@ -14,10 +14,16 @@ export class SqlAddressBook implements AddressBook {
       .execute();
   }
 
-  async saveIfAbsent(key: AddressKey, address: string): Promise<void> {
+  saveIfAbsent(key: AddressKey, address: string): Promise<void> {
+    return this.saveAllIfAbsent([{ key, address }]);
+  }
+
+  async saveAllIfAbsent(entries: ReadonlyArray<{ key: AddressKey; address: string }>): Promise<void> {
+    if (entries.length === 0) return;
+    const updatedAt = new Date().toISOString();
     await this.db
       .insertInto('addresses')
-      .values({ address_key: keyText(key), address, updated_at: new Date().toISOString() })
+      .values(entries.map(({ key, address }) => ({ address_key: keyText(key), address, updated_at: updatedAt })))
       .onConflict((oc) => oc.column('address_key').doNothing())
       .execute();
   }

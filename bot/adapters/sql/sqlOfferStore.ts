@@ -1,13 +1,13 @@
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { Offer } from '../../domain/offer';
-import { SignUp } from '../../domain/signUp';
+import { SeatPicture, SignUp } from '../../domain/signUp';
 import { OfferStore, OfferTransaction, PersonalSignUp } from '../../ports/offerStore';
 import { NewJob } from '../../ports/jobs';
 import { NewNotice } from '../../ports/outbox';
 import { offerFromRow, offerToRow, signUpFromRow, signUpToRow } from './rows';
 import { Database, Dialect, OfferRow, SignUpRow } from './schema';
 import { inWriteTransaction } from './transactions';
-import { prepared } from './prepared';
+import { prepared, RunStatement, runThroughKysely, StatementTarget } from './prepared';
 import { insertNotice } from './outboxRows';
 
 type Executor = Kysely<Database>;
@@ -36,6 +36,30 @@ export function hotQueries(dialect: Dialect) {
           }),
         ),
     ),
+    seatCounts: prepared<{ offerId: string }, { confirmed: number; waitlisted: number; last_queue_number: number }>(['offerId'], (db, p) =>
+      db
+        .selectFrom('signups')
+        .select([
+          sql<number>`cast(coalesce(sum(case when status = 'confirmed' then 1 else 0 end), 0) as integer)`.as('confirmed'),
+          sql<number>`cast(coalesce(sum(case when status = 'waitlisted' then 1 else 0 end), 0) as integer)`.as('waitlisted'),
+          sql<number>`cast(coalesce(max(queue_number), 0) as integer)`.as('last_queue_number'),
+        ])
+        .where('offer_id', '=', p.offerId),
+    ),
+    ownSignUp: prepared<{ offerId: string; personId: string }, SignUpRow>(['offerId', 'personId'], (db, p) =>
+      db.selectFrom('signups').selectAll().where('offer_id', '=', p.offerId).where('person_id', '=', p.personId),
+    ),
+    waitlistedBefore: prepared<{ offerId: string; queueNumber: number }, { ahead: number }>(['offerId', 'queueNumber'], (db, p) =>
+      db
+        .selectFrom('signups')
+        .select(sql<number>`cast(count(*) as integer)`.as('ahead'))
+        .where('offer_id', '=', p.offerId)
+        .where('status', '=', 'waitlisted')
+        .where('queue_number', '<', p.queueNumber),
+    ),
+    activeSignUpIds: prepared<{ offerId: string; limit: number }, { person_id: string }>(['offerId', 'limit'], (db, p) =>
+      db.selectFrom('signups').select('person_id').where('offer_id', '=', p.offerId).where('status', '!=', 'withdrawn').orderBy('queue_number').limit(p.limit),
+    ),
     raiseRevision: prepared<{ id: string }, never>(['id'], (db, p) =>
       db
         .updateTable('offers')
@@ -53,12 +77,13 @@ export class SqlOfferStore implements OfferStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
+    private readonly runInTransaction?: RunStatement,
   ) {
     this.queries = hotQueries(dialect);
   }
 
   transaction<T>(work: (tx: OfferTransaction) => Promise<T>): Promise<T> {
-    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlOfferTransaction(trx, this.queries)));
+    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlOfferTransaction(trx, this.queries, this.runInTransaction)));
   }
 
   async findOffer(offerId: string): Promise<Offer | undefined> {
@@ -103,19 +128,44 @@ export class SqlOfferStore implements OfferStore {
 }
 
 export class SqlOfferTransaction implements OfferTransaction {
+  private readonly statements: StatementTarget;
+
+  /** `run`, when given, executes the prepared statements faster than Kysely can (see openSqliteStores.ts). */
   constructor(
     private readonly db: Executor,
     private readonly queries: HotQueries,
-  ) {}
+    run?: RunStatement,
+  ) {
+    this.statements = { db, run: run ?? runThroughKysely(db) };
+  }
 
   /** On SQLite the whole database is already write-locked by BEGIN IMMEDIATE; PostgreSQL locks just this row. */
   async lockOffer(offerId: string): Promise<Offer | undefined> {
-    const [row] = await this.queries.lockOffer(this.db, { id: offerId });
+    const [row] = await this.queries.lockOffer(this.statements, { id: offerId });
     return row && offerFromRow(row);
   }
 
   async signUpsForOffer(offerId: string): Promise<SignUp[]> {
-    return (await this.queries.signUpsForOffer(this.db, { offerId })).map(signUpFromRow);
+    return (await this.queries.signUpsForOffer(this.statements, { offerId })).map(signUpFromRow);
+  }
+
+  async seatPicture(offerId: string, personId: string): Promise<SeatPicture> {
+    const [counts] = await this.queries.seatCounts(this.statements, { offerId });
+    const [ownRow] = await this.queries.ownSignUp(this.statements, { offerId, personId });
+    const own = ownRow ? signUpFromRow(ownRow) : null;
+    const waitlistedAhead =
+      own?.status === 'waitlisted' ? ((await this.queries.waitlistedBefore(this.statements, { offerId, queueNumber: own.queueNumber }))[0]?.ahead ?? 0) : 0;
+    return {
+      confirmed: Number(counts?.confirmed ?? 0),
+      waitlisted: Number(counts?.waitlisted ?? 0),
+      lastQueueNumber: Number(counts?.last_queue_number ?? 0),
+      own,
+      waitlistedAhead: Number(waitlistedAhead),
+    };
+  }
+
+  async activeSignUpIds(offerId: string, limit: number): Promise<string[]> {
+    return (await this.queries.activeSignUpIds(this.statements, { offerId, limit })).map((row) => row.person_id);
   }
 
   async insertOffer(offer: Offer): Promise<void> {
@@ -144,11 +194,11 @@ export class SqlOfferTransaction implements OfferTransaction {
   }
 
   async saveSignUps(signUps: readonly SignUp[]): Promise<void> {
-    for (const signUp of signUps) await this.queries.saveSignUp(this.db, signUpToRow(signUp));
+    for (const signUp of signUps) await this.queries.saveSignUp(this.statements, signUpToRow(signUp));
   }
 
   async raiseRevision(offerId: string): Promise<void> {
-    await this.queries.raiseRevision(this.db, { id: offerId });
+    await this.queries.raiseRevision(this.statements, { id: offerId });
   }
 
   async scheduleJob(job: NewJob, now: Date): Promise<void> {

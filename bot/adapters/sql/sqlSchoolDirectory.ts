@@ -65,6 +65,18 @@ export class SqlSchoolDirectory implements SchoolDirectory {
       .execute();
   }
 
+  async recordMembers(members: ReadonlyArray<{ schoolId: string; person: Person }>): Promise<void> {
+    const seenAt = new Date().toISOString();
+    // One row per person and school: PostgreSQL refuses an upsert that would touch the same row twice.
+    const rows = new Map(members.map(({ schoolId, person }) => [`${schoolId}\u0000${person.id}`, { school_id: schoolId, person_id: person.id, name: person.name, seen_at: seenAt }]));
+    if (rows.size === 0) return;
+    await this.db
+      .insertInto('school_members')
+      .values([...rows.values()])
+      .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), seen_at: eb.ref('excluded.seen_at') })))
+      .execute();
+  }
+
   async recordMembersFromDirectory(schoolId: string, people: readonly (Person & { email: string })[]): Promise<void> {
     // Each upsert stands alone (and repeats harmlessly), so no transaction is needed.
     for (const person of people) {

@@ -17,13 +17,19 @@ import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
 import { Stores } from '../../ports/stores';
+import { RunStatement } from './prepared';
 
 /** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
-export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string): Promise<Stores> {
+export interface SqlStoreOptions {
+  /** A faster way than Kysely to run prepared statements inside a write transaction, where the driver offers one. */
+  runInTransaction?: RunStatement;
+}
+
+export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
   await migrateToLatest(db as Kysely<unknown>, dialect);
   return {
     describe,
-    offers: new SqlOfferStore(db, dialect),
+    offers: new SqlOfferStore(db, dialect, options.runInTransaction),
     schools: new SqlSchoolDirectory(db),
     addresses: new SqlAddressBook(db),
     offerCards: new SqlOfferCardLedger(db, dialect),

@@ -19,6 +19,7 @@ import { submitFallbackValue } from './cardActionSchema';
 import { messageCard } from './cards/messageCard';
 import { AdaptiveCardJson } from './cards/render';
 import { parseCommand } from './commands/registry';
+import { PeopleSeen } from './peopleSeen';
 import { SendBudgets } from './throttling';
 
 export interface ClplBotOptions {
@@ -38,9 +39,11 @@ export interface ClplBotOptions {
 export class ClplBot extends TeamsActivityHandler {
   private readonly rememberedMembers = new Set<string>();
   private readonly knownSchools = new Set<string>();
+  private readonly peopleSeen: PeopleSeen;
 
   constructor(private readonly options: ClplBotOptions) {
     super();
+    this.peopleSeen = new PeopleSeen(options.app.stores);
     this.onTurn(async (context, next) => {
       this.logActivity(context);
       context.onSendActivities(async (ctx, activities, sendNext) => {
@@ -168,11 +171,11 @@ export class ClplBot extends TeamsActivityHandler {
         if (!(await this.options.app.stores.schools.findSchool(schoolId))) await this.registerTeam(context);
         this.knownSchools.add(schoolId);
       }
-      await this.options.app.stores.schools.recordMember(schoolId, person);
-      if (activity.serviceUrl && activity.from?.id) {
-        const address = serialiseAddress({ kind: 'teamMember', serviceUrl: activity.serviceUrl, tenantId: tenantOf(activity), userId: activity.from.id, botId: activity.recipient.id });
-        await this.options.app.stores.addresses.saveIfAbsent({ kind: 'person', personId: person.id }, address);
-      }
+      const address =
+        activity.serviceUrl && activity.from?.id
+          ? serialiseAddress({ kind: 'teamMember', serviceUrl: activity.serviceUrl, tenantId: tenantOf(activity), userId: activity.from.id, botId: activity.recipient.id })
+          : null;
+      await this.peopleSeen.record({ schoolId, person, address });
     }
     this.rememberedMembers.add(key);
   }

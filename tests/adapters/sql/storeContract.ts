@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { signUp } from '../../../bot/app/signUp';
 import { withdraw } from '../../../bot/app/withdraw';
 import { Offer } from '../../../bot/domain/offer';
-import { SignUp } from '../../../bot/domain/signUp';
+import { pictureOf, SignUp } from '../../../bot/domain/signUp';
 import { NewNotice } from '../../../bot/ports/outbox';
 import { Stores } from '../../../bot/ports/stores';
 import { buildDependencies } from '../../factories/dependencies';
@@ -246,6 +246,35 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       expect(await stores.offers.transaction((tx) => tx.signUpsForOffer(offer.id))).toEqual(stored);
     });
 
+    it('the seat picture inside a transaction agrees with the rows: counts, last queue number, own row and who is ahead', async () => {
+      const stores = await db.withSchool();
+      const offer = await db.insertOffer(stores, { capacity: 2 });
+      const rows = [
+        buildSignUp({ offerId: offer.id, person: buildPerson(1), status: 'confirmed', queueNumber: 1 }),
+        buildSignUp({ offerId: offer.id, person: buildPerson(2), status: 'withdrawn', queueNumber: 2 }),
+        buildSignUp({ offerId: offer.id, person: buildPerson(3), status: 'confirmed', queueNumber: 3 }),
+        buildSignUp({ offerId: offer.id, person: buildPerson(4), status: 'waitlisted', queueNumber: 4 }),
+        buildSignUp({ offerId: offer.id, person: buildPerson(5), status: 'waitlisted', queueNumber: 7 }),
+      ];
+      await stores.offers.transaction((tx) => tx.saveSignUps(rows));
+      const stored = await stores.offers.signUpsForOffer(offer.id);
+      for (const personId of ['person-1', 'person-2', 'person-5', 'person-9']) {
+        expect(await stores.offers.transaction((tx) => tx.seatPicture(offer.id, personId))).toEqual(pictureOf(stored, personId));
+      }
+      expect(await stores.offers.transaction((tx) => tx.seatPicture(offer.id, 'person-5'))).toMatchObject({ confirmed: 2, waitlisted: 2, lastQueueNumber: 7, waitlistedAhead: 1 });
+      const empty = await db.insertOffer(stores);
+      expect(await stores.offers.transaction((tx) => tx.seatPicture(empty.id, 'person-1'))).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0 });
+    });
+
+    it('activeSignUpIds lists the first people holding a place, in queue order, skipping withdrawals', async () => {
+      const stores = await db.withSchool();
+      const offer = await db.insertOffer(stores, { capacity: 1 });
+      const rows = [4, 2, 3, 1].map((n) => buildSignUp({ offerId: offer.id, person: buildPerson(n), status: n === 2 ? 'withdrawn' : n === 1 ? 'confirmed' : 'waitlisted', queueNumber: n }));
+      await stores.offers.transaction((tx) => tx.saveSignUps(rows));
+      expect(await stores.offers.transaction((tx) => tx.activeSignUpIds(offer.id, 60))).toEqual(['person-1', 'person-3', 'person-4']);
+      expect(await stores.offers.transaction((tx) => tx.activeSignUpIds(offer.id, 2))).toEqual(['person-1', 'person-3']);
+    });
+
     it("upcomingSignUpsOf lists a person's current sign-ups on offers not yet ended, soonest first", async () => {
       const stores = await db.withSchool();
       const now = shift(testNow, { days: 30 });
@@ -366,6 +395,23 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       expect((await stores.schools.schoolsOf('p-n')).map((s) => s.id)).toEqual(['team-2', 'team-1']);
     });
 
+    it('several members are recorded in one write; a person listed twice keeps the last name, and emails stay', async () => {
+      const stores = await db.open();
+      await stores.schools.upsertSchool({ id: 'team-1', name: 'One', tenantId: null });
+      await stores.schools.recordMember('team-1', { id: 'p-a', name: 'Alan Brodie', email: 'alan.brodie@school.scot' });
+      await stores.schools.recordMembers([
+        { schoolId: 'team-1', person: { id: 'p-z', name: 'Zara Hughes' } },
+        { schoolId: 'team-1', person: { id: 'p-a', name: 'Alan Brodie-Moir' } },
+        { schoolId: 'team-1', person: { id: 'p-z', name: 'Ailsa Hughes' } },
+      ]);
+      await stores.schools.recordMembers([]);
+      expect(await stores.schools.listMembers('team-1')).toEqual([
+        { id: 'p-z', name: 'Ailsa Hughes' },
+        { id: 'p-a', name: 'Alan Brodie-Moir' },
+      ]);
+      expect((await stores.schools.listMembersWithEmails('team-1')).find((m) => m.id === 'p-a')?.email).toBe('alan.brodie@school.scot');
+    });
+
     it('schoolsOf lists the schools a person was seen in, most recently seen first', async () => {
       const stores = await db.open();
       for (const id of ['team-1', 'team-2', 'team-3']) await stores.schools.upsertSchool({ id, name: id, tenantId: null });
@@ -393,6 +439,19 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       expect(await stores.addresses.find({ kind: 'person', personId: 'x' })).toBe('person-address-2');
       expect(await stores.addresses.find({ kind: 'channel', channelId: 'x' })).toBe('channel-address');
       expect(await stores.addresses.find({ kind: 'person', personId: 'y' })).toBeUndefined();
+    });
+
+    it('saving several addresses if absent keeps every address already known and the first of duplicates', async () => {
+      const stores = await db.open();
+      await stores.addresses.save({ kind: 'person', personId: 'known' }, 'from-personal-chat');
+      await stores.addresses.saveAllIfAbsent([
+        { key: { kind: 'person', personId: 'known' }, address: 'from-team' },
+        { key: { kind: 'person', personId: 'new' }, address: 'first' },
+        { key: { kind: 'person', personId: 'new' }, address: 'second' },
+      ]);
+      await stores.addresses.saveAllIfAbsent([]);
+      expect(await stores.addresses.find({ kind: 'person', personId: 'known' })).toBe('from-personal-chat');
+      expect(await stores.addresses.find({ kind: 'person', personId: 'new' })).toBe('first');
     });
   });
 

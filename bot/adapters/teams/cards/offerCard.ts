@@ -1,12 +1,11 @@
 import template from './offerCard.json';
 import { Offer } from '../../../domain/offer';
 import { Standing } from '../../../domain/signUp';
-import { OfferCardView } from '../../../ports/offerBoard';
+import { cardAudienceLimit, OfferCardView } from '../../../ports/offerBoard';
 import { facilitatorText, instantText, placeText, seatsText, sessionTime, standingText } from './format';
 import { AdaptiveCardJson, renderTemplate } from './render';
 
-/** Teams refreshes a card automatically for at most 60 listed people. */
-export const maxRefreshUserIds = 60;
+export const maxRefreshUserIds = cardAudienceLimit;
 
 export interface OfferCardData {
   offerId: string;
