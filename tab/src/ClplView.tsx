@@ -1,7 +1,7 @@
 import { Button, Card, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { Api, ClplRecord, Goal, Me } from './api';
-import { useFormStyles } from './GoalsView';
+import { useFormStyles } from './forms';
 import { LogForm } from './LogForm';
 import { HoursSection } from './record/HoursSection';
 import { RecordSessions } from './record/RecordSessions';

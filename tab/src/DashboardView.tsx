@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { Api, Dashboard, StaffPattern } from './api';
-import { useFormStyles } from './GoalsView';
+import { useFormStyles } from './forms';
 import { WorkPatternForm } from './WorkPatternForm';
 
 type Offer = Dashboard['offers'][number];

@@ -1,12 +1,9 @@
 import {
-  Badge,
   Button,
   Card,
-  CardHeader,
   Checkbox,
   Field,
   Input,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -15,39 +12,12 @@ import {
   Text,
   Textarea,
   Title3,
-  tokens,
 } from '@fluentui/react-components';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
-import { Api, ApiError, ClplRecord, EvidenceInput, Goal, GoalStatus, Me } from './api';
+import { Api, ApiError, ClplRecord, EvidenceInput, Goal, Me } from './api';
+import { GoalSummary, isProposed } from './GoalSummary';
+import { FormFooter, today, useFormStyles } from './forms';
 
-/** The person's own goals may also be `proposed`: drafted in their PRD reflection, to be agreed at the meeting. */
-type ShownStatus = GoalStatus | 'proposed';
-const statusText: Record<ShownStatus, string> = {
-  proposed: 'Proposed (from your reflection)',
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  achieved: 'Achieved',
-};
-const statusColour = { proposed: 'warning', not_started: 'informative', in_progress: 'brand', achieved: 'success' } as const;
-const shownStatus = (goal: { status: GoalStatus }): ShownStatus => goal.status;
-
-export const useFormStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  toolbar: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', margin: `${tokens.spacingVerticalM} 0` },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  muted: { color: tokens.colorNeutralForeground3 },
-  heading: { display: 'block', margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
-});
-
-export function formatDate(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-}
-
-export function today(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 export function GoalsView({ api, me }: { api: Api; me: Me }) {
   const styles = useFormStyles();
@@ -143,49 +113,7 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
 
   return (
     <Card role="listitem" aria-label={goal.title}>
-      <CardHeader
-        header={
-          <Text as="h2" weight="semibold" size={400} style={{ margin: 0 }}>
-            {goal.title}
-          </Text>
-        }
-        description={
-          <Text className={styles.muted} size={200}>
-            {goal.standardArea}
-            {goal.targetDate ? ` · Target ${formatDate(goal.targetDate)}` : ''}
-          </Text>
-        }
-        action={<Badge appearance="tint" color={statusColour[shownStatus(goal)]} style={{ whiteSpace: 'nowrap' }}>{statusText[shownStatus(goal)]}</Badge>}
-      />
-      {goal.successCriteria && (
-        <Text>
-          <Text weight="semibold">What success looks like: </Text>
-          {goal.successCriteria}
-        </Text>
-      )}
-      {goal.progressNotes.length > 0 && (
-        <div>
-          <Text weight="semibold">Progress</Text>
-          <ul className={styles.list} aria-label={`Progress on ${goal.title}`}>
-            {goal.progressNotes.map((note, i) => (
-              <li key={i}>
-                <Text className={styles.muted}>{formatDate(note.date)}: </Text>
-                <Text>{note.text}</Text>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {goal.evidence.length > 0 && (
-        <div>
-          <Text weight="semibold">Evidence</Text>
-          <ul className={styles.list}>
-            {goal.evidence.map((e) => (
-              <li key={`${e.kind}:${e.ref}`}>{e.kind === 'link' ? <a href={e.ref} target="_blank" rel="noreferrer">{e.label}</a> : <Text>{e.label}</Text>}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <GoalSummary goal={goal} own />
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -219,7 +147,7 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
           <Button onClick={() => setMode('note')}>Update progress</Button>
           <Button onClick={() => setMode('edit')}>Edit goal</Button>
           <Button onClick={() => setMode('evidence')}>Add evidence</Button>
-          {shownStatus(goal) === 'proposed' && (
+          {isProposed(goal) && (
             <Button onClick={() => api.editGoal(goal.id, { version: goal.version, status: 'not_started' }).then((r) => onChange(r.goal), failed)}>Accept goal</Button>
           )}
           {goal.status !== 'achieved' && (
@@ -285,17 +213,7 @@ function GoalForm({ me, initial, onSave, onCancel }: { me: Me; initial?: Goal; o
         <Field label="Target date" validationMessage={fields.targetDate}>
           <Input type="date" value={targetDate} onChange={(_e, d) => setTargetDate(d.value)} />
         </Field>
-        {error && !Object.keys(fields).length && (
-          <MessageBar intent="error">
-            <MessageBarBody>{error.message}</MessageBarBody>
-          </MessageBar>
-        )}
-        <div className={styles.row}>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            {busy ? 'Saving…' : initial ? 'Save changes' : 'Save goal'}
-          </Button>
-          <Button onClick={onCancel}>Cancel</Button>
-        </div>
+        <FormFooter error={error} fieldErrors={fields} busy={busy} saveLabel={initial ? 'Save changes' : 'Save goal'} onCancel={onCancel} />
       </form>
     </Card>
   );
@@ -325,17 +243,7 @@ function ProgressForm({ goal, onSave, onCancel }: { goal: Goal; onSave(note: { t
         </Field>
         {goal.status !== 'achieved' && <Checkbox label="This goal is now achieved" checked={achieved} onChange={(_e, d) => setAchieved(Boolean(d.checked))} />}
       </div>
-      {error && !Object.keys(fields).length && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save progress'}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormFooter error={error} fieldErrors={fields} busy={busy} saveLabel="Save progress" onCancel={onCancel} />
     </form>
   );
 }
@@ -397,17 +305,7 @@ function EvidenceForm({ goal, api, onSave, onCancel }: { goal: Goal; api: Api; o
           </Select>
         </Field>
       )}
-      {error && !Object.keys(fields).length && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Add evidence'}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormFooter error={error} fieldErrors={fields} busy={busy} saveLabel="Add evidence" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-import { Button, Card, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
+import { Card, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { FormEvent, useState } from 'react';
 import { ApiError, Goal, Me } from './api';
-import { today, useFormStyles } from './GoalsView';
+import { FormFooter, today, useFormStyles } from './forms';
 
 type Entry = { kind: string; title: string; date: string; hours: number; reflection: string; goalId: string | null };
 
@@ -65,17 +65,7 @@ export function LogForm({ me, goals, onSave, onCancel }: { me: Me; goals: Goal[]
             ))}
           </Select>
         </Field>
-        {error && !Object.keys(fields).length && (
-          <MessageBar intent="error">
-            <MessageBarBody>{error.message}</MessageBarBody>
-          </MessageBar>
-        )}
-        <div className={styles.row}>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </Button>
-          <Button onClick={onCancel}>Cancel</Button>
-        </div>
+        <FormFooter error={error} fieldErrors={fields} busy={busy} saveLabel="Save" onCancel={onCancel} />
       </form>
     </Card>
   );

@@ -1,7 +1,7 @@
 import { Badge, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, Title3 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { Api, MyReflection } from './api';
-import { formatDate, useFormStyles } from './GoalsView';
+import { formatDate, useFormStyles } from './forms';
 
 const statusText: Record<MyReflection['status'], string> = { not_started: 'Not started', draft: 'Draft', submitted: 'Submitted' };
 const statusColour = { not_started: 'informative', draft: 'warning', submitted: 'success' } as const;

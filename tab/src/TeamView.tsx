@@ -1,14 +1,11 @@
-import { Badge, Card, CardHeader, Field, MessageBar, MessageBarBody, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { Card, Field, MessageBar, MessageBarBody, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { Api, GoalStatus, ReportView } from './api';
-import { formatDate, useFormStyles } from './GoalsView';
+import { Api, ReportView } from './api';
+import { useFormStyles } from './forms';
+import { GoalSummary } from './GoalSummary';
 import { HoursSection } from './record/HoursSection';
 import { RecordSessions } from './record/RecordSessions';
 import { Section } from './record/Section';
-
-// A report's goals may also be `proposed`: drafted in their PRD reflection, to be agreed at the meeting.
-const statusText: Record<GoalStatus | 'proposed', string> = { proposed: 'Proposed', not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved' };
-const statusColour = { proposed: 'warning', not_started: 'informative', in_progress: 'brand', achieved: 'success' } as const;
 
 /** A line manager's read-only view of a direct report's goals and CLPL record, for the PRD meeting. */
 export function TeamView({ api, reports }: { api: Api; reports: { id: string; name: string }[] }) {
@@ -66,31 +63,7 @@ export function TeamView({ api, reports }: { api: Api; reports: { id: string; na
               <div className={styles.stack} role="list" aria-label={`${view.person.name}'s goals`}>
                 {view.goals.map((goal) => (
                   <Card key={goal.id} role="listitem" aria-label={goal.title}>
-                    <CardHeader
-                      header={<Text weight="semibold">{goal.title}</Text>}
-                      description={
-                        <Text className={styles.muted}>
-                          {goal.standardArea}
-                          {goal.targetDate ? ` · Target ${formatDate(goal.targetDate)}` : ''}
-                        </Text>
-                      }
-                      action={
-                        <Badge appearance="tint" color={statusColour[goal.status]} style={{ whiteSpace: 'nowrap' }}>
-                          {statusText[goal.status]}
-                        </Badge>
-                      }
-                    />
-                    {goal.successCriteria && <Text>Success looks like: {goal.successCriteria}</Text>}
-                    {goal.progressNotes.length > 0 && (
-                      <ul className={styles.list}>
-                        {goal.progressNotes.map((note, i) => (
-                          <li key={i}>
-                            <Text className={styles.muted}>{formatDate(note.date)}: </Text>
-                            <Text>{note.text}</Text>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
+                    <GoalSummary goal={goal} own={false} />
                   </Card>
                 ))}
               </div>

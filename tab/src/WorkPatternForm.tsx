@@ -1,7 +1,7 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { FormEvent, useState } from 'react';
 import { ApiError } from './api';
-import { useFormStyles } from './GoalsView';
+import { useFormStyles } from './forms';
 
 /** Share of full time in whole percent; used for one's own pattern and by SLT for a colleague's. */
 export function WorkPatternForm({ label, ftePercent, onSave }: { label: string; ftePercent: number; onSave(ftePercent: number): Promise<void> }) {

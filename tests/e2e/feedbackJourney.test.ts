@@ -1,13 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
-import { loadConfig } from '../../bot/config';
-import { startServer } from '../../bot/server';
 import { devUserHeader } from '../../bot/http/auth/identify';
-import { BotConnectorStandIn } from '../support/botConnectorStandIn';
 import { expectValidAdaptiveCard } from '../support/adaptiveCardChecker';
-import { clplChannel, createOfferThroughCard, setUpSchool, slt, team, Testbed } from '../support/clplTestbed';
+import { createOfferThroughCard, noQuietHours, setUpSchool, slt, startTestbed, Testbed } from '../support/clplTestbed';
 import { channelCardAction, member, Member, personalCardAction, personalMessage, sendToBot } from '../support/teamsActivities';
 import { FakeClock } from '../factories';
 import { gtcsStandardAreas } from '../../bot/domain/tags';
@@ -18,20 +11,8 @@ const text = (card: unknown) => JSON.stringify(card) ?? '';
 const HOUR = 3_600_000;
 
 /** The real server on a clock the test moves: the offer is created in the future, then time passes to after it. */
-async function startJourneyTestbed(clock: FakeClock): Promise<Testbed> {
-  const connector = await new BotConnectorStandIn({ channels: [{ id: team.id }, { id: clplChannel.id, name: clplChannel.name }] }).start();
-  const config = loadConfig({
-    CLPL_LOCAL: '1',
-    PORT: '0',
-    SQLITE_FILE: join(mkdtempSync(join(tmpdir(), 'clpl-feedback-')), 'clpl.sqlite'),
-    CLPL_SLT_IDS: slt.aadObjectId,
-    // Quiet hours off, so the test does not depend on the day of the week it runs.
-    CLPL_QUIET_HOURS: '00:00-00:00',
-    CLPL_QUIET_WEEKENDS: 'false',
-  });
-  const server = await startServer(config, pino({ level: 'silent' }), { clock, cardSettleMs: 10 });
-  const world = { serviceUrl: connector.url, tenantId: 'tenant-1', botId: '28:clpl-bot', team };
-  return { connector, server, world, close: async () => (await server.close(), await connector.stop()) };
+function startJourneyTestbed(clock: FakeClock): Promise<Testbed> {
+  return startTestbed({ clock, env: noQuietHours });
 }
 
 /** Cards the bot sent on its own initiative to a person's 1:1 chat, newest last. */

@@ -1,4 +1,4 @@
-import { channelMention, Member, member, personalCardAction, personalMessage, sendToBot } from '../support/teamsActivities';
+import { channelMention, Member, member, personalCardAction, sendToBot } from '../support/teamsActivities';
 import { expectValidAdaptiveCard } from '../support/adaptiveCardChecker';
 import { clplChannel, offerFormValues, setUpSchool, slt, startTestbed, Testbed } from '../support/clplTestbed';
 

@@ -1,13 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import pino from 'pino';
-import { loadConfig } from '../../bot/config';
-import { startServer } from '../../bot/server';
-import { BotConnectorStandIn } from '../support/botConnectorStandIn';
 import { expectValidAdaptiveCard } from '../support/adaptiveCardChecker';
-import { clplChannel, setUpSchool, slt, team, Testbed } from '../support/clplTestbed';
+import { clplChannel, noQuietHours, setUpSchool, slt, startTestbed, Testbed } from '../support/clplTestbed';
 import { channelMention, member, Member, personalCardAction, personalMessage, sendToBot } from '../support/teamsActivities';
 import { FakeClock } from '../factories';
 
@@ -19,24 +12,16 @@ const outsider = member('dan', 'Dan Elsewhere');
 const text = (card: unknown) => JSON.stringify(card) ?? '';
 const DAY = 86_400_000;
 
-async function startReflectionTestbed(clock: FakeClock): Promise<Testbed> {
-  const connector = await new BotConnectorStandIn({
-    channels: [{ id: team.id }, { id: clplChannel.id, name: clplChannel.name }],
-    // Cal has not installed the app and cannot be messaged: Teams refuses the 1:1 conversation.
-    intercept: (call) =>
-      call.path === '/v3/conversations' && call.body?.members?.[0]?.id === cal.teamsId ? { status: 403, body: { error: { code: 'Forbidden', message: 'app not installed' } } } : undefined,
-  }).start();
-  const config = loadConfig({
-    CLPL_LOCAL: '1',
-    PORT: '0',
-    SQLITE_FILE: join(mkdtempSync(join(tmpdir(), 'clpl-reflection-')), 'clpl.sqlite'),
-    CLPL_SLT_IDS: slt.aadObjectId,
-    CLPL_QUIET_HOURS: '00:00-00:00',
-    CLPL_QUIET_WEEKENDS: 'false',
+function startReflectionTestbed(clock: FakeClock): Promise<Testbed> {
+  return startTestbed({
+    clock,
+    env: noQuietHours,
+    connector: {
+      // Cal has not installed the app and cannot be messaged: Teams refuses the 1:1 conversation.
+      intercept: (call) =>
+        call.path === '/v3/conversations' && call.body?.members?.[0]?.id === cal.teamsId ? { status: 403, body: { error: { code: 'Forbidden', message: 'app not installed' } } } : undefined,
+    },
   });
-  const server = await startServer(config, pino({ level: 'silent' }), { clock, cardSettleMs: 10 });
-  const world = { serviceUrl: connector.url, tenantId: 'tenant-1', botId: '28:clpl-bot', team };
-  return { connector, server, world, close: async () => (await server.close(), await connector.stop()) };
 }
 
 function proactiveCardsTo(bed: Testbed, person: Member): unknown[] {

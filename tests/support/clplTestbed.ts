@@ -20,9 +20,12 @@ export interface Testbed {
   close(): Promise<void>;
 }
 
+/** Quiet hours off, so a test does not depend on the time or day of the week it runs. */
+export const noQuietHours = { CLPL_QUIET_HOURS: '00:00-00:00', CLPL_QUIET_WEEKENDS: 'false' };
+
 /**
  * The real server (local mode, a fresh SQLite file unless `env` says otherwise) with the Bot Connector stand-in;
- * `clock` lets a test move the server's time on (e.g. to a notice's next attempt).
+ * `clock` lets a test move time on (reminders, feedback requests, due dates).
  */
 export async function startTestbed(options: { env?: Record<string, string>; connector?: StandInOptions; clock?: Clock } = {}): Promise<Testbed> {
   const connector = await new BotConnectorStandIn({
@@ -36,7 +39,7 @@ export async function startTestbed(options: { env?: Record<string, string>; conn
     CLPL_SLT_IDS: slt.aadObjectId,
     ...options.env,
   });
-  const server = await startServer(config, pino({ level: 'silent' }), { cardSettleMs: 10, clock: options.clock });
+  const server = await startServer(config, pino({ level: 'silent' }), { clock: options.clock, cardSettleMs: 10 });
   const world: TeamsWorld = { serviceUrl: connector.url, tenantId: 'tenant-1', botId: '28:clpl-bot', team };
   return {
     connector,

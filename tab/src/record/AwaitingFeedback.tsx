@@ -1,6 +1,6 @@
 import { Text } from '@fluentui/react-components';
 import { RecordView } from '../api';
-import { useFormStyles } from '../GoalsView';
+import { useFormStyles } from '../forms';
 import { Section } from './Section';
 import { day } from './format';
 

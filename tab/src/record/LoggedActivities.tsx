@@ -1,7 +1,7 @@
 import { Text } from '@fluentui/react-components';
 import { ReactNode } from 'react';
 import { RecordView } from '../api';
-import { formatDate, useFormStyles } from '../GoalsView';
+import { formatDate, useFormStyles } from '../forms';
 import { Section } from './Section';
 
 /** CLPL logged by the person themselves. `toolbar` and `children` are the owner's "Log other CLPL" button and form. */

@@ -1,6 +1,6 @@
 import { Title3 } from '@fluentui/react-components';
 import { ReactNode, useId } from 'react';
-import { useFormStyles } from '../GoalsView';
+import { useFormStyles } from '../forms';
 
 /** A titled region of the record; `toolbar` sits beside the title (the owner's own actions, e.g. "Log other CLPL"). */
 export function Section({ title, as = 'h2', toolbar, children }: { title: string; as?: 'h1' | 'h2'; toolbar?: ReactNode; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { Card, Text } from '@fluentui/react-components';
 import { ReactNode } from 'react';
 import { RecordView } from '../api';
-import { useFormStyles } from '../GoalsView';
+import { useFormStyles } from '../forms';
 import { Section } from './Section';
 import { standingText, when } from './format';
 

@@ -1,6 +1,5 @@
 import { myUpcomingClpl } from '../../../app/myClpl';
 import { chooseClplChannel } from '../../../app/schools';
-import { DomainError } from '../../../domain/errors';
 import { myClplCardData, renderMyClplCard } from '../cards/myClplCard';
 import { offerFormCardData, renderOfferFormCard } from '../cards/offerFormCard';
 import { TextCommand } from './types';
