@@ -12,6 +12,10 @@ import { insertNotice } from './outboxRows';
 
 type Executor = Kysely<Database>;
 
+type SeatPictureRow = { confirmed: number; waitlisted: number; last_queue_number: number; waitlisted_ahead: number } & {
+  [K in keyof SignUpRow]: SignUpRow[K] | null;
+};
+
 /** The statements on the sign-up path, compiled once per dialect (see prepared.ts). */
 export function hotQueries(dialect: Dialect) {
   return {
@@ -36,26 +40,34 @@ export function hotQueries(dialect: Dialect) {
           }),
         ),
     ),
-    seatCounts: prepared<{ offerId: string }, { confirmed: number; waitlisted: number; last_queue_number: number }>(['offerId'], (db, p) =>
+    /** Counts, the person's own row and how many wait ahead of them, in one round trip. */
+    seatPicture: prepared<{ offerId: string; personId: string }, SeatPictureRow>(['offerId', 'personId'], (db, p) =>
       db
-        .selectFrom('signups')
+        .selectFrom(
+          db
+            .selectFrom('signups')
+            .select([
+              sql<number>`cast(coalesce(sum(case when status = 'confirmed' then 1 else 0 end), 0) as integer)`.as('confirmed'),
+              sql<number>`cast(coalesce(sum(case when status = 'waitlisted' then 1 else 0 end), 0) as integer)`.as('waitlisted'),
+              sql<number>`cast(coalesce(max(queue_number), 0) as integer)`.as('last_queue_number'),
+            ])
+            .where('offer_id', '=', p.offerId)
+            .as('counts'),
+        )
+        .leftJoin('signups as own', (join) => join.on('own.offer_id', '=', p.offerId).on('own.person_id', '=', p.personId))
         .select([
-          sql<number>`cast(coalesce(sum(case when status = 'confirmed' then 1 else 0 end), 0) as integer)`.as('confirmed'),
-          sql<number>`cast(coalesce(sum(case when status = 'waitlisted' then 1 else 0 end), 0) as integer)`.as('waitlisted'),
-          sql<number>`cast(coalesce(max(queue_number), 0) as integer)`.as('last_queue_number'),
-        ])
-        .where('offer_id', '=', p.offerId),
-    ),
-    ownSignUp: prepared<{ offerId: string; personId: string }, SignUpRow>(['offerId', 'personId'], (db, p) =>
-      db.selectFrom('signups').selectAll().where('offer_id', '=', p.offerId).where('person_id', '=', p.personId),
-    ),
-    waitlistedBefore: prepared<{ offerId: string; queueNumber: number }, { ahead: number }>(['offerId', 'queueNumber'], (db, p) =>
-      db
-        .selectFrom('signups')
-        .select(sql<number>`cast(count(*) as integer)`.as('ahead'))
-        .where('offer_id', '=', p.offerId)
-        .where('status', '=', 'waitlisted')
-        .where('queue_number', '<', p.queueNumber),
+          'counts.confirmed',
+          'counts.waitlisted',
+          'counts.last_queue_number',
+          'own.offer_id',
+          'own.person_id',
+          'own.person_name',
+          'own.status',
+          'own.queue_number',
+          'own.signed_up_at',
+          'own.updated_at',
+          sql<number>`cast((select count(*) from signups ahead where ahead.offer_id = own.offer_id and own.status = 'waitlisted' and ahead.status = 'waitlisted' and ahead.queue_number < own.queue_number) as integer)`.as('waitlisted_ahead'),
+        ]),
     ),
     activeSignUpIds: prepared<{ offerId: string; limit: number }, { person_id: string }>(['offerId', 'limit'], (db, p) =>
       db.selectFrom('signups').select('person_id').where('offer_id', '=', p.offerId).where('status', '!=', 'withdrawn').orderBy('queue_number').limit(p.limit),
@@ -150,17 +162,14 @@ export class SqlOfferTransaction implements OfferTransaction {
   }
 
   async seatPicture(offerId: string, personId: string): Promise<SeatPicture> {
-    const [counts] = await this.queries.seatCounts(this.statements, { offerId });
-    const [ownRow] = await this.queries.ownSignUp(this.statements, { offerId, personId });
-    const own = ownRow ? signUpFromRow(ownRow) : null;
-    const waitlistedAhead =
-      own?.status === 'waitlisted' ? ((await this.queries.waitlistedBefore(this.statements, { offerId, queueNumber: own.queueNumber }))[0]?.ahead ?? 0) : 0;
+    const [row] = await this.queries.seatPicture(this.statements, { offerId, personId });
+    const own = row?.person_id ? signUpFromRow(row as SignUpRow) : null;
     return {
-      confirmed: Number(counts?.confirmed ?? 0),
-      waitlisted: Number(counts?.waitlisted ?? 0),
-      lastQueueNumber: Number(counts?.last_queue_number ?? 0),
+      confirmed: Number(row?.confirmed ?? 0),
+      waitlisted: Number(row?.waitlisted ?? 0),
+      lastQueueNumber: Number(row?.last_queue_number ?? 0),
       own,
-      waitlistedAhead: Number(waitlistedAhead),
+      waitlistedAhead: Number(row?.waitlisted_ahead ?? 0),
     };
   }
 
