@@ -27,8 +27,9 @@ export interface SchoolDirectory {
    */
   recordMember(schoolId: string, person: KnownMember): Promise<void>;
   /**
-   * Members named by SLT (found in the directory by email) and not necessarily seen by the bot yet: records their
-   * email, and adds those not yet known without making this school the one they were last seen in.
+   * Members known from a directory (the team's roster, or Graph by an email SLT gave) and not necessarily seen by the
+   * bot yet, in grouped writes: records their email, and adds those not yet known without making this school the one
+   * they were last seen in. A name already known is kept.
    */
   recordMembersFromDirectory(schoolId: string, people: readonly (Person & { email: string })[]): Promise<void>;
   /** Several people seen at once, in one write (the last entry wins for a person listed twice); emails are left as they are. */

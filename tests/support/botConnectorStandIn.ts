@@ -3,8 +3,9 @@ import { AddressInfo } from 'node:net';
 
 /**
  * A stand-in for the Bot Connector service on loopback. It speaks the same REST protocol Teams' connector does for the
- * calls this bot makes (send, reply, update, create a 1:1 conversation, list a team's channels), answers as Teams
- * would, and records every request so tests can assert on what the bot sent. Tests use it as the `serviceUrl`.
+ * calls this bot makes (send, reply, update, create a 1:1 conversation, list a team's channels, read a team's roster a
+ * page at a time or one member), answers as Teams would, and records every request so tests can assert on what the bot
+ * sent. Tests use it as the `serviceUrl`.
  */
 export interface RecordedCall {
   method: string;
@@ -12,6 +13,7 @@ export interface RecordedCall {
   conversationId: string | null;
   activityId: string | null;
   body: any;
+  query: Record<string, string>;
   /** The id the stand-in gave a posted activity or a created conversation. */
   responseId?: string;
 }
@@ -31,8 +33,28 @@ export interface StandInOptions {
   /** Answer 429 (Retry-After: 1) to any request beyond Teams' limits, as Teams would, and count them. */
   enforceLimits?: boolean;
   channels?: Array<{ id: string; name?: string }>;
+  /** Each team's members (by team id) as Teams lists them; a team not named here has no one on its roster. */
+  rosters?: Record<string, RosterAccount[]>;
+  /**
+   * The most members the stand-in puts on a page. Teams treats the bot's page size as a suggestion (under 50 counts as
+   * 50, over 500 as 500), so a test can make pages smaller than the bot asks for to see it follow the tokens.
+   */
+  rosterPageLimit?: number;
   /** Return a response of your own for a call (e.g. a 429), or undefined to let the stand-in answer normally. */
   intercept?: (call: RecordedCall) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
+}
+
+/** A TeamsChannelAccount as `GET /v3/conversations/{teamId}/pagedmembers` returns it (some fields may be missing). */
+export interface RosterAccount {
+  id: string;
+  name?: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+  givenName?: string;
+  surname?: string;
+  tenantId?: string;
+  userRole?: 'user' | 'guest' | 'anonymous';
 }
 
 export class BotConnectorStandIn {
@@ -84,9 +106,15 @@ export class BotConnectorStandIn {
     return over;
   }
 
+  /** Calls that read a team's roster page by page. */
+  rosterPagesRead(teamId: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === 'GET' && c.conversationId === teamId && c.path.endsWith('/pagedmembers'));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = await readBody(req);
-    const path = (req.url ?? '').split('?')[0] ?? '';
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const path = url.pathname;
     const match = path.match(/^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?)?/);
     const call: RecordedCall = {
       method: req.method ?? 'GET',
@@ -94,6 +122,7 @@ export class BotConnectorStandIn {
       conversationId: match?.[1] ? decodeURIComponent(match[1]) : null,
       activityId: match?.[2] ? decodeURIComponent(match[2]) : null,
       body: text ? JSON.parse(text) : null,
+      query: Object.fromEntries(url.searchParams),
     };
     this.calls.push(call);
     if (this.options.enforceLimits && req.method !== 'GET' && this.overLimit(call)) {
@@ -109,6 +138,8 @@ export class BotConnectorStandIn {
       const channels = this.options.channels ?? [{ id: teamId }];
       return send(res, 200, { conversations: channels.map((c) => ({ id: c.id, name: c.name })) });
     }
+    const roster = path.match(/^\/v3\/conversations\/([^/]+)\/(pagedmembers|members\/([^/]+))$/);
+    if (req.method === 'GET' && roster) return this.answerRoster(res, call, decodeURIComponent(roster[3] ?? ''));
     if (req.method === 'POST' && path === '/v3/conversations') {
       call.responseId = `a:personal-${this.nextId++}`;
       return send(res, 201, { id: call.responseId });
@@ -119,6 +150,24 @@ export class BotConnectorStandIn {
     }
     if (req.method === 'PUT' && call.activityId) return send(res, 200, { id: call.activityId });
     send(res, 404, { error: { code: 'NotFound', message: `stand-in does not serve ${req.method} ${path}` } });
+  }
+
+  /**
+   * `pagedmembers` answers `{ continuationToken, members }`, the token left out on the last page; `members/{id}` answers
+   * one account (by Teams user id or Entra object id) or 404 as Teams does for someone not in the team.
+   */
+  private answerRoster(res: ServerResponse, call: RecordedCall, memberId: string): void {
+    const members = this.options.rosters?.[call.conversationId ?? ''] ?? [];
+    if (memberId !== '') {
+      const found = members.find((m) => m.id === memberId || m.aadObjectId === memberId);
+      return found ? send(res, 200, found) : send(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation' } });
+    }
+    const asked = Math.min(500, Math.max(50, Number(call.query.pageSize) || 200));
+    const size = Math.min(asked, this.options.rosterPageLimit ?? asked);
+    const start = call.query.continuationToken ? Number(Buffer.from(call.query.continuationToken, 'base64url').toString('utf8')) : 0;
+    const end = start + size;
+    const continuationToken = end < members.length ? Buffer.from(String(end), 'utf8').toString('base64url') : undefined;
+    send(res, 200, { continuationToken, members: members.slice(start, end) });
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import pino from 'pino';
+import pino, { Logger } from 'pino';
 import { loadConfig } from '../../bot/config';
 import { Clock } from '../../bot/ports/clock';
 import { RunningServer, startServer } from '../../bot/server';
@@ -25,9 +25,9 @@ export const noQuietHours = { CLPL_QUIET_HOURS: '00:00-00:00', CLPL_QUIET_WEEKEN
 
 /**
  * The real server (local mode, a fresh SQLite file unless `env` says otherwise) with the Bot Connector stand-in;
- * `clock` lets a test move time on (reminders, feedback requests, due dates).
+ * `clock` lets a test move time on (reminders, feedback requests, due dates); `logger` lets it read what was logged.
  */
-export async function startTestbed(options: { env?: Record<string, string>; connector?: StandInOptions; clock?: Clock } = {}): Promise<Testbed> {
+export async function startTestbed(options: { env?: Record<string, string>; connector?: StandInOptions; clock?: Clock; logger?: Logger } = {}): Promise<Testbed> {
   const connector = await new BotConnectorStandIn({
     channels: [{ id: team.id }, { id: clplChannel.id, name: clplChannel.name }],
     ...options.connector,
@@ -39,7 +39,7 @@ export async function startTestbed(options: { env?: Record<string, string>; conn
     CLPL_SLT_IDS: slt.aadObjectId,
     ...options.env,
   });
-  const server = await startServer(config, pino({ level: 'silent' }), { clock: options.clock, cardSettleMs: 10 });
+  const server = await startServer(config, options.logger ?? pino({ level: 'silent' }), { clock: options.clock, cardSettleMs: 10 });
   const world: TeamsWorld = { serviceUrl: connector.url, tenantId: 'tenant-1', botId: '28:clpl-bot', team };
   return {
     connector,

@@ -43,6 +43,17 @@ export function botAddedToTeam(world: TeamsWorld, by: Member) {
   };
 }
 
+/** Someone else joins a team the app is already in: Teams names them by their Teams user id and Entra object id. */
+export function membersAddedToTeam(world: TeamsWorld, by: Member, added: readonly Member[]) {
+  return {
+    ...base(world, by),
+    type: 'conversationUpdate',
+    conversation: { id: world.team.id, conversationType: 'channel', isGroup: true, tenantId: world.tenantId },
+    membersAdded: added.map((m) => ({ id: m.teamsId, aadObjectId: m.aadObjectId })),
+    channelData: { eventType: 'teamMemberAdded', team: { id: world.team.id, name: world.team.name }, tenant: { id: world.tenantId } },
+  };
+}
+
 export function channelMention(world: TeamsWorld, from: Member, channel: { id: string; name: string }, text: string) {
   return {
     ...base(world, from),

@@ -4,6 +4,8 @@ import { Person } from '../../domain/person';
 import { Channel, School, SchoolDirectory } from '../../ports/schoolDirectory';
 import { Database, SchoolRow } from './schema';
 
+const directoryChunk = 500;
+
 export class SqlSchoolDirectory implements SchoolDirectory {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -78,13 +80,15 @@ export class SqlSchoolDirectory implements SchoolDirectory {
   }
 
   async recordMembersFromDirectory(schoolId: string, people: readonly (Person & { email: string })[]): Promise<void> {
-    // Each upsert stands alone (and repeats harmlessly), so no transaction is needed.
-    for (const person of people) {
+    // One row per person (PostgreSQL refuses an upsert touching a row twice); the epoch sorts after any real sighting,
+    // so schoolsOf still prefers the school they were last seen in.
+    const rows = [...new Map(people.map((p) => [p.id, { school_id: schoolId, person_id: p.id, name: p.name, seen_at: new Date(0).toISOString(), email: normalEmail(p.email) }])).values()];
+    // Each chunk stands alone (and repeats harmlessly), so no transaction is needed; chunks keep under bind-parameter limits.
+    for (let i = 0; i < rows.length; i += directoryChunk) {
       await this.db
         .insertInto('school_members')
-        // The epoch sorts after any real sighting, so schoolsOf still prefers the school they were last seen in.
-        .values({ school_id: schoolId, person_id: person.id, name: person.name, seen_at: new Date(0).toISOString(), email: normalEmail(person.email) })
-        .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet({ email: normalEmail(person.email) }))
+        .values(rows.slice(i, i + directoryChunk))
+        .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet((eb) => ({ email: eb.ref('excluded.email') })))
         .execute();
     }
   }

@@ -20,7 +20,11 @@ import { messageCard } from './cards/messageCard';
 import { AdaptiveCardJson } from './cards/render';
 import { parseCommand } from './commands/registry';
 import { PeopleSeen } from './peopleSeen';
+import { readAddedMembers, readTeamRoster, RosterMember } from './teamRoster';
 import { SendBudgets } from './throttling';
+
+/** Set once a turn has registered its team: the first sighting and the install event may both ask in one turn. */
+const teamRegistered = Symbol('teamRegistered');
 
 export interface ClplBotOptions {
   app: AppDependencies;
@@ -66,8 +70,10 @@ export class ClplBot extends TeamsActivityHandler {
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
-      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botAdded) await this.registerTeam(context);
+      const added = context.activity.membersAdded ?? [];
+      if (added.some((m) => m.id === context.activity.recipient.id)) await this.registerTeam(context);
+      // A team first met in this turn has just had its whole roster read.
+      else if (added.length > 0 && !context.turnState.get(teamRegistered)) await this.recordAddedMembers(context, added.map((m) => m.id));
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -124,7 +130,8 @@ export class ClplBot extends TeamsActivityHandler {
 
   private async registerTeam(context: TurnContext): Promise<void> {
     const team = teamOf(context.activity);
-    if (!team) return;
+    if (!team || context.turnState.get(teamRegistered)) return;
+    context.turnState.set(teamRegistered, true);
     const schoolId = this.options.fixedSchoolId ?? team.id;
     const channels = await this.teamChannels(context, team.id);
     const presetId = this.options.presetClplChannelId(schoolId);
@@ -132,6 +139,27 @@ export class ClplBot extends TeamsActivityHandler {
     await registerSchool(this.options.app, { schoolId, name: team.name, tenantId: tenantOf(context.activity), channels, presetClplChannel: preset });
     for (const channel of channels) await this.saveChannelAddress(context, channel.id);
     this.options.logger.info({ event: 'school_registered', schoolId, channels: channels.length });
+    await this.recordRoster(team.id, schoolId, (onPage) => readTeamRoster(context, team.id, onPage));
+  }
+
+  private async recordAddedMembers(context: TurnContext, userIds: string[]): Promise<void> {
+    const team = teamOf(context.activity);
+    const schoolId = this.teamSchoolId(context);
+    if (!team || !schoolId) return;
+    await this.recordRoster(team.id, schoolId, (onPage) => readAddedMembers(context, team.id, userIds, onPage));
+  }
+
+  /**
+   * Records team members with their email, so SLT can name staff by address without Graph. Like the channel list,
+   * the roster is a nicety: if Teams will not give it, the app still installs and those seen later are still recorded.
+   */
+  private async recordRoster(teamId: string, schoolId: string, read: (onPage: (members: RosterMember[]) => Promise<void>) => Promise<number>): Promise<void> {
+    try {
+      const members = await read((page) => this.options.app.stores.schools.recordMembersFromDirectory(schoolId, page));
+      this.options.logger.info({ event: 'team_roster_recorded', schoolId, members });
+    } catch (error) {
+      this.options.logger.warn({ event: 'team_roster_unavailable', teamId, err: (error as Error).message });
+    }
   }
 
   private async teamChannels(context: TurnContext, teamId: string): Promise<Channel[]> {

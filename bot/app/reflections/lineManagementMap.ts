@@ -22,9 +22,9 @@ export async function lineManagementView(app: AppDependencies, input: { schoolId
 }
 
 /**
- * Replaces the school's map with an imported one; any bad row refuses the whole import and nothing is stored. Emails
- * no member is known by are looked up in the directory (Graph) where there is one; those found are remembered as
- * members, with their email, once the import is accepted.
+ * Replaces the school's map with an imported one; any bad row refuses the whole import and nothing is stored. Members'
+ * emails come from the team roster; emails no member is known by are looked up in the directory (Graph) where there is
+ * one, and those found are remembered as members, with their email, once the import is accepted.
  */
 export async function importLineManagement(app: AppDependencies, input: { schoolId: string; personId: string; rows: readonly LineManagementRow[] }): Promise<LineManagement[]> {
   requireSlt(app, input.schoolId, input.personId);
@@ -53,7 +53,7 @@ export async function setLineManager(app: AppDependencies, input: { schoolId: st
 
 /**
  * The school's members, plus anyone the directory finds by an email given in `texts` that no member is known by.
- * Without a directory (local mode, or CLPL_ORG_DIRECTORY=map) the members' own emails decide.
+ * Without a directory (local mode, or CLPL_ORG_DIRECTORY=map) the members' own emails, read from the team roster, decide.
  */
 async function membersNamed(app: AppDependencies, schoolId: string, texts: readonly string[]): Promise<{ members: KnownMember[]; found: DirectoryPerson[] }> {
   const members = await app.stores.schools.listMembersWithEmails(schoolId);

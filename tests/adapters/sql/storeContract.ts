@@ -395,6 +395,21 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       expect((await stores.schools.schoolsOf('p-n')).map((s) => s.id)).toEqual(['team-2', 'team-1']);
     });
 
+    it('a whole team roster is recorded in grouped writes, a person listed twice once, without moving anyone\'s last-seen school', async () => {
+      const stores = await db.open();
+      for (const id of ['team-1', 'team-2']) await stores.schools.upsertSchool({ id, name: id, tenantId: null });
+      await stores.schools.recordMember('team-2', { id: 'p-7', name: 'Seen Elsewhere' });
+      const roster = Array.from({ length: 1201 }, (_, i) => ({ id: `p-${i}`, name: `Staff ${i}`, email: `Staff.${i}@school.scot` }));
+      await stores.schools.recordMembersFromDirectory('team-1', [...roster, { id: 'p-3', name: 'Staff 3', email: 'staff.3@new.scot' }]);
+      await stores.schools.recordMembersFromDirectory('team-1', []);
+
+      const members = await stores.schools.listMembersWithEmails('team-1');
+      expect(members).toHaveLength(1201);
+      expect(members.find((m) => m.id === 'p-3')?.email).toBe('staff.3@new.scot');
+      expect(members.find((m) => m.id === 'p-1200')?.email).toBe('staff.1200@school.scot');
+      expect((await stores.schools.schoolsOf('p-7')).map((s) => s.id)).toEqual(['team-2', 'team-1']);
+    });
+
     it('several members are recorded in one write; a person listed twice keeps the last name, and emails stay', async () => {
       const stores = await db.open();
       await stores.schools.upsertSchool({ id: 'team-1', name: 'One', tenantId: null });
