@@ -1,6 +1,6 @@
 import { seatSummary, standingOf } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
-import { activeSignUpIds, OfferStandingView } from './signUp';
+import { OfferStandingView } from './signUp';
 
 /** A person's upcoming sessions with their own standing on each ("confirmed", "2nd on the waitlist"). */
 export async function myUpcomingClpl(deps: AppDependencies, personId: string): Promise<OfferStandingView[]> {
@@ -9,6 +9,5 @@ export async function myUpcomingClpl(deps: AppDependencies, personId: string): P
     offer,
     seats: seatSummary(offer, allSignUps),
     standing: standingOf(personId, allSignUps),
-    signedUpIds: activeSignUpIds(allSignUps),
   }));
 }

@@ -2,14 +2,13 @@ import { DomainError } from '../domain/errors';
 import { Offer } from '../domain/offer';
 import { Person } from '../domain/person';
 import { decideSignUp, SeatSummary, seatSummary, SignUp, Standing, standingOf } from '../domain/signUp';
-import { cardAudienceLimit } from '../ports/offerBoard';
 import { AppDependencies } from './dependencies';
 
+/** An offer as one person sees it: the seats and their own standing. */
 export interface OfferStandingView {
   offer: Offer;
   seats: SeatSummary;
   standing: Standing;
-  signedUpIds: string[];
 }
 
 /**
@@ -28,8 +27,7 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
       await tx.saveSignUps(decision.changes);
       await tx.raiseRevision(offer.id);
     }
-    const signedUpIds = await tx.activeSignUpIds(offer.id, cardAudienceLimit);
-    const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing, signedUpIds };
+    const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };
     return { view, changed };
   });
   if (result.changed) deps.afterCommit.offerChanged(input.offerId);
@@ -55,7 +53,6 @@ export function viewFor(offer: Offer, signUps: readonly SignUp[], personId: stri
     offer,
     seats: seatSummary(offer, signUps),
     standing: standingOf(personId, signUps),
-    signedUpIds: activeSignUpIds(signUps),
   };
   return { view, changed };
 }

@@ -25,13 +25,9 @@ export interface OfferCardLedger {
 export interface OfferCardView {
   offer: Offer;
   seats: SeatSummary;
-  /** People signed up (confirmed or waitlisted), so their clients can refresh to their own view; the first
-   * `cardAudienceLimit` in queue order are enough. */
+  /** People signed up (confirmed or waitlisted), so their clients can refresh to their own view. */
   signedUpIds: string[];
 }
-
-/** Teams refreshes a card automatically for at most 60 listed people, so views need carry no more ids than that. */
-export const cardAudienceLimit = 60;
 
 /** The channel where offers are posted for everyone to see (the Teams channel in production). */
 export interface OfferBoard {

@@ -10,8 +10,6 @@ export interface OfferTransaction {
   signUpsForOffer(offerId: string): Promise<SignUp[]>;
   /** Counts and the person's own row: what a sign-up decision needs, without reading every sign-up. */
   seatPicture(offerId: string, personId: string): Promise<SeatPicture>;
-  /** The first `limit` people holding a place, in queue order. */
-  activeSignUpIds(offerId: string, limit: number): Promise<string[]>;
   insertOffer(offer: Offer): Promise<void>;
   /** Saves an edited (or cancelled) offer's details and status; the revision is left to raiseRevision. */
   updateOffer(offer: Offer): Promise<void>;

@@ -51,9 +51,13 @@ describe('an offer posted to the CLPL channel, signed up for from its card', () 
 
     const b = await sendToBot(bed.server.url, channelCardAction(bed.world, staffB, cardRef, 'offer.signUp.v1', { cardVersion: 1, offerId }));
     expect(textOf(b.body.value)).toContain("You're 1st on the waitlist.");
+    // Each answer is that person's own view of the card, so it refreshes for them alone.
+    expect(a.body.value.refresh.userIds).toEqual([staffA.aadObjectId]);
+    expect(b.body.value.refresh.userIds).toEqual([staffB.aadObjectId]);
 
     const withdrawn = await sendToBot(bed.server.url, channelCardAction(bed.world, staffA, cardRef, 'offer.withdraw.v1', { cardVersion: 1, offerId }));
     expect(textOf(withdrawn.body.value)).toContain('You have withdrawn.');
+    expect(withdrawn.body.value.refresh.userIds).toEqual([]);
 
     await bed.server.settle();
 

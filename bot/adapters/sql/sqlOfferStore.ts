@@ -69,9 +69,6 @@ export function hotQueries(dialect: Dialect) {
           sql<number>`cast((select count(*) from signups ahead where ahead.offer_id = own.offer_id and own.status = 'waitlisted' and ahead.status = 'waitlisted' and ahead.queue_number < own.queue_number) as integer)`.as('waitlisted_ahead'),
         ]),
     ),
-    activeSignUpIds: prepared<{ offerId: string; limit: number }, { person_id: string }>(['offerId', 'limit'], (db, p) =>
-      db.selectFrom('signups').select('person_id').where('offer_id', '=', p.offerId).where('status', '!=', 'withdrawn').orderBy('queue_number').limit(p.limit),
-    ),
     raiseRevision: prepared<{ id: string }, never>(['id'], (db, p) =>
       db
         .updateTable('offers')
@@ -171,10 +168,6 @@ export class SqlOfferTransaction implements OfferTransaction {
       own,
       waitlistedAhead: Number(row?.waitlisted_ahead ?? 0),
     };
-  }
-
-  async activeSignUpIds(offerId: string, limit: number): Promise<string[]> {
-    return (await this.queries.activeSignUpIds(this.statements, { offerId, limit })).map((row) => row.person_id);
   }
 
   async insertOffer(offer: Offer): Promise<void> {

@@ -266,15 +266,6 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       expect(await stores.offers.transaction((tx) => tx.seatPicture(empty.id, 'person-1'))).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0 });
     });
 
-    it('activeSignUpIds lists the first people holding a place, in queue order, skipping withdrawals', async () => {
-      const stores = await db.withSchool();
-      const offer = await db.insertOffer(stores, { capacity: 1 });
-      const rows = [4, 2, 3, 1].map((n) => buildSignUp({ offerId: offer.id, person: buildPerson(n), status: n === 2 ? 'withdrawn' : n === 1 ? 'confirmed' : 'waitlisted', queueNumber: n }));
-      await stores.offers.transaction((tx) => tx.saveSignUps(rows));
-      expect(await stores.offers.transaction((tx) => tx.activeSignUpIds(offer.id, 60))).toEqual(['person-1', 'person-3', 'person-4']);
-      expect(await stores.offers.transaction((tx) => tx.activeSignUpIds(offer.id, 2))).toEqual(['person-1', 'person-3']);
-    });
-
     it("upcomingSignUpsOf lists a person's current sign-ups on offers not yet ended, soonest first", async () => {
       const stores = await db.withSchool();
       const now = shift(testNow, { days: 30 });

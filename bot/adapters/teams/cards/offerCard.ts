@@ -1,11 +1,12 @@
 import template from './offerCard.json';
 import { Offer } from '../../../domain/offer';
 import { Standing } from '../../../domain/signUp';
-import { cardAudienceLimit, OfferCardView } from '../../../ports/offerBoard';
+import { OfferCardView } from '../../../ports/offerBoard';
 import { facilitatorText, instantText, placeText, seatsText, sessionTime, standingText } from './format';
 import { AdaptiveCardJson, renderTemplate } from './render';
 
-export const maxRefreshUserIds = cardAudienceLimit;
+/** Teams refreshes a card automatically for at most 60 listed people. */
+export const maxRefreshUserIds = 60;
 
 export interface OfferCardData {
   offerId: string;

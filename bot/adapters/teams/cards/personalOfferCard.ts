@@ -4,8 +4,14 @@ import { OfferStandingView } from '../../../app/signUp';
 import { offerCardData, renderOfferCard } from './offerCard';
 import { AdaptiveCardJson } from './render';
 
-/** The offer card as one person sees it; a confirmed person also gets "Add to calendar" (their own secret link). */
+/**
+ * The offer card as one person sees it; a confirmed person also gets "Add to calendar" (their own secret link).
+ * Teams shows a card answered to a card action to that person alone, so it need refresh only for them, and only
+ * while they hold a place (as the shared card refreshes for those signed up).
+ */
 export async function renderPersonalOfferCard(app: AppDependencies, personId: string, view: OfferStandingView): Promise<AdaptiveCardJson> {
   const links = view.standing.kind === 'confirmed' && view.offer.status !== 'cancelled' ? await calendarLinks(app, personId) : null;
-  return renderOfferCard(offerCardData(view, app.clock.now(), view.standing, links?.sessionUrl(view.offer.id) ?? ''));
+  const holdsPlace = view.standing.kind === 'confirmed' || view.standing.kind === 'waitlisted';
+  const shownTo = { ...view, signedUpIds: holdsPlace ? [personId] : [] };
+  return renderOfferCard(offerCardData(shownTo, app.clock.now(), view.standing, links?.sessionUrl(view.offer.id) ?? ''));
 }
