@@ -3,20 +3,18 @@ import { Person } from '../../../bot/domain/person';
 import { AddressBook, AddressKey } from '../../../bot/ports/addressBook';
 import { SchoolDirectory } from '../../../bot/ports/schoolDirectory';
 
-/** Stores that record each write they are asked for, and can be told to fail or to take a while. */
+/** Stores that record each write they are asked for, and can be told to fail or to hold writes back. */
 function recordingStores() {
   const memberWrites: Array<Array<{ schoolId: string; person: Person }>> = [];
   const addressWrites: Array<Array<{ key: AddressKey; address: string }>> = [];
-  let failNext: Error | null = null;
-  let release: (() => void) | null = null;
+  let gate: Promise<void> = Promise.resolve();
+  let failure: Error | null = null;
   const schools = {
     async recordMembers(members: ReadonlyArray<{ schoolId: string; person: Person }>) {
-      if (release === null && holding) await new Promise<void>((resolve) => (release = resolve));
-      if (failNext) {
-        const error = failNext;
-        failNext = null;
-        throw error;
-      }
+      await gate;
+      const error = failure;
+      failure = null;
+      if (error) throw error;
       memberWrites.push([...members]);
     },
   } as unknown as SchoolDirectory;
@@ -25,18 +23,16 @@ function recordingStores() {
       addressWrites.push([...entries]);
     },
   } as unknown as AddressBook;
-  let holding = false;
   return {
     stores: { schools, addresses },
     memberWrites,
     addressWrites,
-    failNextWrite: (error: Error) => (failNext = error),
-    holdNextWrite: () => {
-      holding = true;
-      return () => {
-        holding = false;
-        release?.();
-      };
+    failNextWrite: (error: Error) => (failure = error),
+    /** Writes wait until the returned function is called. */
+    holdWrites: () => {
+      let open: () => void = () => undefined;
+      gate = new Promise<void>((resolve) => (open = resolve));
+      return () => open();
     },
   };
 }
@@ -68,7 +64,7 @@ describe('recording people seen in teams', () => {
   it('people seen while a write is running go into the next write, together', async () => {
     const recorded = recordingStores();
     const seen = new PeopleSeen(recorded.stores);
-    const releaseFirst = recorded.holdNextWrite();
+    const releaseFirst = recorded.holdWrites();
     const first = seen.record(sighting(1));
     await new Promise((resolve) => setImmediate(resolve));
     const later = [2, 3, 4].map((n) => seen.record(sighting(n)));
