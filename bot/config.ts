@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { optionalText } from './settings';
 import { QuietHours } from './domain/quietHours';
 import { defaultTagCatalogue, TagCatalogue } from './domain/tags';
 import { EvidenceSettings } from './app/evidenceSettings';
@@ -60,11 +61,6 @@ const list = z
   .string()
   .optional()
   .transform((text) => (text ?? '').split(/[,;]/).map((s) => s.trim()).filter((s) => s !== ''));
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((text) => (text === undefined || text.trim() === '' ? undefined : text.trim()));
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { GraphAppIdentity, graphIdentityFrom, missingGraphIdentity } from '../adapters/graph/appCredential';
+import { GraphAppIdentity, graphIdentityFrom, graphSettings, missingGraphIdentity } from '../adapters/graph/appCredential';
+import { optionalText, readSettings } from '../settings';
 
 /** How the tab's API knows who is calling (Teams SSO tokens), where goals are kept, and where the built tab is. */
 export interface TabConfig {
@@ -21,36 +22,23 @@ export interface TabSsoConfig {
   jwksUrl: string;
 }
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((text) => (text === undefined || text.trim() === '' ? undefined : text.trim()));
-
 const tabEnvironment = z.object({
-  AAD_APP_CLIENT_ID: optionalText,
-  AAD_APP_TENANT_ID: optionalText,
-  AAD_APP_CLIENT_SECRET: optionalText,
+  ...graphSettings,
   TAB_DOMAIN: optionalText,
   AAD_APP_ID_URI: optionalText,
   AAD_AUTHORITY_HOST: z.string().default('https://login.microsoftonline.com'),
   TAB_SSO_JWKS_URL: optionalText,
   TAB_SSO_ISSUERS: optionalText,
   GOALS_STORE: z.enum(['local', 'graph']).default('local'),
-  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com'),
   GRAPH_SITE_ID: optionalText,
   GRAPH_GOALS_LIST_ID: optionalText,
-  GRAPH_MANAGED_IDENTITY_CLIENT_ID: optionalText,
   TAB_DIST_DIR: optionalText,
 });
 
 /** Reads the tab's settings; every problem goes to `problems` (config.ts reports them all together). */
 export function loadTabConfig(env: Record<string, string | undefined>, problems: string[]): TabConfig {
-  const parsed = tabEnvironment.safeParse(env);
-  if (!parsed.success) {
-    problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-    return { sso: null, goals: { kind: 'local' }, distDir: resolve('dist/tab') };
-  }
-  const e = parsed.data;
+  const e = readSettings(tabEnvironment, env, problems);
+  if (!e) return { sso: null, goals: { kind: 'local' }, distDir: resolve('dist/tab') };
 
   let sso: TabSsoConfig | null = null;
   if (e.AAD_APP_CLIENT_ID || e.AAD_APP_TENANT_ID) {

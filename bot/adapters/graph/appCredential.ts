@@ -1,4 +1,6 @@
 import { ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
+import { z } from 'zod';
+import { optionalText } from '../../settings';
 import { GraphTokenSource } from './graphClient';
 
 export type GraphAppIdentity =
@@ -29,6 +31,15 @@ export interface GraphIdentitySettings {
   AAD_APP_TENANT_ID?: string | undefined;
   AAD_APP_CLIENT_SECRET?: string | undefined;
 }
+
+/** The settings every Graph feature reads: where Graph is and the app identity that calls it. */
+export const graphSettings = {
+  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com'),
+  GRAPH_MANAGED_IDENTITY_CLIENT_ID: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  AAD_APP_CLIENT_SECRET: optionalText,
+};
 
 /** A named managed identity if there is one, else a complete client secret; null when neither is configured. */
 export function graphIdentityFrom(settings: GraphIdentitySettings): GraphAppIdentity | null {

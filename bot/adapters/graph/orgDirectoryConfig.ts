@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { GraphAppIdentity, graphIdentityFrom, missingGraphIdentity } from './appCredential';
+import { readSettings } from '../../settings';
+import { GraphAppIdentity, graphIdentityFrom, graphSettings, missingGraphIdentity } from './appCredential';
 
 /** Direct reports from Microsoft Graph with the app's identity (application permission User.Read.All). */
 export interface OrgDirectoryConfig {
@@ -7,32 +8,15 @@ export interface OrgDirectoryConfig {
   identity: GraphAppIdentity;
 }
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((text) => (text === undefined || text.trim() === '' ? undefined : text.trim()));
-
-const directoryEnvironment = z.object({
-  CLPL_ORG_DIRECTORY: z.enum(['graph', 'map']).default('map'),
-  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com'),
-  GRAPH_MANAGED_IDENTITY_CLIENT_ID: optionalText,
-  AAD_APP_CLIENT_ID: optionalText,
-  AAD_APP_TENANT_ID: optionalText,
-  AAD_APP_CLIENT_SECRET: optionalText,
-});
+const directoryEnvironment = z.object({ CLPL_ORG_DIRECTORY: z.enum(['graph', 'map']).default('map'), ...graphSettings });
 
 /**
  * Null (the app's own line-management map alone) unless CLPL_ORG_DIRECTORY=graph, and always in local mode; problems
  * go to `problems`.
  */
 export function loadOrgDirectoryConfig(env: Record<string, string | undefined>, localMode: boolean, problems: string[]): OrgDirectoryConfig | null {
-  const parsed = directoryEnvironment.safeParse(env);
-  if (!parsed.success) {
-    problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-    return null;
-  }
-  const e = parsed.data;
-  if (e.CLPL_ORG_DIRECTORY !== 'graph' || localMode) return null;
+  const e = readSettings(directoryEnvironment, env, problems);
+  if (!e || e.CLPL_ORG_DIRECTORY !== 'graph' || localMode) return null;
   const identity = graphIdentityFrom(e);
   if (!identity) {
     problems.push(missingGraphIdentity('CLPL_ORG_DIRECTORY=graph'));
