@@ -12,49 +12,44 @@ import { feedbackGoalOptions, GoalChoice } from './feedbackGoals';
  * Quiet hours hold requests until morning unless feedback would close first.
  */
 export async function sendFeedbackRequests(deps: AppDependencies, offerId: string): Promise<void> {
+  await askAttendees(deps, offerId, { reminder: false, goals: await goalChoicesOfAttendees(deps, offerId) });
+}
+
+/** One reminder to each attendee who has not answered while feedback is still open. */
+export async function sendFeedbackReminders(deps: AppDependencies, offerId: string): Promise<void> {
+  const answeredBefore = new Set((await deps.stores.evidence.feedbackFor(offerId)).map((r) => r.person.id));
+  await askAttendees(deps, offerId, { reminder: true, goals: await goalChoicesOfAttendees(deps, offerId, answeredBefore) });
+}
+
+/** Queues the request (or the reminder) to each attendee who still needs it, in one transaction with a fresh read. */
+async function askAttendees(deps: AppDependencies, offerId: string, ask: { reminder: boolean; goals: Map<string, GoalChoice[]> }): Promise<void> {
   const now = deps.clock.now();
-  const goals = await goalChoicesOfAttendees(deps, offerId);
+  const keyPrefix = ask.reminder ? 'feedback_reminder' : 'feedback_request';
   let queued = false;
   await deps.stores.evidence.transaction(async (tx) => {
     const offer = await tx.lockOffer(offerId);
     if (!offer || offer.status === 'cancelled') return;
     const closesAt = feedbackClosesAt(offer, deps.evidence.feedback);
     if (now.getTime() >= closesAt.getTime()) return;
+    // A reminder goes only to those who have not answered, read again inside the transaction.
+    const answered = ask.reminder ? new Set((await tx.feedbackFor(offer.id)).map((r) => r.person.id)) : new Set<string>();
     const deliverAt = deliveryTime(deps, offer, now, closesAt);
-    for (const record of (await tx.attendanceFor(offer.id)).filter((r) => r.attended)) {
+    for (const record of (await tx.attendanceFor(offer.id)).filter((r) => r.attended && !answered.has(r.person.id))) {
       await tx.enqueueNotice(
-        { idempotencyKey: `feedback_request:${offer.id}:${record.person.id}`, schoolId: offer.schoolId, recipientId: record.person.id, notice: feedbackNotice(offer, closesAt, false, goals.get(record.person.id)), notBefore: deliverAt },
+        {
+          idempotencyKey: `${keyPrefix}:${offer.id}:${record.person.id}`,
+          schoolId: offer.schoolId,
+          recipientId: record.person.id,
+          notice: feedbackNotice(offer, closesAt, ask.reminder, ask.goals.get(record.person.id)),
+          notBefore: deliverAt,
+        },
         now,
       );
       queued = true;
     }
     const remindAt = new Date(deliverAt.getTime() + deps.evidence.feedback.reminderAfterMs);
-    if (queued && remindAt.getTime() < closesAt.getTime()) {
+    if (!ask.reminder && queued && remindAt.getTime() < closesAt.getTime()) {
       await tx.scheduleJob({ key: feedbackRemindersKey(offer.id), dueAt: remindAt, job: { kind: 'feedback_reminders', offerId: offer.id } }, now);
-    }
-  });
-  if (queued) deps.afterCommit.noticesQueued();
-}
-
-/** One reminder to each attendee who has not answered while feedback is still open. */
-export async function sendFeedbackReminders(deps: AppDependencies, offerId: string): Promise<void> {
-  const now = deps.clock.now();
-  const answeredBefore = new Set((await deps.stores.evidence.feedbackFor(offerId)).map((r) => r.person.id));
-  const goals = await goalChoicesOfAttendees(deps, offerId, answeredBefore);
-  let queued = false;
-  await deps.stores.evidence.transaction(async (tx) => {
-    const offer = await tx.lockOffer(offerId);
-    if (!offer || offer.status === 'cancelled') return;
-    const closesAt = feedbackClosesAt(offer, deps.evidence.feedback);
-    if (now.getTime() >= closesAt.getTime()) return;
-    const answered = new Set((await tx.feedbackFor(offer.id)).map((r) => r.person.id));
-    const deliverAt = deliveryTime(deps, offer, now, closesAt);
-    for (const record of (await tx.attendanceFor(offer.id)).filter((r) => r.attended && !answered.has(r.person.id))) {
-      await tx.enqueueNotice(
-        { idempotencyKey: `feedback_reminder:${offer.id}:${record.person.id}`, schoolId: offer.schoolId, recipientId: record.person.id, notice: feedbackNotice(offer, closesAt, true, goals.get(record.person.id)), notBefore: deliverAt },
-        now,
-      );
-      queued = true;
     }
   });
   if (queued) deps.afterCommit.noticesQueued();
