@@ -1,30 +1,23 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { RunningServer } from '../../bot/server';
-import { buildTabInChildProcess } from '../../scripts/buildTab';
 import { sltMember } from '../factories';
-import { startTabServer } from '../http/tabServer';
 import { ailsa, seedSchoolWithSessions } from '../http/tabSeed';
 import { describeWithBrowser } from '../support/browser';
+import { openTabAs, startServerWithBuiltTab } from './tabInBrowser';
 
 /** SLT's dashboard, goal editing and evidence, and the attendance in My CLPL, in the real build in headless Chromium. */
 describeWithBrowser('the CLPL tab for SLT and for goal editing, in a browser', (browser) => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    const dist = buildTabInChildProcess(join(mkdtempSync(join(tmpdir(), 'clpl-tab-build-')), 'tab'));
-    server = await startTabServer({ TAB_DIST_DIR: dist, CLPL_SLT_IDS: sltMember.id, CLPL_MIN_RESPONSES_TO_SHOW: '2' });
+    server = await startServerWithBuiltTab({ CLPL_SLT_IDS: sltMember.id, CLPL_MIN_RESPONSES_TO_SHOW: '2' });
     await seedSchoolWithSessions(server);
   }, 120_000);
   afterAll(() => server?.close());
 
-  async function openAs(personName: string, page: Page): Promise<void> {
-    await page.goto(`${server.url}/tab/index.html`);
-    await page.getByLabel('Development identity (local mode)').selectOption({ label: personName });
-    await page.getByText(`Signed in as ${personName}`).waitFor();
-  }
+  const openAs = (personName: string, page: Page) => openTabAs(page, server, personName);
 
   it('SLT see sign-ups, attendance and impact per offer, download the CSV and set a part-timer\'s share; staff have no dashboard', async () => {
     const context = await browser().newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });

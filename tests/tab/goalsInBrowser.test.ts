@@ -1,28 +1,19 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { RunningServer } from '../../bot/server';
-import { buildTabInChildProcess } from '../../scripts/buildTab';
 import { describeWithBrowser } from '../support/browser';
-import { startTabServer } from '../http/tabServer';
+import { openTabAs, startServerWithBuiltTab } from './tabInBrowser';
 
 /** The tab as a person uses it: the real build, served by the real server in local mode, in headless Chromium. */
 describeWithBrowser('the CLPL tab in a browser', (browser) => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    const dist = buildTabInChildProcess(join(mkdtempSync(join(tmpdir(), 'clpl-tab-build-')), 'tab'));
-    server = await startTabServer({ TAB_DIST_DIR: dist });
+    server = await startServerWithBuiltTab();
   }, 120_000);
   afterAll(() => server?.close());
 
-  async function openAs(personName: string, page: Page): Promise<void> {
-    await page.goto(`${server.url}/tab/index.html`);
-    const identity = page.getByLabel('Development identity (local mode)');
-    await identity.selectOption({ label: personName });
-    await page.getByText(`Signed in as ${personName}`).waitFor();
-  }
+  const openAs = (personName: string, page: Page) => openTabAs(page, server, personName);
 
   it('adds a goal, sees it listed, updates its progress, and it is still there after a reload; another person does not see it', async () => {
     const context = await browser().newContext({ viewport: { width: 1100, height: 800 } });

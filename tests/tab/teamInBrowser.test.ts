@@ -1,14 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { gtcsStandardAreas } from '../../bot/domain/tags';
 import { RunningServer } from '../../bot/server';
-import { buildTabInChildProcess } from '../../scripts/buildTab';
 import { schoolId, sltMember } from '../factories';
-import { startTabServer, tabApi } from '../http/tabServer';
+import { tabApi } from '../http/tabServer';
 import { ailsa, callum, dana, seedSchoolWithSessions } from '../http/tabSeed';
 import { describeWithBrowser } from '../support/browser';
+import { openTabAs, startServerWithBuiltTab } from './tabInBrowser';
 import { devUserHeader } from '../../bot/http/auth/identify';
 
 /** A line manager reads a direct report's goals, hours and sessions in the real build; someone without reports has no "My team". */
@@ -16,8 +13,7 @@ describeWithBrowser("the tab's read-only My team view, in a browser", (browser) 
   let server: RunningServer;
 
   beforeAll(async () => {
-    const dist = buildTabInChildProcess(join(mkdtempSync(join(tmpdir(), 'clpl-tab-build-')), 'tab'));
-    server = await startTabServer({ TAB_DIST_DIR: dist, CLPL_SLT_IDS: sltMember.id });
+    server = await startServerWithBuiltTab({ CLPL_SLT_IDS: sltMember.id });
     await seedSchoolWithSessions(server);
     await server.stores.reflections.setLineManager(schoolId, ailsa.id, callum.id);
     const goal = { title: 'Use hinge questions', successCriteria: 'Every S2 lesson has one', standardArea: gtcsStandardAreas[2], targetDate: '2027-06-30' };
@@ -25,11 +21,7 @@ describeWithBrowser("the tab's read-only My team view, in a browser", (browser) 
   }, 120_000);
   afterAll(() => server?.close());
 
-  async function openAs(personName: string, page: Page): Promise<void> {
-    await page.goto(`${server.url}/tab/index.html`);
-    await page.getByLabel('Development identity (local mode)').selectOption({ label: personName });
-    await page.getByText(`Signed in as ${personName}`).waitFor();
-  }
+  const openAs = (personName: string, page: Page) => openTabAs(page, server, personName);
 
   it("the manager sees the report's goals, hours and sessions, with nothing to edit or withdraw; a person without reports has no My team", async () => {
     const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
