@@ -10,6 +10,7 @@ import { SendBudgets } from './adapters/teams/throttling';
 import { AppDependencies } from './app/dependencies';
 import { TrackingCardRefresher } from './app/reflections/trackingCardRefresher';
 import { GoalStore } from './ports/goalStore';
+import { PeopleDirectory } from './ports/peopleDirectory';
 
 /** PRD reflection's collaborators, chosen from configuration: Graph's org chart (not in local mode), tracking cards. */
 export function wireReflections(input: {
@@ -21,6 +22,8 @@ export function wireReflections(input: {
   goals: GoalStore;
   orgDirectory: OrgDirectoryConfig | null;
   settleMs: number;
+  /** Finds people by email instead of the configured Graph: for tests. */
+  people?: PeopleDirectory;
 }): { refresher: TrackingCardRefresher } {
   const { app, logger } = input;
   const board = new TeamsTrackingBoard({ adapter: input.adapter, botAppId: input.botAppId, addresses: app.stores.addresses, budgets: input.budgets });
@@ -32,7 +35,7 @@ export function wireReflections(input: {
   const client = directory ? createGraphClient({ baseUrl: directory.baseUrl, getToken: appTokenSource(directory.identity, directory.baseUrl) }) : null;
   app.reflections = {
     org: client && directory ? new GraphOrgDirectory({ client, baseUrl: directory.baseUrl }) : null,
-    people: client ? new GraphPeopleDirectory({ client }) : null,
+    people: input.people ?? (client ? new GraphPeopleDirectory({ client }) : null),
     goals: input.goals,
     trackingChanged: () => refresher.changed(),
     onOrgError: (error) => logger.warn({ event: 'org_directory_failed', err: error instanceof Error ? error.message : String(error) }),

@@ -20,10 +20,12 @@ import { withdraw } from './app/withdraw';
 import { Config } from './config';
 import { wireReflections } from './reflectionWiring';
 import { trackingPromptDelivery } from './app/reflections/promptDeliveryTracking';
+import { lineManagementImports } from './app/reflections/lineManagementImports';
 import { mountCalendarRoutes } from './http/calendarRoutes';
 import { mountTab } from './http/mountTab';
 import { mountReportRoutes } from './http/reportRoutes';
 import { GoalStore } from './ports/goalStore';
+import { PeopleDirectory } from './ports/peopleDirectory';
 import { Clock, systemClock } from './ports/clock';
 import { Stores } from './ports/stores';
 
@@ -43,7 +45,7 @@ export function openStores(config: Config): Promise<Stores> {
 }
 
 /** The composition root: picks adapters from configuration and serves /api/messages and /healthz. */
-export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number; goals?: GoalStore } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number; goals?: GoalStore; people?: PeopleDirectory } = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const stores = await openStores(config);
   const adapter = createCloudAdapter(config.botIdentity, logger);
@@ -105,7 +107,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   });
   mountCalendarRoutes(server, { app, logger });
   const tab = mountTab(server, { config, stores, logger, clock, app, goals: options.goals, withdraw: async (offerId, personId) => void (await withdraw(app, { offerId, personId })) });
-  const reflections = wireReflections({ app, adapter, botAppId, budgets, logger, goals: tab.goals, orgDirectory: config.orgDirectory, settleMs: options.cardSettleMs ?? 250 });
+  const reflections = wireReflections({ app, adapter, botAppId, budgets, logger, goals: tab.goals, orgDirectory: config.orgDirectory, settleMs: options.cardSettleMs ?? 250, people: options.people });
   mountReportRoutes(server, { app, config, logger });
 
   noticeDelivery.start();
@@ -123,6 +125,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   logger.info({ event: 'server_started', port, store: stores.describe, localMode: config.localMode });
 
   const settle = async () => {
+    await lineManagementImports(app).idle();
     await jobRunner.runDue();
     await cardRefresher.idle();
     await noticeDelivery.deliverNow();
@@ -145,7 +148,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
       reflections.refresher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Work already under way finishes before the database closes under it.
-      await Promise.all([noticeDelivery.idle(), jobRunner.idle(), cardRefresher.idle(), reflections.refresher.idle()]);
+      await Promise.all([noticeDelivery.idle(), jobRunner.idle(), cardRefresher.idle(), reflections.refresher.idle(), lineManagementImports(app).idle()]);
       await stores.close();
     },
   };

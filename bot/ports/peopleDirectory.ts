@@ -7,6 +7,9 @@ export interface DirectoryPerson extends Person {
 
 /** The organisation's directory (Microsoft Graph), to turn the email addresses SLT know into people. */
 export interface PeopleDirectory {
-  /** Each address (as given) → the user whose sign-in name (UPN) it is, or null when there is none. */
-  findByEmails(emails: readonly string[]): Promise<Map<string, DirectoryPerson | null>>;
+  /**
+   * Each address (as given) → the user whose sign-in name (UPN) it is, or null when there is none. `onProgress` hears
+   * how many distinct addresses have been looked up so far, so a long import can say how far it has got.
+   */
+  findByEmails(emails: readonly string[], onProgress?: (done: number) => void): Promise<Map<string, DirectoryPerson | null>>;
 }

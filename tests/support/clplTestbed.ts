@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import pino, { Logger } from 'pino';
 import { loadConfig } from '../../bot/config';
 import { Clock } from '../../bot/ports/clock';
+import { PeopleDirectory } from '../../bot/ports/peopleDirectory';
 import { RunningServer, startServer } from '../../bot/server';
 import { BotConnectorStandIn, StandInOptions } from './botConnectorStandIn';
 import { botAddedToTeam, channelMention, member, Member, personalCardAction, sendToBot, TeamsWorld } from './teamsActivities';
@@ -25,9 +26,12 @@ export const noQuietHours = { CLPL_QUIET_HOURS: '00:00-00:00', CLPL_QUIET_WEEKEN
 
 /**
  * The real server (local mode, a fresh SQLite file unless `env` says otherwise) with the Bot Connector stand-in;
- * `clock` lets a test move time on (reminders, feedback requests, due dates); `logger` lets it read what was logged.
+ * `clock` lets a test move time on (reminders, feedback requests, due dates); `logger` lets it read what was logged;
+ * `people` finds people by email (a GraphPeopleDirectory on the Graph directory stand-in), as CLPL_ORG_DIRECTORY=graph would.
  */
-export async function startTestbed(options: { env?: Record<string, string>; connector?: StandInOptions; clock?: Clock; logger?: Logger } = {}): Promise<Testbed> {
+export async function startTestbed(
+  options: { env?: Record<string, string>; connector?: StandInOptions; clock?: Clock; logger?: Logger; people?: PeopleDirectory } = {},
+): Promise<Testbed> {
   const connector = await new BotConnectorStandIn({
     channels: [{ id: team.id }, { id: clplChannel.id, name: clplChannel.name }],
     ...options.connector,
@@ -39,7 +43,7 @@ export async function startTestbed(options: { env?: Record<string, string>; conn
     CLPL_SLT_IDS: slt.aadObjectId,
     ...options.env,
   });
-  const server = await startServer(config, options.logger ?? pino({ level: 'silent' }), { clock: options.clock, cardSettleMs: 10 });
+  const server = await startServer(config, options.logger ?? pino({ level: 'silent' }), { clock: options.clock, cardSettleMs: 10, people: options.people });
   const world: TeamsWorld = { serviceUrl: connector.url, tenantId: 'tenant-1', botId: '28:clpl-bot', team };
   return {
     connector,

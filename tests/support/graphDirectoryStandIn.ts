@@ -5,7 +5,7 @@ import { AddressInfo } from 'node:net';
  * A loopback stand-in for Graph's org chart: `GET /v1.0/users/{id}/directReports` with `$top` paging through
  * `@odata.nextLink` (`$skiptoken`), 404 for an unknown user, and the app's bearer token required on every call.
  * `GET /v1.0/users/{upn}` finds a user by sign-in name (case-insensitive); `throttleUserLookups` answers that many
- * lookups 429 with `Retry-After` first.
+ * lookups 429 with `Retry-After` first; `userLookupDelayMs` makes each lookup that slow, as a large tenant can be.
  */
 export class GraphDirectoryStandIn {
   readonly calls: { path: string; query: URLSearchParams; authorization: string | undefined }[] = [];
@@ -14,6 +14,7 @@ export class GraphDirectoryStandIn {
   /** Sign-in name (lower case) → the user. */
   readonly users = new Map<string, { id: string; displayName: string }>();
   throttleUserLookups = 0;
+  userLookupDelayMs = 0;
   retryAfterSeconds = 1;
   maxPageSize = 100;
   token = 'graph-app-token';
@@ -38,8 +39,10 @@ export class GraphDirectoryStandIn {
         }
         const upn = decodeURIComponent(userMatch[1]!).toLowerCase();
         const found = this.users.get(upn);
-        if (!found) return send(404, { error: { code: 'Request_ResourceNotFound', message: 'not found' } });
-        return send(200, { id: found.id, displayName: found.displayName, mail: upn, userPrincipalName: upn });
+        const answer = () =>
+          found ? send(200, { id: found.id, displayName: found.displayName, mail: upn, userPrincipalName: upn }) : send(404, { error: { code: 'Request_ResourceNotFound', message: 'not found' } });
+        if (this.userLookupDelayMs > 0) return void setTimeout(answer, this.userLookupDelayMs);
+        return answer();
       }
       const match = /^\/v1\.0\/users\/([^/]+)\/directReports$/.exec(url.pathname);
       const all = match ? this.reports.get(decodeURIComponent(match[1]!)) : undefined;

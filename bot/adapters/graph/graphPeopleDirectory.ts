@@ -15,7 +15,7 @@ const defaultConcurrency = 4;
 export class GraphPeopleDirectory implements PeopleDirectory {
   constructor(private readonly options: { client: Client; concurrency?: number }) {}
 
-  async findByEmails(emails: readonly string[]): Promise<Map<string, DirectoryPerson | null>> {
+  async findByEmails(emails: readonly string[], onProgress?: (done: number) => void): Promise<Map<string, DirectoryPerson | null>> {
     const wanted = [...new Set(emails)];
     const found = new Map<string, DirectoryPerson | null>();
     let next = 0;
@@ -23,6 +23,7 @@ export class GraphPeopleDirectory implements PeopleDirectory {
       while (next < wanted.length) {
         const email = wanted[next++]!;
         found.set(email, await this.findOne(email));
+        onProgress?.(found.size);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? defaultConcurrency, wanted.length) }, worker));

@@ -14,6 +14,7 @@ import { isDomainError } from '../../domain/errors';
 import { Channel } from '../../ports/schoolDirectory';
 import { channelOf, isPersonalChat, personOf, teamOf, tenantOf } from './activityContext';
 import { serialiseAddress } from './addresses';
+import { updateCardInPlace } from './cardUpdates';
 import { cardForError, runCardAction } from './cardActions';
 import { submitFallbackValue } from './cardActionSchema';
 import { messageCard } from './cards/messageCard';
@@ -22,6 +23,7 @@ import { parseCommand } from './commands/registry';
 import { PeopleSeen } from './peopleSeen';
 import { readAddedMembers, readTeamRoster, RosterMember } from './teamRoster';
 import { SendBudgets } from './throttling';
+import { ActionContext } from './verbs/types';
 
 /** Set once a turn has registered its team: the first sighting and the install event may both ask in one turn. */
 const teamRegistered = Symbol('teamRegistered');
@@ -89,7 +91,7 @@ export class ClplBot extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue?.action?.verb ?? '';
-    const card = await runCardAction(this.actionContext(context), verb, invokeValue?.action?.data ?? {});
+    const card = await runCardAction(this.actionContext(context, true), verb, invokeValue?.action?.data ?? {});
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 
@@ -217,14 +219,19 @@ export class ClplBot extends TeamsActivityHandler {
     return this.teamSchoolId(context) ?? this.options.fixedSchoolId ?? (await schoolForPerson(this.options.app, personOf(context.activity).id)).id;
   }
 
-  private actionContext(context: TurnContext) {
+  /** `invoked`: an `Action.Execute`, whose answer replaces the clicked card, so later updates of that card follow it. */
+  private actionContext(context: TurnContext, invoked = false): ActionContext {
+    const { replyToId, conversation } = context.activity;
+    const reference = { ...TurnContext.getConversationReference(context.activity), conversation };
+    const deps = { adapter: context.adapter, botAppId: this.options.botAppId, budgets: this.options.budgets };
     return {
       app: this.options.app,
       logger: this.options.logger,
       timeZone: this.options.timeZone,
       person: personOf(context.activity),
       schoolId: this.teamSchoolId(context),
-      card: context.activity.replyToId ? { conversationId: context.activity.conversation.id, activityId: context.activity.replyToId } : undefined,
+      card: replyToId ? { conversationId: conversation.id, activityId: replyToId } : undefined,
+      updateCard: invoked && replyToId ? (render) => updateCardInPlace(deps, reference, replyToId, render) : undefined,
     };
   }
 

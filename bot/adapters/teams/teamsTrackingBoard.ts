@@ -1,11 +1,12 @@
-import { CardFactory, CloudAdapter } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import { TrackingView } from '../../domain/reflections';
 import { AddressBook } from '../../ports/addressBook';
 import { TrackingCard } from '../../ports/reflectionStore';
 import { TrackingBoard } from '../../ports/trackingBoard';
 import { parseAddress } from './addresses';
+import { updateCardInPlace } from './cardUpdates';
 import { reflectionTrackingCardData, renderReflectionTrackingCard } from './cards/reflectionTrackingCard';
-import { SendBudgets, withinBudget } from './throttling';
+import { SendBudgets } from './throttling';
 
 /** Redraws a manager's tracking card in their 1:1 chat, within the conversation's and tenant's shared rate budgets. */
 export class TeamsTrackingBoard implements TrackingBoard {
@@ -17,14 +18,9 @@ export class TeamsTrackingBoard implements TrackingBoard {
     const address = parseAddress(stored);
     if (address.kind !== 'conversation') throw new Error('the manager has no 1:1 conversation with the bot');
     const reference = { ...address.reference, conversation: { ...address.reference.conversation!, id: card.conversationId } };
-    const target = { conversationId: card.conversationId, tenantId: reference.conversation.tenantId ?? null };
-    await withinBudget(this.deps.budgets, target, () =>
-      this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
-        const view = await loadView();
-        if (!view) return;
-        const rendered = renderReflectionTrackingCard(reflectionTrackingCardData(view));
-        await context.updateActivity({ id: card.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(rendered)] });
-      }),
-    );
+    await updateCardInPlace(this.deps, reference, card.activityId, async () => {
+      const view = await loadView();
+      return view ? renderReflectionTrackingCard(reflectionTrackingCardData(view)) : null;
+    });
   }
 }

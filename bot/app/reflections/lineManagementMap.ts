@@ -24,16 +24,30 @@ export async function lineManagementView(app: AppDependencies, input: { schoolId
 /**
  * Replaces the school's map with an imported one; any bad row refuses the whole import and nothing is stored. Members'
  * emails come from the team roster; emails no member is known by are looked up in the directory (Graph) where there is
- * one, and those found are remembered as members, with their email, once the import is accepted.
+ * one, and those found are remembered as members, with their email, once the import is accepted. `onProgress` hears
+ * how many of those lookups are done. Nothing is written until every lookup is back and every row resolves, and the map
+ * is then replaced in one transaction, so an import that fails or crashes part-way leaves the old map as it was.
  */
-export async function importLineManagement(app: AppDependencies, input: { schoolId: string; personId: string; rows: readonly LineManagementRow[] }): Promise<LineManagement[]> {
+export async function importLineManagement(
+  app: AppDependencies,
+  input: { schoolId: string; personId: string; rows: readonly LineManagementRow[]; onProgress?: (done: number, total: number) => void },
+): Promise<LineManagement[]> {
   requireSlt(app, input.schoolId, input.personId);
-  const { members, found } = await membersNamed(app, input.schoolId, input.rows.flatMap((r) => [r.staff, r.manager]));
+  const { members, found } = await membersNamed(app, input.schoolId, textsOf(input.rows), input.onProgress);
   const entries = resolveLineManagementRows(input.schoolId, input.rows, members);
   await app.stores.schools.recordMembersFromDirectory(input.schoolId, found);
   await app.stores.reflections.replaceLineManagement(input.schoolId, entries);
   return entries;
 }
+
+/** How many addresses an import of these rows would look up in the directory (none without one): SLT only. */
+export async function directoryLookupsFor(app: AppDependencies, input: { schoolId: string; personId: string; rows: readonly LineManagementRow[] }): Promise<number> {
+  requireSlt(app, input.schoolId, input.personId);
+  if (!reflectionServices(app).people) return 0;
+  return unknownEmails(await app.stores.schools.listMembersWithEmails(input.schoolId), textsOf(input.rows)).length;
+}
+
+const textsOf = (rows: readonly LineManagementRow[]): string[] => rows.flatMap((r) => [r.staff, r.manager]);
 
 /** Sets or (with an empty manager) removes one person's line manager. */
 export async function setLineManager(app: AppDependencies, input: { schoolId: string; personId: string; staff: string; manager: string }): Promise<void> {
@@ -55,15 +69,19 @@ export async function setLineManager(app: AppDependencies, input: { schoolId: st
  * The school's members, plus anyone the directory finds by an email given in `texts` that no member is known by.
  * Without a directory (local mode, or CLPL_ORG_DIRECTORY=map) the members' own emails, read from the team roster, decide.
  */
-async function membersNamed(app: AppDependencies, schoolId: string, texts: readonly string[]): Promise<{ members: KnownMember[]; found: DirectoryPerson[] }> {
+async function membersNamed(
+  app: AppDependencies,
+  schoolId: string,
+  texts: readonly string[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ members: KnownMember[]; found: DirectoryPerson[] }> {
   const members = await app.stores.schools.listMembersWithEmails(schoolId);
   const services = reflectionServices(app);
-  const knownEmails = new Set(members.flatMap((m) => (m.email ? [m.email.toLowerCase()] : [])));
-  const unknown = [...new Set(texts.map((t) => t.trim().toLowerCase()).filter((t) => looksLikeEmail(t) && !knownEmails.has(t)))];
+  const unknown = unknownEmails(members, texts);
   if (!services.people || unknown.length === 0) return { members, found: [] };
   let answers: Map<string, DirectoryPerson | null>;
   try {
-    answers = await services.people.findByEmails(unknown);
+    answers = await services.people.findByEmails(unknown, onProgress && ((done) => onProgress(done, unknown.length)));
   } catch (error) {
     services.onOrgError?.(error);
     throw new ReflectionError('invalid_line_management', 'The directory could not be reached to look up email addresses.', { directory: 'try again in a few minutes' });
@@ -73,4 +91,10 @@ async function membersNamed(app: AppDependencies, schoolId: string, texts: reado
   // A member the bot has already seen keeps the name Teams gave; the directory adds their email.
   for (const person of found) byId.set(person.id, { ...(byId.get(person.id) ?? person), email: person.email });
   return { members: [...byId.values()], found };
+}
+
+/** The distinct emails in `texts` (lower case) that no member is known by. */
+function unknownEmails(members: readonly KnownMember[], texts: readonly string[]): string[] {
+  const knownEmails = new Set(members.flatMap((m) => (m.email ? [m.email.toLowerCase()] : [])));
+  return [...new Set(texts.map((t) => t.trim().toLowerCase()).filter((t) => looksLikeEmail(t) && !knownEmails.has(t)))];
 }

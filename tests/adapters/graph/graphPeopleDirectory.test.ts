@@ -36,4 +36,10 @@ describe('Graph people directory against a loopback Graph stand-in', () => {
     expect(graph.calls).toHaveLength(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
+
+  it('reports how many distinct addresses have been looked up as it goes', async () => {
+    const seen: number[] = [];
+    await directory.findByEmails(['ailsa.reid@school.scot', 'mia.manager@school.scot', 'nobody@school.scot', 'ailsa.reid@school.scot'], (done) => seen.push(done));
+    expect(seen).toEqual([1, 2, 3]);
+  });
 });

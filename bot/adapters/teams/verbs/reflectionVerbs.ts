@@ -1,9 +1,9 @@
 import { readReflection, reflectionForm, saveReflection } from '../../../app/reflections/answerReflection';
-import { importLineManagement, lineManagementView, setLineManager } from '../../../app/reflections/lineManagementMap';
+import { lineManagementView, setLineManager } from '../../../app/reflections/lineManagementMap';
 import { nudgeRound, promptForm, sendReflectionPrompts, trackingView } from '../../../app/reflections/promptReflection';
 import { clplYearSummary } from '../../../app/reflections/yearSummary';
 import { schoolForPerson } from '../../../app/schools';
-import { isReflectionError, ReflectionError } from '../../../domain/lineManagement';
+import { isReflectionError } from '../../../domain/lineManagement';
 import { lineManagementCardData, renderLineManagementCard } from '../cards/lineManagementCard';
 import { messageCard } from '../cards/messageCard';
 import { reflectionFormCardData, ReflectionFormValues, renderReflectionFormCard, valuesOfAnswers } from '../cards/reflectionFormCard';
@@ -11,10 +11,9 @@ import { reflectionPromptFormCardData, renderReflectionPromptFormCard } from '..
 import { reflectionReadCardData, renderReflectionReadCard } from '../cards/reflectionReadCard';
 import { reflectionTrackingCardData, renderReflectionTrackingCard } from '../cards/reflectionTrackingCard';
 import { AdaptiveCardJson } from '../cards/render';
+import { importMap } from './lineManagementImportVerb';
 import {
-  lineManagementImportData,
   lineManagementSetData,
-  parseLineManagementCsv,
   parseReflectionForm,
   promptActionData,
   promptFormData,
@@ -146,23 +145,6 @@ async function read(ctx: ActionContext, data: unknown): Promise<AdaptiveCardJson
     return renderReflectionReadCard(reflectionReadCardData({ prompt: p, reflection, ownView: p.staffId === ctx.person.id, open: false }));
   } catch (error) {
     return refusalCard(error);
-  }
-}
-
-async function importMap(ctx: ActionContext, data: unknown): Promise<AdaptiveCardJson> {
-  const { csv } = lineManagementImportData.parse(data ?? {});
-  const schoolId = await schoolOf(ctx);
-  const values = { csv, staff: '', manager: '' };
-  const parsed = parseLineManagementCsv(csv);
-  try {
-    if ('problems' in parsed) throw new ReflectionError('invalid_line_management', 'The line-management CSV needs another look.', parsed.problems);
-    const entries = await importLineManagement(ctx.app, { schoolId, personId: ctx.person.id, rows: parsed.rows });
-    const view = await lineManagementView(ctx.app, { schoolId, personId: ctx.person.id });
-    return renderLineManagementCard(lineManagementCardData(view, { message: { text: `Imported ${entries.length} line-management pairs.`, color: 'Good' } }));
-  } catch (error) {
-    if (!isReflectionError(error)) throw error;
-    const view = await lineManagementView(ctx.app, { schoolId, personId: ctx.person.id });
-    return renderLineManagementCard(lineManagementCardData(view, { message: { text: `${error.message} Nothing was changed.`, color: 'Attention' }, problems: error.fieldErrors, values }));
   }
 }
 

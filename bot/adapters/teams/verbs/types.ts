@@ -12,6 +12,8 @@ export interface ActionContext {
   schoolId: string | null;
   /** The card that was clicked (when Teams says), so a card that replaces it can be updated in place later. */
   card?: { conversationId: string; activityId: string };
+  /** Redraws that card in place later (after the invoke has been answered), within the send budgets. */
+  updateCard?(render: () => Promise<AdaptiveCardJson>): Promise<void>;
 }
 
 /** One `Action.Execute` verb: validates its data (throwing a ZodError on a bad shape) and returns the card to show. */
