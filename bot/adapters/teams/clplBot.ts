@@ -1,6 +1,8 @@
 import {
+  Activity,
   AdaptiveCardInvokeResponse,
   AdaptiveCardInvokeValue,
+  BotAdapter,
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
@@ -222,8 +224,6 @@ export class ClplBot extends TeamsActivityHandler {
   /** `invoked`: an `Action.Execute`, whose answer replaces the clicked card, so later updates of that card follow it. */
   private actionContext(context: TurnContext, invoked = false): ActionContext {
     const { replyToId, conversation } = context.activity;
-    const reference = { ...TurnContext.getConversationReference(context.activity), conversation };
-    const deps = { adapter: context.adapter, botAppId: this.options.botAppId, budgets: this.options.budgets };
     return {
       app: this.options.app,
       logger: this.options.logger,
@@ -231,8 +231,14 @@ export class ClplBot extends TeamsActivityHandler {
       person: personOf(context.activity),
       schoolId: this.teamSchoolId(context),
       card: replyToId ? { conversationId: conversation.id, activityId: replyToId } : undefined,
-      updateCard: invoked && replyToId ? (render) => updateCardInPlace(deps, reference, replyToId, render) : undefined,
+      updateCard: invoked && replyToId ? this.cardUpdater(context.activity, context.adapter, replyToId) : undefined,
     };
+  }
+
+  /** Updates of the clicked card after the turn; the reference is built only when one is made (rarely, off the hot path). */
+  private cardUpdater(activity: Activity, adapter: BotAdapter, activityId: string): NonNullable<ActionContext['updateCard']> {
+    const deps = { adapter, botAppId: this.options.botAppId, budgets: this.options.budgets };
+    return (render) => updateCardInPlace(deps, { ...TurnContext.getConversationReference(activity), conversation: activity.conversation }, activityId, render);
   }
 
   private logActivity(context: TurnContext): void {
