@@ -27,6 +27,9 @@ import { connectToHost, HostTheme } from './host';
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const devUserKey = 'clpl.devUser';
 
+/** Below this width (Teams mobile is 360 px) the page keeps narrower margins, so content reflows rather than scrolls. */
+const narrow = '@media (max-width: 480px)';
+
 const useStyles = makeStyles({
   page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground1 },
   header: {
@@ -38,9 +41,18 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    [narrow]: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, gap: tokens.spacingVerticalXS },
   },
-  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`, maxWidth: '960px' },
-  dev: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  // The section bar wraps onto a second line rather than widening the page (WCAG 1.4.10, reflow).
+  sections: { flexWrap: 'wrap', flexShrink: 1, minWidth: 0 },
+  main: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+    maxWidth: '960px',
+    boxSizing: 'border-box',
+    [narrow]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+  },
+  dev: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0, maxWidth: '100%' },
+  devSelect: { minWidth: 0 },
   centre: { padding: tokens.spacingVerticalXXL },
 });
 
@@ -62,9 +74,9 @@ export function App() {
   useEffect(() => {
     void (async () => {
       const host = await connectToHost();
+      setTheme(host.theme);
+      host.onThemeChange(setTheme);
       if (host.kind === 'teams') {
-        setTheme(host.theme);
-        host.onThemeChange(setTheme);
         setStart({ kind: 'teams', api: createApi(async () => ({ Authorization: `Bearer ${await host.getToken()}` })) });
         return;
       }
@@ -74,6 +86,11 @@ export function App() {
       setDevUser((current) => (people.some((p) => p.id === current) ? current : (people[0]?.id ?? '')));
     })();
   }, []);
+
+  // Native parts of the page (date pickers, scrollbars, the canvas past the content) follow the theme too.
+  useEffect(() => {
+    document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
+  }, [theme]);
 
   const api = useMemo(() => {
     if (start.kind === 'teams') return start.api;
@@ -108,7 +125,7 @@ export function App() {
     <FluentProvider theme={themes[theme]}>
       <div className={styles.page}>
         <header className={styles.header}>
-          <TabList selectedValue={view} onTabSelect={(_e, data) => setView(data.value as View)} aria-label="My CLPL sections">
+          <TabList className={styles.sections} selectedValue={view} onTabSelect={(_e, data) => setView(data.value as View)} aria-label="My CLPL sections">
             <Tab value="goals">My goals</Tab>
             <Tab value="clpl">My CLPL</Tab>
             <Tab value="reflections">My reflections</Tab>
@@ -119,6 +136,7 @@ export function App() {
             <div className={styles.dev}>
               <Field label="Development identity (local mode)" orientation="horizontal">
                 <Select
+                  className={styles.devSelect}
                   value={devUser}
                   onChange={(_e, data) => {
                     localStorage.setItem(devUserKey, data.value);

@@ -1,7 +1,7 @@
 import { Button, Card, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { Api, ClplRecord, Goal, Me } from './api';
-import { useFormStyles } from './forms';
+import { useFormStyles, useFormToggle } from './forms';
 import { LogForm } from './LogForm';
 import { HoursSection } from './record/HoursSection';
 import { RecordSessions } from './record/RecordSessions';
@@ -12,7 +12,8 @@ export function ClplView({ api, me }: { api: Api; me: Me }) {
   const [record, setRecord] = useState<ClplRecord | null>(null);
   const [goals, setGoals] = useState<Goal[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [logging, setLogging] = useState(false);
+  const forms = useFormToggle<'log'>();
+  const logging = forms.open === 'log';
 
   const load = useCallback(() => {
     setError(null);
@@ -52,16 +53,22 @@ export function ClplView({ api, me }: { api: Api; me: Me }) {
           </>
         )}
         afterUpcoming={record.calendarFeedUrl && <CalendarFeed url={record.calendarFeedUrl} />}
-        loggedToolbar={!logging && <Button onClick={() => setLogging(true)}>Log other CLPL</Button>}
+        loggedToolbar={
+          !logging && (
+            <Button ref={forms.opener('log')} onClick={() => forms.show('log')}>
+              Log other CLPL
+            </Button>
+          )
+        }
         loggedForm={
           logging && (
             <LogForm
               me={me}
               goals={goals}
-              onCancel={() => setLogging(false)}
+              onCancel={forms.close}
               onSave={async (entry) => {
                 await api.logActivity(entry);
-                setLogging(false);
+                forms.close();
                 load();
               }}
             />

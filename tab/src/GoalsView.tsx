@@ -16,14 +16,15 @@ import {
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { Api, ApiError, ClplRecord, EvidenceInput, Goal, Me } from './api';
 import { GoalSummary, isProposed } from './GoalSummary';
-import { FormFooter, today, useFormStyles } from './forms';
+import { FormFooter, today, useFormFocus, useFormStyles, useFormToggle } from './forms';
 
 
 export function GoalsView({ api, me }: { api: Api; me: Me }) {
   const styles = useFormStyles();
   const [goals, setGoals] = useState<Goal[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
+  const forms = useFormToggle<'add'>();
+  const adding = forms.open === 'add';
 
   const load = useCallback(() => {
     setError(null);
@@ -43,7 +44,7 @@ export function GoalsView({ api, me }: { api: Api; me: Me }) {
           My goals
         </Title3>
         {!adding && (
-          <Button appearance="primary" onClick={() => setAdding(true)}>
+          <Button appearance="primary" ref={forms.opener('add')} onClick={() => forms.show('add')}>
             Add goal
           </Button>
         )}
@@ -51,11 +52,11 @@ export function GoalsView({ api, me }: { api: Api; me: Me }) {
       {adding && (
         <GoalForm
           me={me}
-          onCancel={() => setAdding(false)}
+          onCancel={forms.close}
           onSave={async (draft) => {
             const { goal } = await api.addGoal(draft);
             setGoals((current) => [...(current ?? []), goal]);
-            setAdding(false);
+            forms.close();
           }}
         />
       )}
@@ -87,8 +88,9 @@ type Draft = { title: string; successCriteria: string; standardArea: string; tar
 
 function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; me: Me; onChange(goal: Goal): void; onStale(): void }) {
   const styles = useFormStyles();
-  const [mode, setMode] = useState<'view' | 'note' | 'edit' | 'evidence'>('view');
-  const close = () => setMode('view');
+  const forms = useFormToggle<'note' | 'edit' | 'evidence'>();
+  const mode = forms.open ?? 'view';
+  const close = forms.close;
   // A stale version means someone (or another window) changed the goal: reload so the person sees the latest.
   const saving = async <T,>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -105,6 +107,11 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
     const { goal: saved } = await saving(call);
     onChange(saved);
     close();
+  };
+  /** Accept and Mark achieved remove their own button: the focus moves to the first of the goal's actions instead. */
+  const changed = (saved: Goal) => {
+    onChange(saved);
+    forms.focusOpener('note');
   };
   const failed = (e: unknown) => {
     setError(e instanceof Error ? e.message : String(e));
@@ -144,16 +151,22 @@ function GoalCard({ goal, api, me, onChange, onStale }: { goal: Goal; api: Api; 
       )}
       {mode === 'view' && (
         <div className={styles.row}>
-          <Button onClick={() => setMode('note')}>Update progress</Button>
-          <Button onClick={() => setMode('edit')}>Edit goal</Button>
-          <Button onClick={() => setMode('evidence')}>Add evidence</Button>
+          <Button ref={forms.opener('note')} onClick={() => forms.show('note')}>
+            Update progress
+          </Button>
+          <Button ref={forms.opener('edit')} onClick={() => forms.show('edit')}>
+            Edit goal
+          </Button>
+          <Button ref={forms.opener('evidence')} onClick={() => forms.show('evidence')}>
+            Add evidence
+          </Button>
           {isProposed(goal) && (
-            <Button onClick={() => api.editGoal(goal.id, { version: goal.version, status: 'not_started' }).then((r) => onChange(r.goal), failed)}>Accept goal</Button>
+            <Button onClick={() => api.editGoal(goal.id, { version: goal.version, status: 'not_started' }).then((r) => changed(r.goal), failed)}>Accept goal</Button>
           )}
           {goal.status !== 'achieved' && (
             <Button
               appearance="subtle"
-              onClick={() => api.editGoal(goal.id, { version: goal.version, status: 'achieved' }).then((r) => onChange(r.goal), failed)}
+              onClick={() => api.editGoal(goal.id, { version: goal.version, status: 'achieved' }).then((r) => changed(r.goal), failed)}
             >
               Mark achieved
             </Button>
@@ -190,13 +203,14 @@ function GoalForm({ me, initial, onSave, onCancel }: { me: Me; initial?: Goal; o
   const [standardArea, setStandardArea] = useState(initial?.standardArea ?? me.standardAreas[0] ?? '');
   const [targetDate, setTargetDate] = useState(initial?.targetDate ?? '');
   const { busy, error, fields, submit } = useSubmit(onSave);
+  const focus = useFormFocus(onCancel);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void submit({ title, successCriteria, standardArea, targetDate: targetDate || null });
   };
   return (
     <Card>
-      <form className={styles.stack} onSubmit={onSubmit} aria-label={initial ? `Edit ${initial.title}` : 'New goal'}>
+      <form {...focus} className={styles.stack} onSubmit={onSubmit} aria-label={initial ? `Edit ${initial.title}` : 'New goal'}>
         <Field label="Goal title" required validationMessage={fields.title}>
           <Input value={title} onChange={(_e, d) => setTitle(d.value)} maxLength={200} />
         </Field>
@@ -225,8 +239,10 @@ function ProgressForm({ goal, onSave, onCancel }: { goal: Goal; onSave(note: { t
   const [date, setDate] = useState(today());
   const [achieved, setAchieved] = useState(false);
   const { busy, error, fields, submit } = useSubmit(onSave);
+  const focus = useFormFocus(onCancel);
   return (
     <form
+      {...focus}
       className={styles.stack}
       aria-label={`Progress on ${goal.title}`}
       onSubmit={(e) => {
@@ -235,7 +251,7 @@ function ProgressForm({ goal, onSave, onCancel }: { goal: Goal; onSave(note: { t
       }}
     >
       <Field label="Progress note" required validationMessage={fields.text}>
-        <Textarea value={text} onChange={(_e, d) => setText(d.value)} resize="vertical" autoFocus />
+        <Textarea value={text} onChange={(_e, d) => setText(d.value)} resize="vertical" />
       </Field>
       <div className={styles.row}>
         <Field label="Date" validationMessage={fields.date}>
@@ -256,11 +272,13 @@ function EvidenceForm({ goal, api, onSave, onCancel }: { goal: Goal; api: Api; o
   const [label, setLabel] = useState('');
   const [attended, setAttended] = useState<ClplRecord['attended'] | null>(null);
   const { busy, error, fields, submit } = useSubmit(onSave);
+  const focus = useFormFocus(onCancel);
   useEffect(() => {
     if (kind === 'session' && !attended) api.record().then((r) => setAttended(r.attended), () => setAttended([]));
   }, [kind, attended, api]);
   return (
     <form
+      {...focus}
       className={styles.stack}
       aria-label={`Evidence for ${goal.title}`}
       onSubmit={(e) => {

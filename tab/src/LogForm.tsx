@@ -1,7 +1,7 @@
 import { Card, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { FormEvent, useState } from 'react';
 import { ApiError, Goal, Me } from './api';
-import { FormFooter, today, useFormStyles } from './forms';
+import { FormFooter, today, useFormFocus, useFormStyles } from './forms';
 
 type Entry = { kind: string; title: string; date: string; hours: number; reflection: string; goalId: string | null };
 
@@ -17,6 +17,7 @@ export function LogForm({ me, goals, onSave, onCancel }: { me: Me; goals: Goal[]
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const fields = error instanceof ApiError ? error.fields : {};
+  const focus = useFormFocus(onCancel);
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -31,7 +32,7 @@ export function LogForm({ me, goals, onSave, onCancel }: { me: Me; goals: Goal[]
   };
   return (
     <Card>
-      <form className={styles.stack} onSubmit={onSubmit} aria-label="Log other CLPL">
+      <form {...focus} className={styles.stack} onSubmit={onSubmit} aria-label="Log other CLPL">
         <Field label="Kind of CLPL" required validationMessage={fields.kind}>
           <Select value={kind} onChange={(_e, d) => setKind(d.value)}>
             {me.activityKinds.map((k) => (
