@@ -16,6 +16,7 @@ import { JobRunner } from './app/delivery/jobRunner';
 import { OfferCardRefresher } from './app/delivery/offerCardRefresher';
 import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from './app/delivery/rateLimiter';
 import { leadershipFromConfig } from './app/leadership';
+import { demoSchool } from './localDemo';
 import { withdraw } from './app/withdraw';
 import { Config } from './config';
 import { wireReflections } from './reflectionWiring';
@@ -68,16 +69,18 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   );
   const noticeDelivery = new NoticeDelivery({ outbox: stores.outbox, messenger, clock, logger, reachOut }, { batchSize: 20, leaseMs: config.outboxLeaseMs, sendLeaseMs: config.outboxLeaseMs, maxAttempts: 8, pollMs: config.outboxPollMs });
 
-  const sltBySchool: Record<string, string[]> = { '*': config.sltIds };
+  const sltBySchool: Record<string, readonly string[]> = { '*': config.sltIds };
   for (const school of config.schools) sltBySchool[school.id] = school.sltIds;
-  const everyoneIsSlt = config.localMode && config.sltIds.length === 0 && config.schools.length === 0;
+  // The seeded demo school (local mode only) has its own SLT, so its staff see the tab as staff do.
+  if (config.localMode) sltBySchool[demoSchool.id] ??= demoSchool.sltIds;
+  const schoolsWithoutSltLedByEveryone = config.localMode && config.sltIds.length === 0 && config.schools.length === 0;
 
   let publicUrl = config.publicUrl;
   const app: AppDependencies = {
     stores,
     clock,
     board,
-    leadership: leadershipFromConfig({ sltBySchool, everyoneIsSlt }),
+    leadership: leadershipFromConfig({ sltBySchool, schoolsWithoutSltLedByEveryone }),
     tagCatalogue: config.tagCatalogue,
     newId: randomUUID,
     afterCommit: { offerChanged: () => cardRefresher.offerChanged(), noticesQueued: () => noticeDelivery.noticesQueued() },
@@ -121,7 +124,9 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   // Local mode serves calendar links at the listening address, for a browser on the same machine.
   if (!publicUrl && config.localMode) publicUrl = `http://${host}:${port}`;
-  if (everyoneIsSlt) logger.warn({ event: 'everyone_is_slt' }, 'Local mode with no SLT configured: everyone may create offers.');
+  if (schoolsWithoutSltLedByEveryone) {
+    logger.warn({ event: 'everyone_is_slt' }, 'Local mode with no SLT configured: everyone in a team added from the playground may lead CLPL (the demo school\'s SLT is Morag Campbell).');
+  }
   logger.info({ event: 'server_started', port, store: stores.describe, localMode: config.localMode });
 
   const settle = async () => {

@@ -2,6 +2,8 @@ import { demoSchool, demoStaff, seedLocalDemo } from '../../bot/localDemo';
 import { devUserHeader } from '../../bot/http/auth/identify';
 import { RunningServer } from '../../bot/server';
 import { schoolId } from '../factories';
+import { createOfferThroughCard, setUpSchool, startTestbed, Testbed } from '../support/clplTestbed';
+import { member, membersAddedToTeam, sendToBot } from '../support/teamsActivities';
 import { startTabServer, tabApi } from './tabServer';
 
 const [ailsa, callum, morag] = ['demo-ailsa', 'demo-callum', 'demo-morag'] as const;
@@ -23,10 +25,19 @@ describe('npm start on a fresh local store: a demo line manager to try My team w
     expect((await as(morag).get(`/api/tab/team/${callum}`)).status).toBe(200);
   });
 
-  it('Ailsa (demo) has no team and is refused Callum’s record, though local mode lets everyone lead offers', async () => {
+  it('Ailsa (demo) has no team and is refused Callum’s and Morag’s records', async () => {
     expect((await as(ailsa).get('/api/tab/team')).body.reports).toEqual([]);
     expect((await as(ailsa).get(`/api/tab/team/${callum}`)).status).toBe(404);
     expect((await as(ailsa).get(`/api/tab/team/${morag}`)).status).toBe(404);
+  });
+
+  it('the demo school’s roles are real: Morag is its SLT and has the Offers dashboard; Ailsa and Callum are staff and do not', async () => {
+    expect((await as(morag).get('/api/tab/me')).body.isSlt).toBe(true);
+    expect((await as(morag).get('/api/tab/dashboard')).status).toBe(200);
+    for (const staff of [ailsa, callum]) {
+      expect((await as(staff).get('/api/tab/me')).body.isSlt).toBe(false);
+      expect((await as(staff).get('/api/tab/dashboard')).status).toBe(403);
+    }
   });
 
   it('seeds only once, and never into a store that already knows a school', async () => {
@@ -40,5 +51,28 @@ describe('npm start on a fresh local store: a demo line manager to try My team w
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('local mode with no SLT configured: a team added from the playground is led by everyone in it; the demo school keeps its roles', () => {
+  let bed: Testbed;
+  beforeAll(async () => {
+    bed = await startTestbed({ env: { CLPL_SLT_IDS: '' } });
+    // As `npm start` on a fresh store: the demo school first, then a team added from the playground.
+    expect(await seedLocalDemo(bed.server.stores)).toBe(true);
+    await setUpSchool(bed);
+  });
+  afterAll(() => bed.close());
+
+  it('anyone in the playground team may post an offer straight to the channel, so the whole journey can be tried', async () => {
+    const cara = member('c', 'Cara Teacher');
+    await sendToBot(bed.server.url, membersAddedToTeam(bed.world, cara, [cara]));
+    await expect(createOfferThroughCard(bed, {}, cara)).resolves.toMatchObject({ offerId: expect.any(String) });
+  });
+
+  it('while Ailsa (demo) is still staff in the demo school, and Morag (demo SLT) still its SLT', async () => {
+    const as = (personId: string) => tabApi(bed.server.url, { [devUserHeader]: personId });
+    expect((await as(ailsa).get('/api/tab/me')).body.isSlt).toBe(false);
+    expect((await as(morag).get('/api/tab/me')).body.isSlt).toBe(true);
   });
 });
