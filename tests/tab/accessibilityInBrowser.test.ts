@@ -177,6 +177,11 @@ describeWithBrowser('the CLPL tab is accessible, in a browser', (browser) => {
     await goal.getByRole('button', { name: 'Cancel' }).click();
     await expectFocused(page, editGoal);
 
+    // Mark achieved removes its own button: the focus moves to the goal's first action, not to the page.
+    await goal.getByRole('button', { name: 'Mark achieved' }).click();
+    await goal.getByText('Achieved', { exact: true }).waitFor();
+    await expectFocused(page, updateProgress);
+
     await page.getByRole('tab', { name: 'My CLPL' }).click();
     const logOther = page.getByRole('button', { name: 'Log other CLPL' });
     await logOther.click();
