@@ -108,11 +108,11 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   });
 
   const server = restify.createServer({ name: 'clpl' });
-  const connections = new ConnectionDrain(server.server);
   server.use(restify.plugins.bodyParser());
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
+  const connections = new ConnectionDrain(server.server);
   mountHealthRoutes(server, { stores, logger, draining: () => connections.isDraining() });
   mountCalendarRoutes(server, { app, logger });
   const tab = mountTab(server, { config, stores, logger, clock, app, goals: options.goals, withdraw: async (offerId, personId) => void (await withdraw(app, { offerId, personId })) });
