@@ -53,6 +53,11 @@ export interface Config {
    */
   outboxLeaseMs: number;
   outboxPollMs: number;
+  /**
+   * How long a stop (SIGTERM, SIGINT) may take: requests in flight are answered and background work already taken is
+   * finished within it, then the process exits (bot/shutdown.ts). Kept inside the platform's stop window.
+   */
+  shutdownGraceMs: number;
   /** Where browsers and calendar apps reach this server (calendar links); null: the listening address in local mode, else none. */
   publicUrl: string | null;
 }
@@ -87,6 +92,10 @@ const environmentSchema = z.object({
   CLPL_QUIET_WEEKENDS: z.enum(['true', 'false']).default('true'),
   CLPL_OUTBOX_LEASE_SECONDS: z.coerce.number().min(1).max(86_400).default(120),
   CLPL_OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(5),
+  // 20 s fits the 30 s stop window infra/azure.bicep gives App Service (WEBSITES_CONTAINER_STOP_TIME_LIMIT; at most 120).
+  CLPL_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(120).default(20),
+  /** App Service's stop window in seconds (SIGTERM to SIGKILL; 5 unless set, at most 120), when the deployment sets it. */
+  WEBSITES_CONTAINER_STOP_TIME_LIMIT: optionalText,
   CLPL_PUBLIC_URL: z.string().trim().url('use a full address such as https://clpl.example.org').optional(),
   /** Set by Azure App Service: the app's default host name, used when CLPL_PUBLIC_URL is not. */
   WEBSITE_HOSTNAME: optionalText,
@@ -143,6 +152,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const appInstall = loadAppInstallConfig(env, problems);
   const orgDirectory = loadOrgDirectoryConfig(env, localMode, problems);
   const evidence = evidenceSettingsFrom(e, e.CLPL_TIME_ZONE, problems);
+  const stopWindowSeconds = Number(e.WEBSITES_CONTAINER_STOP_TIME_LIMIT);
+  if (e.WEBSITES_CONTAINER_STOP_TIME_LIMIT && Number.isFinite(stopWindowSeconds) && e.CLPL_SHUTDOWN_GRACE_SECONDS >= stopWindowSeconds) {
+    problems.push(
+      `CLPL_SHUTDOWN_GRACE_SECONDS (${e.CLPL_SHUTDOWN_GRACE_SECONDS}) must be shorter than App Service's stop window WEBSITES_CONTAINER_STOP_TIME_LIMIT (${stopWindowSeconds}), or a restart kills requests still being answered.`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -173,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     reminderLeadMs: e.CLPL_REMINDER_HOURS_BEFORE * 3_600_000,
     outboxLeaseMs: e.CLPL_OUTBOX_LEASE_SECONDS * 1000,
     outboxPollMs: e.CLPL_OUTBOX_POLL_SECONDS * 1000,
+    shutdownGraceMs: e.CLPL_SHUTDOWN_GRACE_SECONDS * 1000,
     publicUrl: e.CLPL_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : null),
   };
 }

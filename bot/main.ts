@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { demoSchool, seedLocalDemo } from './localDemo';
 import { createLogger } from './logger';
 import { startServer } from './server';
+import { exitOnStopSignals } from './shutdown';
 
 async function main(): Promise<void> {
   let config;
@@ -35,13 +36,7 @@ async function main(): Promise<void> {
     logger.info({ event: 'local_demo_seeded', schoolId: demoSchool.id }, 'Fresh local store: seeded a demo school where Morag Campbell line-manages Ailsa Brown and Callum Reid.');
   }
   console.log(`CLPL is running at ${server.url} (bot endpoint ${server.url}/api/messages)`);
-  const shutdown = async (signal: string) => {
-    logger.info({ event: 'shutting_down', signal });
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  exitOnStopSignals(server, logger, config.shutdownGraceMs);
 }
 
 void main().catch((error: unknown) => {

@@ -23,6 +23,8 @@ import { wireReflections } from './reflectionWiring';
 import { trackingPromptDelivery } from './app/reflections/promptDeliveryTracking';
 import { lineManagementImports } from './app/reflections/lineManagementImports';
 import { mountCalendarRoutes } from './http/calendarRoutes';
+import { ConnectionDrain } from './http/connectionDrain';
+import { mountHealthRoutes } from './http/health/routes';
 import { mountTab } from './http/mountTab';
 import { mountReportRoutes } from './http/reportRoutes';
 import { GoalStore } from './ports/goalStore';
@@ -38,17 +40,25 @@ export interface RunningServer {
   jobRunner: JobRunner;
   /** Resolves when background work (card refreshes, notices) has caught up: for tests and graceful shutdown. */
   settle(): Promise<void>;
+  /**
+   * Stops gracefully: no new connections or background work, /healthz 503, requests in flight answered (with
+   * `Connection: close`), work already taken finished, then the store closed. Unbounded: bot/shutdown.ts bounds it.
+   */
   close(): Promise<void>;
+  /** Ends every connection still open, for when the grace period is over. */
+  abort(): void;
+  requestsInFlight(): number;
 }
 
-export function openStores(config: Config): Promise<Stores> {
-  return config.database.kind === 'postgres' ? openPostgresStores(config.database.url) : openSqliteStores(config.database.file);
+export function openStores(config: Config, logger?: Logger): Promise<Stores> {
+  if (config.database.kind === 'sqlite') return openSqliteStores(config.database.file);
+  return openPostgresStores(config.database.url, { onConnectionError: (error) => logger?.warn({ event: 'database_connection_lost', err: error.message }) });
 }
 
 /** The composition root: picks adapters from configuration and serves /api/messages and /healthz. */
 export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number; goals?: GoalStore; people?: PeopleDirectory } = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
-  const stores = await openStores(config);
+  const stores = await openStores(config, logger);
   const adapter = createCloudAdapter(config.botIdentity, logger);
   const botAppId = botAppIdOf(config.botIdentity);
   const budgets = {
@@ -105,9 +115,8 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
-  server.get('/healthz', async (_req, res) => {
-    res.json(200, { status: 'ok', store: stores.describe.split(' ')[0] });
-  });
+  const connections = new ConnectionDrain(server.server);
+  mountHealthRoutes(server, { stores, logger, draining: () => connections.isDraining() });
   mountCalendarRoutes(server, { app, logger });
   const tab = mountTab(server, { config, stores, logger, clock, app, goals: options.goals, withdraw: async (offerId, personId) => void (await withdraw(app, { offerId, personId })) });
   const reflections = wireReflections({ app, adapter, botAppId, budgets, logger, goals: tab.goals, orgDirectory: config.orgDirectory, settleMs: options.cardSettleMs ?? 250, people: options.people });
@@ -146,15 +155,19 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     jobRunner,
     settle,
     async close() {
+      // Nothing new is taken from here on: work queued meanwhile stays in the database for the next instance.
       clearInterval(sweep);
       jobRunner.stop();
       noticeDelivery.stop();
       cardRefresher.stop();
       reflections.refresher.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      // Work already under way finishes before the database closes under it.
-      await Promise.all([noticeDelivery.idle(), jobRunner.idle(), cardRefresher.idle(), reflections.refresher.idle(), lineManagementImports(app).idle()]);
+      // Requests in flight are answered and work already under way finishes before the database closes under it.
+      await Promise.all([connections.drain(), noticeDelivery.idle(), jobRunner.idle(), cardRefresher.idle(), reflections.refresher.idle()]);
+      // Last, as a request answered during the drain may have started an import.
+      await lineManagementImports(app).idle();
       await stores.close();
     },
+    abort: () => connections.abort(),
+    requestsInFlight: () => connections.requestsInFlight(),
   };
 }

@@ -220,6 +220,12 @@ var appSettings = [
     value: 'info'
   }
   {
+    // App Service's stop window, SIGTERM to SIGKILL (5 s unless set, at most 120): room for the server's graceful stop
+    // (CLPL_SHUTDOWN_GRACE_SECONDS, 20 s by default) to answer requests in flight and finish held work.
+    name: 'WEBSITES_CONTAINER_STOP_TIME_LIMIT'
+    value: '30'
+  }
+  {
     name: 'AAD_APP_CLIENT_ID'
     value: tabAadAppClientId
   }
@@ -261,6 +267,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // Pinged every minute on each instance; an answer outside 200-299 (the database unreachable, or the instance
+      // stopping) takes that instance out of the load balancer until it answers 200 again (bot/http/health/routes.ts).
       healthCheckPath: '/healthz'
       appSettings: concat(appSettings, botPasswordSetting)
     }

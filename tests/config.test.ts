@@ -83,4 +83,12 @@ describe('configuration', () => {
     writeFileSync(broken, JSON.stringify([{ name: 'No id' }]));
     expect(problemsOf({ CLPL_LOCAL: '1', CLPL_SCHOOLS_FILE: broken })[0]).toContain('0.id');
   });
+
+  it('gives a stop 20 s to finish unless told otherwise, and keeps it inside App Service\'s stop window when that is set', () => {
+    expect(loadConfig({ CLPL_LOCAL: '1' }).shutdownGraceMs).toBe(20_000);
+    expect(loadConfig({ CLPL_LOCAL: '1', CLPL_SHUTDOWN_GRACE_SECONDS: '8' }).shutdownGraceMs).toBe(8_000);
+    expect(loadConfig({ CLPL_LOCAL: '1', WEBSITES_CONTAINER_STOP_TIME_LIMIT: '30' }).shutdownGraceMs).toBe(20_000);
+    expect(problemsOf({ CLPL_LOCAL: '1', WEBSITES_CONTAINER_STOP_TIME_LIMIT: '5' })).toEqual([expect.stringContaining('CLPL_SHUTDOWN_GRACE_SECONDS (20) must be shorter than')]);
+    expect(problemsOf({ CLPL_LOCAL: '1', CLPL_SHUTDOWN_GRACE_SECONDS: '0' })).toEqual([expect.stringContaining('CLPL_SHUTDOWN_GRACE_SECONDS')]);
+  });
 });

@@ -43,5 +43,10 @@ export interface Stores {
   trackingCards: TrackingCardLedger;
   /** Part-time staff's share of full time, for pro rata CLPL hours. */
   workPatterns: WorkPatternStore;
+  /**
+   * A cheap round trip to the database (`select 1`) for the health check: resolves when it answers within `timeoutMs`,
+   * rejects when it cannot be reached, is closed, or is too slow. Never leaves a stuck connection for the app to use.
+   */
+  ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -124,6 +124,15 @@ describe('infra/azure.bicep and infra/azure.parameters.json', () => {
     expect(bicep).toContain('appSettings: concat(appSettings, botPasswordSetting)');
   });
 
+  it("gives the server's graceful stop room inside App Service's stop window, and points the Health check at /healthz", () => {
+    expect(bicep).toContain("healthCheckPath: '/healthz'");
+    const windowSeconds = Number(/^'(\d+)'$/.exec(settings.get('WEBSITES_CONTAINER_STOP_TIME_LIMIT') ?? '')?.[1]);
+    // App Service's documented bounds: 5 s unless set, at most 120.
+    expect(windowSeconds).toBeGreaterThan(5);
+    expect(windowSeconds).toBeLessThanOrEqual(120);
+    expect(loadConfig({ CLPL_LOCAL: '1', WEBSITES_CONTAINER_STOP_TIME_LIMIT: String(windowSeconds) }).shutdownGraceMs).toBeLessThan(windowSeconds * 1000);
+  });
+
   it('builds DATABASE_URL from the PostgreSQL server FQDN, URL-encoded credentials and verified TLS', () => {
     expect(settings.get('DATABASE_URL')).toBe('databaseUrl');
     const template = /var databaseUrl = '([^']+)'/.exec(bicep)![1]!;

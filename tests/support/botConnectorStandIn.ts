@@ -42,6 +42,8 @@ export interface StandInOptions {
   rosterPageLimit?: number;
   /** Return a response of your own for a call (e.g. a 429), or undefined to let the stand-in answer normally. */
   intercept?: (call: RecordedCall) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
+  /** Answer this call only after so many milliseconds (0: at once), as a slow or distant connector would. */
+  delayMs?: (call: RecordedCall) => number;
 }
 
 /** A TeamsChannelAccount as `GET /v3/conversations/{teamId}/pagedmembers` returns it (some fields may be missing). */
@@ -125,6 +127,8 @@ export class BotConnectorStandIn {
       query: Object.fromEntries(url.searchParams),
     };
     this.calls.push(call);
+    const delayMs = this.options.delayMs?.(call) ?? 0;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (this.options.enforceLimits && req.method !== 'GET' && this.overLimit(call)) {
       this.throttled.push(call);
       return send(res, 429, { error: { code: 'Throttled', message: 'Too many requests' } }, { 'retry-after': '1' });

@@ -14,6 +14,10 @@ export interface Instance {
   stderr(): string;
   /** Stops it (SIGTERM, then SIGKILL if it is still there after `graceMs`); safe to call twice. */
   stop(graceMs?: number): Promise<void>;
+  /** Sends the process a signal, as a platform stopping it would. */
+  signal(name: NodeJS.Signals): void;
+  /** Settles when the process has exited, with its exit code (or the signal that ended it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
@@ -29,9 +33,9 @@ export async function startInstance(settings: Record<string, string>, options: {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, env, stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolveExit) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolveExit();
-    else child.once('exit', () => resolveExit());
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolveExit({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolveExit({ code, signal }));
   });
 
   const stop = async (graceMs = 5_000) => {
@@ -46,7 +50,7 @@ export async function startInstance(settings: Record<string, string>, options: {
 
   try {
     const listening = await waitForListening(child, options.startTimeoutMs ?? 30_000, () => stderr);
-    return { url: listening.url, pid: listening.pid, store: listening.store, stderr: () => stderr, stop };
+    return { url: listening.url, pid: listening.pid, store: listening.store, stderr: () => stderr, stop, signal: (name) => child.kill(name), exited };
   } catch (error) {
     await stop(1_000);
     throw error;

@@ -1,13 +1,54 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import { Pool } from 'pg';
+import { Pool, PoolClient, QueryConfig } from 'pg';
 import { Stores } from '../../ports/stores';
 import { Database } from '../sql/schema';
 import { openSqlStores } from '../sql/sqlStores';
+import { withinMs } from '../sql/storePing';
+
+export interface PostgresStoreOptions {
+  /**
+   * An idle pooled connection failed (the server restarted, the network dropped it). The pool drops it and the next
+   * query opens a new one; without a listener node-postgres would throw the error and end the process.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+/** Waiting longer than this for a connection (a new one, or a free one from the pool) fails the query instead of hanging. */
+const connectTimeoutMs = 10_000;
 
 /** The scale-out store: several app instances (or a whole local authority) share one PostgreSQL database. */
-export async function openPostgresStores(connectionString: string): Promise<Stores> {
-  const pool = new Pool({ connectionString, max: 10 });
+export async function openPostgresStores(connectionString: string, options: PostgresStoreOptions = {}): Promise<Stores> {
+  // keepAlive: a connection to a server that vanished is noticed by TCP instead of lingering in the pool.
+  const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+  pool.on('error', (error) => options.onConnectionError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
-  return openSqlStores(db, 'postgres', `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`);
+  return openSqlStores(db, 'postgres', `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`, { ping: (timeoutMs) => pingPool(pool, timeoutMs) });
+}
+
+/**
+ * `select 1` on a pooled connection, bounded as a whole by `timeoutMs`: waiting for a connection, then for the answer
+ * (node-postgres' per-query `query_timeout`). A connection that did not answer is destroyed, not returned to the pool,
+ * so a server that stopped answering cannot leave the app a stuck connection; one that arrives after we gave up goes
+ * straight back.
+ */
+async function pingPool(pool: Pool, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  const connecting = pool.connect();
+  let client: PoolClient;
+  try {
+    client = await withinMs(connecting, timeoutMs);
+  } catch (error) {
+    connecting.then((late) => late.release(), () => undefined);
+    throw error;
+  }
+  try {
+    // node-postgres reads `query_timeout` per query (lib/client.js); its type declarations omit it.
+    const selectOne: QueryConfig & { query_timeout: number } = { text: 'select 1', query_timeout: Math.max(1, timeoutMs - (Date.now() - started)) };
+    await client.query(selectOne);
+    client.release();
+  } catch (error) {
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
 }

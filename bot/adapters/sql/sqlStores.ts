@@ -18,11 +18,14 @@ import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
 import { Stores } from '../../ports/stores';
 import { RunStatement } from './prepared';
+import { pingThroughKysely } from './storePing';
 
 /** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
 export interface SqlStoreOptions {
   /** A faster way than Kysely to run prepared statements inside a write transaction, where the driver offers one. */
   runInTransaction?: RunStatement;
+  /** The health check's round trip, where the driver needs its own (PostgreSQL: a connection that hangs is dropped). */
+  ping?: (timeoutMs: number) => Promise<void>;
 }
 
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
@@ -45,6 +48,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     reflections: new SqlReflectionStore(db, dialect),
     trackingCards: new SqlTrackingCardLedger(db, dialect),
     workPatterns: new SqlWorkPatternStore(db),
+    ping: options.ping ?? pingThroughKysely(db as Kysely<unknown>),
     close: () => db.destroy(),
   };
 }

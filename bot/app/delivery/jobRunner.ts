@@ -12,6 +12,7 @@ import { errorSummary } from './offerCardRefresher';
 export class JobRunner {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly deps: { app: AppDependencies; jobs: JobQueue; logger: Logger },
@@ -19,17 +20,21 @@ export class JobRunner {
   ) {}
 
   start(): void {
+    this.stopped = false;
     void this.runDue();
     this.timer = setInterval(() => void this.runDue(), this.options.pollMs);
     this.timer.unref();
   }
 
+  /** Shutting down: claims no more jobs (they stay due for the next instance); the batch already claimed still runs. */
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
 
   runDue(): Promise<void> {
+    if (this.stopped) return this.running ?? Promise.resolve();
     this.running ??= this.drain()
       .catch((error) => this.deps.logger.error({ event: 'job_runner_failed', err: errorSummary(error) }))
       .finally(() => {
@@ -44,7 +49,7 @@ export class JobRunner {
 
   private async drain(): Promise<void> {
     const { app, jobs, logger } = this.deps;
-    for (;;) {
+    while (!this.stopped) {
       const batch = await jobs.claimDue(app.clock.now(), 10, this.options.leaseMs);
       if (batch.length === 0) return;
       for (const queued of batch) {

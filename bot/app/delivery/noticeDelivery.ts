@@ -20,6 +20,7 @@ export class NoticeDelivery {
   private running: Promise<void> | null = null;
   private again = false;
   private poller: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     /** `reachOut`: installs the app for, or records, people who cannot be reached; without it they are only given up. */
@@ -28,11 +29,17 @@ export class NoticeDelivery {
   ) {}
 
   start(): void {
+    this.stopped = false;
     this.poller = setInterval(() => void this.deliverNow(), this.options.pollMs);
     this.poller.unref();
   }
 
+  /**
+   * Shutting down: claims no more notices (those queued from now on wait in the outbox for the next instance); the
+   * batch already claimed is still sent. `idle()` says when it has been.
+   */
   stop(): void {
+    this.stopped = true;
     if (this.poller) clearInterval(this.poller);
     this.poller = null;
   }
@@ -42,6 +49,7 @@ export class NoticeDelivery {
   }
 
   deliverNow(): Promise<void> {
+    if (this.stopped) return this.running ?? Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -63,7 +71,7 @@ export class NoticeDelivery {
   }
 
   private async drain(): Promise<void> {
-    for (;;) {
+    while (!this.stopped) {
       const batch = await this.deps.outbox.claimDue(this.deps.clock.now(), this.options.batchSize, this.options.leaseMs);
       if (batch.length === 0) return;
       for (const queued of batch) {

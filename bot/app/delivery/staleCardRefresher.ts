@@ -11,6 +11,7 @@ export abstract class StaleCardRefresher<C extends { revision: number }> {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(private readonly settleMs: number) {}
 
@@ -23,7 +24,7 @@ export abstract class StaleCardRefresher<C extends { revision: number }> {
 
   /** A card may have become stale: redraw soon. */
   changed(): void {
-    if (this.timer) return;
+    if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.refreshNow();
@@ -32,6 +33,7 @@ export abstract class StaleCardRefresher<C extends { revision: number }> {
 
   /** Redraws every stale card; resolves when none is left (or, if already running, when that run ends). */
   refreshNow(): Promise<void> {
+    if (this.stopped) return this.running ?? Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -58,7 +60,12 @@ export abstract class StaleCardRefresher<C extends { revision: number }> {
     }
   }
 
+  /**
+   * Shutting down: takes no more cards (a change noted from now on is left stale in the database, for the sweep of
+   * whichever instance runs next); the cards already claimed are still redrawn. `idle()` says when they are.
+   */
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
@@ -66,7 +73,7 @@ export abstract class StaleCardRefresher<C extends { revision: number }> {
   private async drain(): Promise<void> {
     // A card that failed (or vanished) keeps its claim until the lease ends: not retried in this run.
     const attempted = new Set<string>();
-    for (;;) {
+    while (!this.stopped) {
       const stale = (await this.claim(new Date(), 20, claimLeaseMs)).filter((c) => !attempted.has(`${this.idOf(c)}@${c.revision}`));
       if (stale.length === 0) return;
       for (const card of stale) {
