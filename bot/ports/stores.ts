@@ -14,6 +14,7 @@ import { SchoolDirectory } from './schoolDirectory';
 import { SendSlotLedgers } from './sendSlots';
 import { TrackingCardLedger } from './trackingBoard';
 import { WorkPatternStore } from './workPatterns';
+import { PersonalDataStore } from './personalData';
 
 /** Everything the app keeps, as chosen by configuration (embedded SQLite or PostgreSQL). */
 export interface Stores {
@@ -43,5 +44,7 @@ export interface Stores {
   trackingCards: TrackingCardLedger;
   /** Part-time staff's share of full time, for pro rata CLPL hours. */
   workPatterns: WorkPatternStore;
+  /** Erasure of a person, leavers and retention (table-driven: adapters/sql/personalDataRules.ts). */
+  personalData: PersonalDataStore;
   close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { SqlEvidenceStore } from './sqlEvidenceStore';
 import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
+import { SqlPersonalDataStore } from './sqlPersonalDataStore';
 import { Stores } from '../../ports/stores';
 import { RunStatement } from './prepared';
 
@@ -45,6 +46,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     reflections: new SqlReflectionStore(db, dialect),
     trackingCards: new SqlTrackingCardLedger(db, dialect),
     workPatterns: new SqlWorkPatternStore(db),
+    personalData: new SqlPersonalDataStore(db, dialect),
     close: () => db.destroy(),
   };
 }
