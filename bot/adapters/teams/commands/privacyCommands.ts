@@ -27,7 +27,7 @@ export const leavers: TextCommand = {
 export const erase: TextCommand = {
   name: 'erase',
   phrases: /^erase\s+\S.*$/,
-  help: { title: 'erase <name or email>', text: 'Erase a member of staff who asks (or has left): first what goes and what stays, then Erase.', forSlt: true },
+  help: { title: 'erase (name or email)', text: 'Erase a member of staff who asks (or has left): first what goes and what stays, then Erase.', forSlt: true },
   async run(ctx) {
     const schoolId = await ctx.schoolId();
     const text = ctx.text.replace(/^\s*erase\s+/i, '').trim();
