@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { optionalText } from './settings';
 import { QuietHours } from './domain/quietHours';
+import { RetentionPolicy } from './domain/erasure';
 import { defaultTagCatalogue, TagCatalogue } from './domain/tags';
 import { EvidenceSettings } from './app/evidenceSettings';
 import { evidenceEnvironment, evidenceSettingsFrom } from './evidenceConfig';
@@ -60,6 +61,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Where browsers and calendar apps reach this server (calendar links); null: the listening address in local mode, else none. */
   publicUrl: string | null;
+  /** Retention periods (README, "Retention"): event records in years, a leaver's data in days after they left. */
+  retention: RetentionPolicy;
 }
 
 const list = z
@@ -100,6 +103,8 @@ const environmentSchema = z.object({
   /** Set by Azure App Service: the app's default host name, used when CLPL_PUBLIC_URL is not. */
   WEBSITE_HOSTNAME: optionalText,
   CLPL_REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
+  CLPL_RETENTION_YEARS: z.coerce.number().int('use whole years').min(1).max(100).default(6),
+  CLPL_LEAVER_RETENTION_DAYS: z.coerce.number().int('use whole days').min(0).max(36_500).default(90),
   ...evidenceEnvironment,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -190,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxPollMs: e.CLPL_OUTBOX_POLL_SECONDS * 1000,
     shutdownGraceMs: e.CLPL_SHUTDOWN_GRACE_SECONDS * 1000,
     publicUrl: e.CLPL_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : null),
+    retention: { recordYears: e.CLPL_RETENTION_YEARS, leaverDays: e.CLPL_LEAVER_RETENTION_DAYS },
   };
 }
 

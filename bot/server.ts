@@ -13,6 +13,8 @@ import { NoticeDelivery } from './app/delivery/noticeDelivery';
 import { ReachOut } from './app/delivery/reachOut';
 import { appInstallerFor } from './adapters/graph/appInstallerFor';
 import { JobRunner } from './app/delivery/jobRunner';
+import { retentionJob } from './app/privacy/retention';
+import { isExternalGoalEraser } from './adapters/graph/graphGoalStore';
 import { OfferCardRefresher } from './app/delivery/offerCardRefresher';
 import { RateLimiter, teamsConversationWindows, teamsTenantWindows } from './app/delivery/rateLimiter';
 import { leadershipFromConfig } from './app/leadership';
@@ -121,6 +123,9 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   const tab = mountTab(server, { config, stores, logger, clock, app, goals: options.goals, withdraw: async (offerId, personId) => void (await withdraw(app, { offerId, personId })) });
   const reflections = wireReflections({ app, adapter, botAppId, budgets, logger, goals: tab.goals, orgDirectory: config.orgDirectory, settleMs: options.cardSettleMs ?? 250, people: options.people });
   mountReportRoutes(server, { app, config, logger });
+  // Goals in SharePoint are erased through Graph before the database (bot/app/privacy/erasePerson.ts).
+  app.privacy = { externalGoals: tab.goals !== stores.goals && isExternalGoalEraser(tab.goals) ? tab.goals : null, retention: config.retention };
+  await stores.jobs.scheduleIfAbsent(retentionJob(clock.now(), config.timeZone), clock.now());
 
   noticeDelivery.start();
   jobRunner.start();

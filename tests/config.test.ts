@@ -14,6 +14,13 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('configuration', () => {
+  it('retention defaults to 6 years for records and 90 days for leavers, and refuses what is not a whole period', () => {
+    expect(loadConfig({ CLPL_LOCAL: '1' }).retention).toEqual({ recordYears: 6, leaverDays: 90 });
+    expect(loadConfig({ CLPL_LOCAL: '1', CLPL_RETENTION_YEARS: '3', CLPL_LEAVER_RETENTION_DAYS: '0' }).retention).toEqual({ recordYears: 3, leaverDays: 0 });
+    expect(problemsOf({ CLPL_LOCAL: '1', CLPL_RETENTION_YEARS: '0.5' }).join()).toContain('CLPL_RETENTION_YEARS');
+    expect(problemsOf({ CLPL_LOCAL: '1', CLPL_LEAVER_RETENTION_DAYS: 'soon' }).join()).toContain('CLPL_LEAVER_RETENTION_DAYS');
+  });
+
   it('runs locally on loopback with the embedded store when local mode is asked for', () => {
     const config = loadConfig({ CLPL_LOCAL: '1' });
     expect(config.localMode).toBe(true);

@@ -6,6 +6,7 @@ import { Leadership } from './leadership';
 import { QuietHours } from '../domain/quietHours';
 import { EvidenceSettings } from './evidenceSettings';
 import { ReflectionServices } from './reflections/reflectionServices';
+import { PrivacyServices } from './privacy/privacyServices';
 
 /** Work that happens after a commit, without the person waiting for it. */
 export interface AfterCommit {
@@ -29,4 +30,6 @@ export interface AppDependencies {
   publicUrl(): string | null;
   /** PRD reflection's own collaborators (Graph directory, goal store, tracking cards); defaults when absent. */
   reflections?: ReflectionServices;
+  /** Erasure and retention: goals outside the database, retention periods; defaults when absent. */
+  privacy?: PrivacyServices;
 }

@@ -23,6 +23,9 @@ export const domainErrorCodes = [
   'report_period_unknown',
   'proposal_not_found',
   'proposal_already_decided',
+  'person_unknown',
+  'cannot_erase_self',
+  'goals_not_erased',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

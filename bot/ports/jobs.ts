@@ -6,7 +6,9 @@
 export type Job =
   | { kind: 'session_reminders'; offerId: string }
   | { kind: 'feedback_requests'; offerId: string }
-  | { kind: 'feedback_reminders'; offerId: string };
+  | { kind: 'feedback_reminders'; offerId: string }
+  /** The daily retention run (bot/app/privacy/retention.ts); `day` makes each day's run its own job. */
+  | { kind: 'privacy_retention'; day: string };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */
@@ -26,6 +28,8 @@ export interface JobQueue {
   markDone(id: number, now: Date): Promise<void>;
   retryLater(id: number, reason: string, at: Date): Promise<void>;
   markFailed(id: number, reason: string, now: Date): Promise<void>;
+  /** Queues the job unless its key is already known (pending, done or failed): for recurring work such as retention. */
+  scheduleIfAbsent(job: NewJob, now: Date): Promise<void>;
   /** Drops a pending job (e.g. the offer was cancelled). */
   cancel(key: string): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { SchoolDirectory } from './schoolDirectory';
 import { SendSlotLedgers } from './sendSlots';
 import { TrackingCardLedger } from './trackingBoard';
 import { WorkPatternStore } from './workPatterns';
+import { PersonalDataStore } from './personalData';
 
 /** Everything the app keeps, as chosen by configuration (embedded SQLite or PostgreSQL). */
 export interface Stores {
@@ -48,5 +49,7 @@ export interface Stores {
    * rejects when it cannot be reached, is closed, or is too slow. Never leaves a stuck connection for the app to use.
    */
   ping(timeoutMs: number): Promise<void>;
+  /** Erasure of a person, leavers and retention (table-driven: adapters/sql/personalDataRules.ts). */
+  personalData: PersonalDataStore;
   close(): Promise<void>;
 }

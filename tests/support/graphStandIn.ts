@@ -21,7 +21,7 @@ interface StoredItem {
 /**
  * A loopback stand-in for the part of Microsoft Graph the goal store uses: one SharePoint list's items
  * (`/v1.0/sites/{site}/lists/{list}/items`), with `$filter=fields/OwnerId eq '…'`, `$top` paging through
- * `@odata.nextLink`, eTags with If-Match (412 on a mismatch), and injectable throttling (429/503 with Retry-After).
+ * `@odata.nextLink`, eTags with If-Match (412 on a mismatch), DELETE of an item, and injectable throttling (429/503 with Retry-After).
  * It requires the app's bearer token on every call.
  */
 export class GraphStandIn {
@@ -104,6 +104,10 @@ export class GraphStandIn {
     const item = match ? this.items.get(match[1]!) : undefined;
     if (!match || !item) return error(404, 'itemNotFound', 'The specified list item was not found.');
     if (req.method === 'GET' && !match[2]) return send(200, this.present(item));
+    if (req.method === 'DELETE' && !match[2]) {
+      this.items.delete(item.id);
+      return send(204);
+    }
     if (req.method === 'PATCH' && match[2]) {
       const ifMatch = req.headers['if-match'];
       if (ifMatch && ifMatch !== '*' && ifMatch !== this.eTag(item)) return error(412, 'preconditionFailed', 'The eTag does not match.');

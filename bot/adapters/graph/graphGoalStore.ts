@@ -1,6 +1,7 @@
 import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { EvidenceLink, Goal, GoalError, GoalStatus, goalStatuses, ProgressNote } from '../../domain/goals';
 import { GoalStore } from '../../ports/goalStore';
+import { ExternalGoalEraser } from '../../ports/personalData';
 import { relativeNextLink } from './graphClient';
 
 /**
@@ -33,7 +34,7 @@ export interface GraphGoalStoreOptions {
  * Goals as items of a SharePoint list, reached with the app's own identity (Sites.Selected on one site). The server
  * decides who sees what: every read filters on the owner and every single-item read checks the owner again.
  */
-export class GraphGoalStore implements GoalStore {
+export class GraphGoalStore implements GoalStore, ExternalGoalEraser {
   readonly describe: string;
   private readonly items: string;
   private readonly select = `fields($select=${goalListColumns.join(',')})`;
@@ -93,6 +94,22 @@ export class GraphGoalStore implements GoalStore {
     return { ...goal, version: updated?.['@odata.etag'] ?? expectedVersion };
   }
 
+  /**
+   * Erasure: deletes every item the person owns, one DELETE each (404 is a goal already gone). Run again after a
+   * failure, it deletes what is left, so the caller can retry until it succeeds.
+   */
+  async deleteGoalsOf(ownerId: string): Promise<number> {
+    const goals = await this.listGoals(ownerId);
+    for (const goal of goals) {
+      try {
+        await this.call(() => this.options.client.api(`${this.items}/${goal.id}`).delete());
+      } catch (error) {
+        if (!(error instanceof GoalError && error.code === 'goal_not_found')) throw error;
+      }
+    }
+    return goals.length;
+  }
+
   /** Graph's errors in the goal store's terms: 412 is someone else's edit, 404 a goal that is gone. */
   private async call<T>(request: () => Promise<T>): Promise<T> {
     try {
@@ -106,6 +123,10 @@ export class GraphGoalStore implements GoalStore {
       throw error;
     }
   }
+}
+
+export function isExternalGoalEraser(store: GoalStore): store is GoalStore & ExternalGoalEraser {
+  return typeof (store as Partial<ExternalGoalEraser>).deleteGoalsOf === 'function';
 }
 
 /** Goal storage cannot be reached (Graph down, throttled past the retries, permission missing). */

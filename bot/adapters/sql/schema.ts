@@ -6,12 +6,13 @@ import { OfferProposalRow } from './proposalRows';
 import { UnreachablePersonRow } from './reachabilityRows';
 import { ReflectionTables } from './reflectionRows';
 import { WorkPatternRow } from './workPatternRows';
+import { PrivacyTables } from './privacyRows';
 
 /**
  * Tables shared by the SQLite and PostgreSQL adapters. Instants are ISO-8601 UTC text in both dialects: one set of
  * migrations and row mappers serves both, and the fixed-width format sorts correctly as text.
  */
-export interface Database extends ReflectionTables {
+export interface Database extends ReflectionTables, PrivacyTables {
   schools: SchoolRow;
   channels: ChannelRow;
   school_members: SchoolMemberRow;

@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { Job, JobQueue, QueuedJob } from '../../ports/jobs';
+import { Job, JobQueue, NewJob, QueuedJob } from '../../ports/jobs';
 import { Database, Dialect } from './schema';
 import { inWriteTransaction } from './transactions';
 
@@ -45,6 +45,14 @@ export class SqlJobQueue implements JobQueue {
 
   async markFailed(id: number, reason: string, now: Date): Promise<void> {
     await this.db.updateTable('scheduled_jobs').set({ status: 'failed', last_error: reason, finished_at: now.toISOString() }).where('id', '=', id).execute();
+  }
+
+  async scheduleIfAbsent(job: NewJob, now: Date): Promise<void> {
+    await this.db
+      .insertInto('scheduled_jobs')
+      .values({ job_key: job.key, job: JSON.stringify(job.job), status: 'pending', due_at: job.dueAt.toISOString(), attempts: 0, last_error: null, created_at: now.toISOString(), finished_at: null })
+      .onConflict((oc) => oc.column('job_key').doNothing())
+      .execute();
   }
 
   async cancel(key: string): Promise<void> {

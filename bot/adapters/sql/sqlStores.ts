@@ -16,6 +16,7 @@ import { SqlEvidenceStore } from './sqlEvidenceStore';
 import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
+import { SqlPersonalDataStore } from './sqlPersonalDataStore';
 import { Stores } from '../../ports/stores';
 import { RunStatement } from './prepared';
 import { pingThroughKysely } from './storePing';
@@ -49,6 +50,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     trackingCards: new SqlTrackingCardLedger(db, dialect),
     workPatterns: new SqlWorkPatternStore(db),
     ping: options.ping ?? pingThroughKysely(db as Kysely<unknown>),
+    personalData: new SqlPersonalDataStore(db, dialect),
     close: () => db.destroy(),
   };
 }

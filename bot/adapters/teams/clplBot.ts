@@ -12,6 +12,7 @@ import {
 import { Logger } from 'pino';
 import { AppDependencies } from '../../app/dependencies';
 import { registerSchool, schoolForPerson } from '../../app/schools';
+import { memberJoinedTeam, memberLeftTeam } from '../../app/privacy/leavers';
 import { isDomainError } from '../../domain/errors';
 import { Channel } from '../../ports/schoolDirectory';
 import { channelOf, isPersonalChat, personOf, teamOf, tenantOf } from './activityContext';
@@ -47,6 +48,7 @@ export interface ClplBotOptions {
 export class ClplBot extends TeamsActivityHandler {
   private readonly rememberedMembers = new Set<string>();
   private readonly knownSchools = new Set<string>();
+  private readonly knownTeams = new Set<string>();
   private readonly peopleSeen: PeopleSeen;
 
   constructor(private readonly options: ClplBotOptions) {
@@ -78,6 +80,8 @@ export class ClplBot extends TeamsActivityHandler {
       if (added.some((m) => m.id === context.activity.recipient.id)) await this.registerTeam(context);
       // A team first met in this turn has just had its whole roster read.
       else if (added.length > 0 && !context.turnState.get(teamRegistered)) await this.recordAddedMembers(context, added.map((m) => m.id));
+      const removed = (context.activity.membersRemoved ?? []).filter((m) => m.id !== context.activity.recipient.id);
+      if (removed.length > 0) await this.recordLeavers(context, removed);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -117,6 +121,7 @@ export class ClplBot extends TeamsActivityHandler {
         app: this.options.app,
         logger: this.options.logger,
         person: personOf(context.activity),
+        text: (context.activity.text ?? '').replace(/<at>.*?<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim(),
         channel: channelOf(context.activity),
         teamSchoolId: this.teamSchoolId(context),
         schoolId: () => this.schoolIdFor(context),
@@ -141,6 +146,7 @@ export class ClplBot extends TeamsActivityHandler {
     const presetId = this.options.presetClplChannelId(schoolId);
     const preset = presetId ? (channels.find((c) => c.id === presetId) ?? { id: presetId, name: 'CLPL channel' }) : null;
     await registerSchool(this.options.app, { schoolId, name: team.name, tenantId: tenantOf(context.activity), channels, presetClplChannel: preset });
+    await this.options.app.stores.personalData.recordTeam(schoolId, team.id);
     for (const channel of channels) await this.saveChannelAddress(context, channel.id);
     this.options.logger.info({ event: 'school_registered', schoolId, channels: channels.length });
     await this.recordRoster(team.id, schoolId, (onPage) => readTeamRoster(context, team.id, onPage));
@@ -150,7 +156,40 @@ export class ClplBot extends TeamsActivityHandler {
     const team = teamOf(context.activity);
     const schoolId = this.teamSchoolId(context);
     if (!team || !schoolId) return;
+    const aadIds = (context.activity.membersAdded ?? []).flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
+    await memberJoinedTeam(this.options.app, { schoolId, personIds: aadIds });
     await this.recordRoster(team.id, schoolId, (onPage) => readAddedMembers(context, team.id, userIds, onPage));
+  }
+
+  /**
+   * People removed from a team: a leaver of the school once they are in none of its other teams (asked of Teams one
+   * by one; a team that cannot be asked leaves them unmarked, to be safe). SLT then see them under `leavers`.
+   */
+  private async recordLeavers(context: TurnContext, removed: ReadonlyArray<{ id: string; aadObjectId?: string }>): Promise<void> {
+    const team = teamOf(context.activity);
+    const schoolId = this.teamSchoolId(context);
+    if (!team || !schoolId) return;
+    for (const member of removed) {
+      const personId = member.aadObjectId;
+      if (!personId) continue;
+      const outcome = await memberLeftTeam(this.options.app, {
+        schoolId,
+        teamId: team.id,
+        personId,
+        stillIn: async (teamId) => {
+          try {
+            await TeamsInfo.getTeamMember(context, teamId, member.id);
+            return true;
+          } catch (error) {
+            const status = (error as { statusCode?: number }).statusCode;
+            if (status === 404 || /not ?found/i.test((error as Error).message)) return false;
+            this.options.logger.warn({ event: 'team_membership_unknown', teamId, err: (error as Error).message });
+            return null;
+          }
+        },
+      });
+      this.options.logger.info({ event: 'member_removed', schoolId, teamId: team.id, outcome });
+    }
   }
 
   /**
@@ -202,6 +241,12 @@ export class ClplBot extends TeamsActivityHandler {
       if (!this.knownSchools.has(schoolId)) {
         if (!(await this.options.app.stores.schools.findSchool(schoolId))) await this.registerTeam(context);
         this.knownSchools.add(schoolId);
+      }
+      // Teams installed before leavers were tracked are learnt as they are used, so leaving one team of several is told apart.
+      const team = teamOf(activity);
+      if (team && !this.knownTeams.has(team.id)) {
+        await this.options.app.stores.personalData.recordTeam(schoolId, team.id);
+        this.knownTeams.add(team.id);
       }
       const address =
         activity.serviceUrl && activity.from?.id

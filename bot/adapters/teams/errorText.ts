@@ -28,6 +28,15 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   report_period_unknown: { title: 'No such period', text: 'That term is not one of this school year. Type "report" to choose again.' },
   proposal_not_found: { title: 'Proposal not found', text: 'That proposed offer no longer exists.' },
   proposal_already_decided: { title: 'Already decided', text: 'Another senior leader has already approved or declined this proposal, so nothing was changed.' },
+  person_unknown: {
+    title: 'No such person in your school',
+    text: 'I know no one of that name, email or id in your school (or they have already been erased), so nothing was changed. Type "leavers" to see who has left.',
+  },
+  cannot_erase_self: { title: 'Not yourself', text: 'You cannot erase yourself. Ask another senior leader, so that someone else confirms it. Nothing was changed.' },
+  goals_not_erased: {
+    title: 'Nothing erased yet',
+    text: 'The goals kept in SharePoint could not all be deleted just now, so nothing in the app was erased. Press Erase again in a few minutes: it carries on where it stopped.',
+  },
 };
 
 export const unexpectedErrorText = {

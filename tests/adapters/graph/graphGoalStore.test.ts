@@ -38,6 +38,23 @@ describe('Graph goal store (SharePoint list items) against a loopback Graph stan
     expect(graph.calls[0]!.query.get('$expand')).toMatch(/^fields\(\$select=Title,OwnerId,/);
   });
 
+  it('erasure deletes every item the person owns and no one else\'s; after Graph fails, running it again finishes', async () => {
+    for (let i = 0; i < 3; i++) graph.seed({ Title: `Goal ${i}`, OwnerId: 'ailsa', GoalStatus: 'In progress' });
+    graph.seed({ Title: "Callum's", OwnerId: 'callum', GoalStatus: 'Achieved' });
+    graph.calls.length = 0;
+    expect(await store.deleteGoalsOf('ailsa')).toBe(3);
+    expect([...graph.items.values()].map((i) => i.fields.OwnerId)).toEqual(['callum']);
+    expect(graph.calls.filter((c) => c.method === 'DELETE')).toHaveLength(3);
+
+    graph.seed({ Title: 'Another', OwnerId: 'ailsa', GoalStatus: 'In progress' });
+    // Down past the client's retries: reported, and the goal is still there to delete next time.
+    for (let i = 0; i < 4; i++) graph.faults.push({ status: 503 });
+    await expect(store.deleteGoalsOf('ailsa')).rejects.toBeInstanceOf(GoalStoreUnavailable);
+    expect([...graph.items.values()].map((i) => i.fields.OwnerId).sort()).toEqual(['ailsa', 'callum']);
+    expect(await store.deleteGoalsOf('ailsa')).toBe(1);
+    expect([...graph.items.values()].map((i) => i.fields.OwnerId)).toEqual(['callum']);
+  });
+
   it('follows @odata.nextLink across pages', async () => {
     graph.maxPageSize = 2;
     for (let i = 0; i < 5; i++) graph.seed({ Title: `Goal ${i}`, OwnerId: "o'brien", GoalStatus: 'Not started' });

@@ -20,6 +20,11 @@ describeWithPostgres('PostgreSQL store tests', (database) => {
     },
     open: () => openPostgresStores(current().url),
     inspect: (query, ...params) => current().query(query, ...params),
+    execute: async (statement, ...params) => void (await current().query(statement, ...params)),
+    breakDeletesOn: async (table) => {
+      await current().query(`create function break_deletes() returns trigger language plpgsql as $$ begin raise exception 'disk on fire'; end $$`);
+      await current().query(`create trigger break_deletes before delete on ${table} for each row execute function break_deletes()`);
+    },
     tables: async () =>
       (await current().query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = ?', current().name)).map(
         (t) => t.table_name,

@@ -15,6 +15,7 @@ import { describeGoalStoreContract } from './goalStoreContract';
 import { describeOfferChangesContract } from './offerChangesContract';
 import { describeProposalContract } from './proposalContract';
 import { describeWorkPatternContract } from './workPatternContract';
+import { describeErasureContract } from './erasureContract';
 
 /**
  * The store contract: what every implementation of the ports in bot/ports/ must do, declared once and run unchanged
@@ -30,6 +31,10 @@ export interface StoreHarness {
   open(): Promise<Stores>;
   /** Reads the database directly, outside the stores, as an operator would with its shell; `?` placeholders. */
   inspect<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]>;
+  /** Writes directly, outside the stores (seeding raw rows, creating a trigger); `?` placeholders. */
+  execute(statement: string, ...params: unknown[]): Promise<void>;
+  /** Makes every later delete from the table fail with "disk on fire" (a crash half way through a transaction). */
+  breakDeletesOn(table: string): Promise<void>;
   /** The names of the tables in this test's database. */
   tables(): Promise<string[]>;
   /** How another process opens the same database: a PostgreSQL URL or a SQLite file (see signUpProcess.ts). */
@@ -108,6 +113,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeOfferChangesContract(db);
   describeProposalContract(db);
   describeWorkPatternContract(db);
+  describeErasureContract(harness, db);
   describe('migrations', () => {
     it('the first open creates the schema', async () => {
       await db.open();

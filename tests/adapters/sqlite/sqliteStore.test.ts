@@ -30,6 +30,22 @@ function sqliteHarness(): StoreHarness & { file(): string } {
     },
     open: () => openSqliteStores(file),
     inspect: async (query, ...params) => inspect(query, ...params),
+    execute: async (statement, ...params) => {
+      const raw = new BetterSqlite3(file);
+      try {
+        raw.prepare(statement).run(...params);
+      } finally {
+        raw.close();
+      }
+    },
+    breakDeletesOn: async (table) => {
+      const raw = new BetterSqlite3(file);
+      try {
+        raw.exec(`create trigger break_deletes_${table} before delete on ${table} begin select raise(abort, 'disk on fire'); end;`);
+      } finally {
+        raw.close();
+      }
+    },
     tables: async () => inspect<{ name: string }>("select name from sqlite_master where type = 'table'").map((t) => t.name),
     location: () => file,
     constraintErrors: { foreignKey: { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' }, check: { code: 'SQLITE_CONSTRAINT_CHECK' } },

@@ -8,6 +8,8 @@ export interface CommandContext {
   app: AppDependencies;
   logger: Logger;
   person: Person;
+  /** What the person wrote, @mentions removed, as typed (for commands that take a name or email). */
+  text: string;
   /** The channel the command was said in (by @mention), or null in a 1:1 chat. */
   channel: Channel | null;
   /** The school of the team the command was said in, or null in a 1:1 chat. */

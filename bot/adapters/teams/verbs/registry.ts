@@ -6,6 +6,7 @@ import { manageOfferVerbs } from './manageOfferVerbs';
 import { calendarVerbs } from './calendarVerbs';
 import { proposalVerbHandlers } from './proposalVerbHandlers';
 import { reflectionVerbs } from './reflectionVerbs';
+import { privacyVerbs } from './privacyVerbs';
 import { VerbHandler } from './types';
 
 /** Every card verb the bot answers, by name. A feature adds its own module here. */
@@ -18,4 +19,5 @@ export const verbHandlers: Record<string, VerbHandler> = {
   ...calendarVerbs,
   ...proposalVerbHandlers,
   ...reflectionVerbs,
+  ...privacyVerbs,
 };
