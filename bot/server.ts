@@ -24,6 +24,7 @@ import { lineManagementImports } from './app/reflections/lineManagementImports';
 import { mountCalendarRoutes } from './http/calendarRoutes';
 import { mountTab } from './http/mountTab';
 import { mountReportRoutes } from './http/reportRoutes';
+import { mountRecordLinkRoutes, recordDependencies } from './http/records/routes';
 import { GoalStore } from './ports/goalStore';
 import { PeopleDirectory } from './ports/peopleDirectory';
 import { Clock, systemClock } from './ports/clock';
@@ -109,6 +110,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   const tab = mountTab(server, { config, stores, logger, clock, app, goals: options.goals, withdraw: async (offerId, personId) => void (await withdraw(app, { offerId, personId })) });
   const reflections = wireReflections({ app, adapter, botAppId, budgets, logger, goals: tab.goals, orgDirectory: config.orgDirectory, settleMs: options.cardSettleMs ?? 250, people: options.people });
   mountReportRoutes(server, { app, config, logger });
+  mountRecordLinkRoutes(server, { deps: recordDependencies(app, tab.goals, config.timeZone), logger });
 
   noticeDelivery.start();
   jobRunner.start();

@@ -23,6 +23,7 @@ export const domainErrorCodes = [
   'report_period_unknown',
   'proposal_not_found',
   'proposal_already_decided',
+  'record_not_found',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

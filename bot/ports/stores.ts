@@ -8,6 +8,7 @@ import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
 import { ReflectionStore } from './reflectionStore';
 import { Outbox } from './outbox';
+import { PersonalDataStore, RecordDownloadLog } from './personalData';
 import { ProposalStore } from './proposalStore';
 import { ReachabilityLog } from './reachability';
 import { SchoolDirectory } from './schoolDirectory';
@@ -43,5 +44,9 @@ export interface Stores {
   trackingCards: TrackingCardLedger;
   /** Part-time staff's share of full time, for pro rata CLPL hours. */
   workPatterns: WorkPatternStore;
+  /** Subject access: everything kept about one person, in one read. */
+  personalData: PersonalDataStore;
+  /** Who downloaded whose record, and the bot's short-lived download links. */
+  recordDownloads: RecordDownloadLog;
   close(): Promise<void>;
 }

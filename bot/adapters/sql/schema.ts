@@ -6,6 +6,7 @@ import { OfferProposalRow } from './proposalRows';
 import { UnreachablePersonRow } from './reachabilityRows';
 import { ReflectionTables } from './reflectionRows';
 import { WorkPatternRow } from './workPatternRows';
+import { RecordDownloadLinkRow, RecordDownloadRow } from './recordRows';
 
 /**
  * Tables shared by the SQLite and PostgreSQL adapters. Instants are ISO-8601 UTC text in both dialects: one set of
@@ -31,6 +32,8 @@ export interface Database extends ReflectionTables {
   offer_proposals: OfferProposalRow;
   unreachable_people: UnreachablePersonRow;
   work_patterns: WorkPatternRow;
+  record_downloads: RecordDownloadRow;
+  record_download_links: RecordDownloadLinkRow;
 }
 
 export interface SchoolRow {

@@ -16,6 +16,7 @@ import { SqlEvidenceStore } from './sqlEvidenceStore';
 import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
+import { SqlPersonalDataStore } from './sqlPersonalDataStore';
 import { Stores } from '../../ports/stores';
 import { RunStatement } from './prepared';
 
@@ -27,6 +28,7 @@ export interface SqlStoreOptions {
 
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
   await migrateToLatest(db as Kysely<unknown>, dialect);
+  const personalData = new SqlPersonalDataStore(db);
   return {
     describe,
     offers: new SqlOfferStore(db, dialect, options.runInTransaction),
@@ -45,6 +47,8 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     reflections: new SqlReflectionStore(db, dialect),
     trackingCards: new SqlTrackingCardLedger(db, dialect),
     workPatterns: new SqlWorkPatternStore(db),
+    personalData,
+    recordDownloads: personalData,
     close: () => db.destroy(),
   };
 }

@@ -15,6 +15,7 @@ import { describeGoalStoreContract } from './goalStoreContract';
 import { describeOfferChangesContract } from './offerChangesContract';
 import { describeProposalContract } from './proposalContract';
 import { describeWorkPatternContract } from './workPatternContract';
+import { describePersonalDataContract } from './personalDataContract';
 
 /**
  * The store contract: what every implementation of the ports in bot/ports/ must do, declared once and run unchanged
@@ -596,6 +597,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
 
   describeEvidenceContract(harness, db);
   describeReflectionContract(db);
+  describePersonalDataContract(harness, db);
 
   describe('concurrency', () => {
     const children: ChildProcessWithoutNullStreams[] = [];
