@@ -4,6 +4,7 @@ import { manageOffers, myCalendar } from './manageCommands';
 import { attendance, myHours, report } from './reportCommands';
 import { unreachable } from './reachabilityCommands';
 import { lineManagers, promptReflection } from './reflectionCommands';
+import { myRecord } from './recordCommands';
 import { TextCommand } from './types';
 
 const help: TextCommand = {
@@ -18,7 +19,7 @@ const help: TextCommand = {
 };
 
 /** Every text command, in the order the help card lists them. A feature adds its own module here. */
-export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar, unreachable, promptReflection, lineManagers];
+export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar, myRecord, unreachable, promptReflection, lineManagers];
 
 export function parseCommand(text: string): TextCommand | null {
   const normalised = text
