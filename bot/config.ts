@@ -9,6 +9,7 @@ import { evidenceEnvironment, evidenceSettingsFrom } from './evidenceConfig';
 import { loadTabConfig, TabConfig } from './http/tabConfig';
 import { AppInstallConfig, loadAppInstallConfig } from './adapters/graph/appInstallConfig';
 import { loadOrgDirectoryConfig, OrgDirectoryConfig } from './adapters/graph/orgDirectoryConfig';
+import { loadPrivacySettings, PrivacySettings } from './privacyConfig';
 
 export type BotIdentity =
   | { kind: 'none' }
@@ -55,6 +56,8 @@ export interface Config {
   outboxPollMs: number;
   /** Where browsers and calendar apps reach this server (calendar links); null: the listening address in local mode, else none. */
   publicUrl: string | null;
+  /** Who the data controller and DPO are, and the data's region, for the privacy notice at /privacy (privacyConfig.ts). */
+  privacy: PrivacySettings;
 }
 
 const list = z
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const appInstall = loadAppInstallConfig(env, problems);
   const orgDirectory = loadOrgDirectoryConfig(env, localMode, problems);
   const evidence = evidenceSettingsFrom(e, e.CLPL_TIME_ZONE, problems);
+  const privacy = loadPrivacySettings(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -174,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxLeaseMs: e.CLPL_OUTBOX_LEASE_SECONDS * 1000,
     outboxPollMs: e.CLPL_OUTBOX_POLL_SECONDS * 1000,
     publicUrl: e.CLPL_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : null),
+    privacy,
   };
 }
 

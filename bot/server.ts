@@ -25,6 +25,8 @@ import { mountCalendarRoutes } from './http/calendarRoutes';
 import { mountTab } from './http/mountTab';
 import { mountReportRoutes } from './http/reportRoutes';
 import { mountRecordLinkRoutes, recordDependencies } from './http/records/routes';
+import { mountPrivacyRoutes } from './http/privacy/routes';
+import { missingPrivacySettings } from './privacyConfig';
 import { GoalStore } from './ports/goalStore';
 import { PeopleDirectory } from './ports/peopleDirectory';
 import { Clock, systemClock } from './ports/clock';
@@ -111,6 +113,9 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   const reflections = wireReflections({ app, adapter, botAppId, budgets, logger, goals: tab.goals, orgDirectory: config.orgDirectory, settleMs: options.cardSettleMs ?? 250, people: options.people });
   mountReportRoutes(server, { app, config, logger });
   mountRecordLinkRoutes(server, { deps: recordDependencies(app, tab.goals, config.timeZone), logger });
+  mountPrivacyRoutes(server, { privacy: config.privacy, goalsInSharePoint: config.tab.goals.kind === 'graph', minResponsesToShow: config.evidence.minResponsesToShow, localMode: config.localMode });
+  const unsetPrivacy = missingPrivacySettings(config.privacy);
+  if (unsetPrivacy.length > 0 && !config.localMode) logger.warn({ event: 'privacy_notice_incomplete', unset: unsetPrivacy }, 'The privacy notice at /privacy shows placeholders until these are set.');
 
   noticeDelivery.start();
   jobRunner.start();
