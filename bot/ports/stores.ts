@@ -8,7 +8,7 @@ import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
 import { ReflectionStore } from './reflectionStore';
 import { Outbox } from './outbox';
-import { PersonalDataStore, RecordDownloadLog } from './personalData';
+import { SubjectAccessReader, RecordDownloadLog } from './subjectAccess';
 import { ProposalStore } from './proposalStore';
 import { ReachabilityLog } from './reachability';
 import { SchoolDirectory } from './schoolDirectory';
@@ -45,7 +45,7 @@ export interface Stores {
   /** Part-time staff's share of full time, for pro rata CLPL hours. */
   workPatterns: WorkPatternStore;
   /** Subject access: everything kept about one person, in one read. */
-  personalData: PersonalDataStore;
+  subjectAccess: SubjectAccessReader;
   /** Who downloaded whose record, and the bot's short-lived download links. */
   recordDownloads: RecordDownloadLog;
   close(): Promise<void>;

@@ -46,7 +46,7 @@ describe('"my record" through the bot endpoint', () => {
     expect((await fetch(links['MyPL entries (CSV)']!)).headers.get('content-type')).toContain('text/csv');
     expect((await fetch(links['MyPL entries (printable)']!)).status).toBe(200);
 
-    const downloads = (await bed.server.stores.personalData.personalDataOf(bea.aadObjectId)).downloads;
+    const downloads = (await bed.server.stores.subjectAccess.personalDataOf(bea.aadObjectId)).downloads;
     expect(downloads.map((d) => [d.requesterId, d.format])).toEqual([
       [bea.aadObjectId, 'record.json'],
       [bea.aadObjectId, 'record.html'],

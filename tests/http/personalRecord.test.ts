@@ -7,7 +7,7 @@ import { Person } from '../../bot/domain/person';
 import { RunningServer } from '../../bot/server';
 import { GoalStore } from '../../bot/ports/goalStore';
 import { GraphStandIn } from '../support/graphStandIn';
-import { manager, report, seedEveryKindOfData, SeededPersonalData, subject } from '../factories/personalData';
+import { manager, report, seedEveryKindOfData, SeededPersonalData, subject } from '../factories/subjectAccess';
 import { schoolId, sltMember } from '../factories/offers';
 import { startTabServer } from './tabServer';
 
@@ -24,7 +24,7 @@ describe.each(['the app database', 'a SharePoint list through Graph'])('a person
   let graph: GraphStandIn | null = null;
   let seeded: SeededPersonalData;
   let goalStore: GoalStore;
-  const downloadsOf = async (personId: string) => (await server.stores.personalData.personalDataOf(personId)).downloads;
+  const downloadsOf = async (personId: string) => (await server.stores.subjectAccess.personalDataOf(personId)).downloads;
 
   beforeAll(async () => {
     let goals;

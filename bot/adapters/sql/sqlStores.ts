@@ -16,7 +16,7 @@ import { SqlEvidenceStore } from './sqlEvidenceStore';
 import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
-import { SqlPersonalDataStore } from './sqlPersonalDataStore';
+import { SqlSubjectAccessReader } from './sqlSubjectAccessReader';
 import { Stores } from '../../ports/stores';
 import { RunStatement } from './prepared';
 
@@ -28,7 +28,7 @@ export interface SqlStoreOptions {
 
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
   await migrateToLatest(db as Kysely<unknown>, dialect);
-  const personalData = new SqlPersonalDataStore(db);
+  const subjectAccess = new SqlSubjectAccessReader(db);
   return {
     describe,
     offers: new SqlOfferStore(db, dialect, options.runInTransaction),
@@ -47,8 +47,8 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     reflections: new SqlReflectionStore(db, dialect),
     trackingCards: new SqlTrackingCardLedger(db, dialect),
     workPatterns: new SqlWorkPatternStore(db),
-    personalData,
-    recordDownloads: personalData,
+    subjectAccess,
+    recordDownloads: subjectAccess,
     close: () => db.destroy(),
   };
 }

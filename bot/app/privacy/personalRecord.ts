@@ -3,12 +3,12 @@ import { hoursBySchoolYear, mayReadRecord, PersonalRecord, RecordFormat } from '
 import { Person } from '../../domain/person';
 import { Clock } from '../../ports/clock';
 import { GoalStore } from '../../ports/goalStore';
-import { PersonalDataStore, RecordDownloadLog } from '../../ports/personalData';
+import { SubjectAccessReader, RecordDownloadLog } from '../../ports/subjectAccess';
 import { SchoolDirectory } from '../../ports/schoolDirectory';
 import { Leadership } from '../leadership';
 
 export interface RecordDependencies {
-  personalData: PersonalDataStore;
+  subjectAccess: SubjectAccessReader;
   downloads: RecordDownloadLog;
   schools: Pick<SchoolDirectory, 'schoolsOf'>;
   leadership: Pick<Leadership, 'sltIdsOf'>;
@@ -36,7 +36,7 @@ export async function downloadPersonalRecord(deps: RecordDependencies, input: { 
     sltIdsOf: (schoolId) => deps.leadership.sltIdsOf(schoolId),
   });
   if (!allowed) throw recordNotFound();
-  const [stored, goals] = await Promise.all([deps.personalData.personalDataOf(input.subjectId), deps.goals.listGoals(input.subjectId)]);
+  const [stored, goals] = await Promise.all([deps.subjectAccess.personalDataOf(input.subjectId), deps.goals.listGoals(input.subjectId)]);
   const kept = new Set(goals.map((g) => g.id));
   const now = deps.clock.now();
   await deps.downloads.recordDownload({ requesterId: input.requester.id, subjectId: input.subjectId, format: input.format, at: now });

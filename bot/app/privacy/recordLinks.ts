@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { RecordFormat, recordFormats } from '../../domain/personalRecord';
 import { Clock } from '../../ports/clock';
-import { RecordDownloadLog } from '../../ports/personalData';
+import { RecordDownloadLog } from '../../ports/subjectAccess';
 
 /** Long enough to open the card and press the buttons; short enough that a forwarded card soon opens nothing. */
 export const recordLinkLifetimeMs = 15 * 60_000;

@@ -21,7 +21,7 @@ const linkParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/), fi
 
 export function recordDependencies(app: AppDependencies, goals: GoalStore, timeZone: string): RecordDependencies {
   const { stores } = app;
-  return { personalData: stores.personalData, downloads: stores.recordDownloads, schools: stores.schools, leadership: app.leadership, goals, clock: app.clock, timeZone };
+  return { subjectAccess: stores.subjectAccess, downloads: stores.recordDownloads, schools: stores.schools, leadership: app.leadership, goals, clock: app.clock, timeZone };
 }
 
 /** The record in the asked-for format: JSON and CSV as downloads, the two pages shown (and printable) in the browser. */

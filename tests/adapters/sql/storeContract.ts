@@ -15,7 +15,7 @@ import { describeGoalStoreContract } from './goalStoreContract';
 import { describeOfferChangesContract } from './offerChangesContract';
 import { describeProposalContract } from './proposalContract';
 import { describeWorkPatternContract } from './workPatternContract';
-import { describePersonalDataContract } from './personalDataContract';
+import { describePersonalDataContract } from './subjectAccessContract';
 
 /**
  * The store contract: what every implementation of the ports in bot/ports/ must do, declared once and run unchanged

@@ -4,7 +4,7 @@ import { RecordFormat, StoredPersonalData } from '../domain/personalRecord';
  * Subject access: one read of everything the app's database holds about a person. Kept apart from the stores each
  * feature uses, so that one adapter knows every table and a test can check that no table is forgotten.
  */
-export interface PersonalDataStore {
+export interface SubjectAccessReader {
   personalDataOf(personId: string): Promise<StoredPersonalData>;
 }
 

@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { Facilitator } from '../../domain/offer';
 import { RecordFormat, sessionSummaryOf, StoredPersonalData } from '../../domain/personalRecord';
-import { PersonalDataStore, RecordDownload, RecordDownloadLog } from '../../ports/personalData';
+import { SubjectAccessReader, RecordDownload, RecordDownloadLog } from '../../ports/subjectAccess';
 import { attendanceFromRow, feedbackFromRow } from './evidenceRows';
 import { proposalFromRow } from './proposalRows';
 import { promptFromRow, reflectionFromRow, roundFromRow } from './reflectionRows';
@@ -52,7 +52,7 @@ const iso = (text: string) => new Date(text);
 const isoOrNull = (text: string | null) => (text === null ? null : new Date(text));
 
 /** One Kysely implementation for SQLite and PostgreSQL; every query names the person. */
-export class SqlPersonalDataStore implements PersonalDataStore, RecordDownloadLog {
+export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownloadLog {
   constructor(private readonly db: Kysely<Database>) {}
 
   async personalDataOf(personId: string): Promise<StoredPersonalData> {

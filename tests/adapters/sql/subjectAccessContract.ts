@@ -1,9 +1,9 @@
-import { personalDataColumns, tablesWithoutPersonalData } from '../../../bot/adapters/sql/sqlPersonalDataStore';
-import { manager, report, seedEveryKindOfData, subject } from '../../factories/personalData';
+import { personalDataColumns, tablesWithoutPersonalData } from '../../../bot/adapters/sql/sqlSubjectAccessReader';
+import { manager, report, seedEveryKindOfData, subject } from '../../factories/subjectAccess';
 import { schoolId, shift, sltMember, testNow } from '../../factories/offers';
 import type { StoreFixture, StoreHarness } from './storeContract';
 
-/** Subject access (ports/personalData.ts): one read of everything kept about a person, for every database. */
+/** Subject access (ports/subjectAccess.ts): one read of everything kept about a person, for every database. */
 export function describePersonalDataContract(harness: StoreHarness, db: StoreFixture): void {
   describe('personal data (subject access)', () => {
     it('every table is either read for a person’s record or named as holding nobody’s data', async () => {
@@ -16,7 +16,7 @@ export function describePersonalDataContract(harness: StoreHarness, db: StoreFix
     it('reads every kind of data kept about the person, and nothing of colleagues', async () => {
       const stores = await db.open();
       const seeded = await seedEveryKindOfData(stores);
-      const data = await stores.personalData.personalDataOf(subject.id);
+      const data = await stores.subjectAccess.personalDataOf(subject.id);
 
       expect(data.personId).toBe(subject.id);
       expect(data.memberships).toEqual([{ schoolId, schoolName: seeded.schoolName, nameSeen: subject.name, email: seeded.email, lastSeenAt: expect.any(Date) }]);
@@ -62,7 +62,7 @@ export function describePersonalDataContract(harness: StoreHarness, db: StoreFix
     it('a person the app has never seen has an empty record', async () => {
       const stores = await db.open();
       await seedEveryKindOfData(stores);
-      const data = await stores.personalData.personalDataOf('nobody');
+      const data = await stores.subjectAccess.personalDataOf('nobody');
       expect(Object.entries(data).filter(([, value]) => Array.isArray(value) ? value.length > 0 : value !== null && value !== 'nobody')).toEqual([]);
     });
 
@@ -70,11 +70,11 @@ export function describePersonalDataContract(harness: StoreHarness, db: StoreFix
       const stores = await db.open();
       await stores.recordDownloads.recordDownload({ requesterId: sltMember.id, subjectId: subject.id, format: 'record.json', at: testNow });
       await stores.recordDownloads.recordDownload({ requesterId: subject.id, subjectId: subject.id, format: 'mypl.csv', at: shift(testNow, { minutes: 1 }) });
-      expect((await stores.personalData.personalDataOf(subject.id)).downloads).toEqual([
+      expect((await stores.subjectAccess.personalDataOf(subject.id)).downloads).toEqual([
         { requesterId: sltMember.id, format: 'record.json', at: testNow },
         { requesterId: subject.id, format: 'mypl.csv', at: shift(testNow, { minutes: 1 }) },
       ]);
-      expect((await stores.personalData.personalDataOf(sltMember.id)).downloadsMade).toEqual([{ subjectId: subject.id, format: 'record.json', at: testNow }]);
+      expect((await stores.subjectAccess.personalDataOf(sltMember.id)).downloadsMade).toEqual([{ subjectId: subject.id, format: 'record.json', at: testNow }]);
       expect(await db.inspect('select requester_id, subject_id, format from record_downloads order by id')).toEqual([
         { requester_id: sltMember.id, subject_id: subject.id, format: 'record.json' },
         { requester_id: subject.id, subject_id: subject.id, format: 'mypl.csv' },
