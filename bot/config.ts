@@ -10,6 +10,7 @@ import { evidenceEnvironment, evidenceSettingsFrom } from './evidenceConfig';
 import { loadTabConfig, TabConfig } from './http/tabConfig';
 import { AppInstallConfig, loadAppInstallConfig } from './adapters/graph/appInstallConfig';
 import { loadOrgDirectoryConfig, OrgDirectoryConfig } from './adapters/graph/orgDirectoryConfig';
+import { loadPrivacySettings, PrivacySettings } from './privacyConfig';
 
 export type BotIdentity =
   | { kind: 'none' }
@@ -63,6 +64,8 @@ export interface Config {
   publicUrl: string | null;
   /** Retention periods (README, "Retention"): event records in years, a leaver's data in days after they left. */
   retention: RetentionPolicy;
+  /** Who the data controller and DPO are, and the data's region, for the privacy notice at /privacy (privacyConfig.ts). */
+  privacy: PrivacySettings;
 }
 
 const list = z
@@ -163,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       `CLPL_SHUTDOWN_GRACE_SECONDS (${e.CLPL_SHUTDOWN_GRACE_SECONDS}) must be shorter than App Service's stop window WEBSITES_CONTAINER_STOP_TIME_LIMIT (${stopWindowSeconds}), or a restart kills requests still being answered.`,
     );
   }
+  const privacy = loadPrivacySettings(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -196,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownGraceMs: e.CLPL_SHUTDOWN_GRACE_SECONDS * 1000,
     publicUrl: e.CLPL_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : null),
     retention: { recordYears: e.CLPL_RETENTION_YEARS, leaverDays: e.CLPL_LEAVER_RETENTION_DAYS },
+    privacy,
   };
 }
 

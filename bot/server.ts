@@ -29,6 +29,9 @@ import { ConnectionDrain } from './http/connectionDrain';
 import { mountHealthRoutes } from './http/health/routes';
 import { mountTab } from './http/mountTab';
 import { mountReportRoutes } from './http/reportRoutes';
+import { mountRecordLinkRoutes, recordDependencies } from './http/records/routes';
+import { mountPrivacyRoutes } from './http/privacy/routes';
+import { missingPrivacySettings } from './privacyConfig';
 import { GoalStore } from './ports/goalStore';
 import { PeopleDirectory } from './ports/peopleDirectory';
 import { Clock, systemClock } from './ports/clock';
@@ -126,6 +129,10 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   // Goals in SharePoint are erased through Graph before the database (bot/app/privacy/erasePerson.ts).
   app.privacy = { externalGoals: tab.goals !== stores.goals && isExternalGoalEraser(tab.goals) ? tab.goals : null, retention: config.retention };
   await stores.jobs.scheduleIfAbsent(retentionJob(clock.now(), config.timeZone), clock.now());
+  mountRecordLinkRoutes(server, { deps: recordDependencies(app, tab.goals, config.timeZone), logger });
+  mountPrivacyRoutes(server, { privacy: config.privacy, goalsInSharePoint: config.tab.goals.kind === 'graph', minResponsesToShow: config.evidence.minResponsesToShow, retention: config.retention, localMode: config.localMode });
+  const unsetPrivacy = missingPrivacySettings(config.privacy);
+  if (unsetPrivacy.length > 0 && !config.localMode) logger.warn({ event: 'privacy_notice_incomplete', unset: unsetPrivacy }, 'The privacy notice at /privacy shows placeholders until these are set.');
 
   noticeDelivery.start();
   jobRunner.start();

@@ -90,6 +90,15 @@ param clplSltIds string = ''
 @description('CLPL_TIME_ZONE: time zone offers are entered and shown in.')
 param clplTimeZone string = 'Europe/London'
 
+@description('The data controller named in the privacy notice at /privacy: the school or local authority (CLPL_CONTROLLER_NAME).')
+param clplControllerName string = ''
+
+@description('How to contact the controller about personal data: an email, https address or telephone number (CLPL_CONTROLLER_CONTACT).')
+param clplControllerContact string = ''
+
+@description('The data protection officer\'s contact (CLPL_DPO_CONTACT).')
+param clplDpoContact string = ''
+
 @description('Client id of the tab SSO Entra app (for the tab API; not read by this version of the server).')
 param tabAadAppClientId string = ''
 
@@ -214,6 +223,22 @@ var appSettings = [
   {
     name: 'CLPL_TIME_ZONE'
     value: clplTimeZone
+  }
+  {
+    name: 'CLPL_CONTROLLER_NAME'
+    value: clplControllerName
+  }
+  {
+    name: 'CLPL_CONTROLLER_CONTACT'
+    value: clplControllerContact
+  }
+  {
+    name: 'CLPL_DPO_CONTACT'
+    value: clplDpoContact
+  }
+  {
+    name: 'CLPL_DATA_REGION'
+    value: location // the privacy notice says where the data is kept
   }
   {
     name: 'LOG_LEVEL'

@@ -26,6 +26,7 @@ export const domainErrorCodes = [
   'person_unknown',
   'cannot_erase_self',
   'goals_not_erased',
+  'record_not_found',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

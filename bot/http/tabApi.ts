@@ -14,6 +14,7 @@ import { mountWorkPatternRoutes } from './workPatterns/routes';
 import { mountTeamRoutes } from './team/routes';
 import { mountReflectionRoutes } from './reflections/routes';
 import { activityKindLabels } from '../domain/clplRecord';
+import { mountTabRecordRoutes, recordDependencies } from './records/routes';
 
 type Handler = (call: { person: Person; req: Request }) => Promise<{ status?: number; body: unknown }>;
 
@@ -80,4 +81,5 @@ export function mountTabApi(server: Server, options: TabApiOptions): void {
   mountWorkPatternRoutes(server, context);
   mountTeamRoutes(server, context);
   mountReflectionRoutes(server, context);
+  mountTabRecordRoutes(server, { deps: recordDependencies(options.app, options.deps.goals, options.deps.timeZone), logger, identify: (req) => identifier.identify(req) });
 }

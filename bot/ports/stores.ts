@@ -8,6 +8,7 @@ import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
 import { ReflectionStore } from './reflectionStore';
 import { Outbox } from './outbox';
+import { SubjectAccessReader, RecordDownloadLog } from './subjectAccess';
 import { ProposalStore } from './proposalStore';
 import { ReachabilityLog } from './reachability';
 import { SchoolDirectory } from './schoolDirectory';
@@ -51,5 +52,9 @@ export interface Stores {
   ping(timeoutMs: number): Promise<void>;
   /** Erasure of a person, leavers and retention (table-driven: adapters/sql/personalDataRules.ts). */
   personalData: PersonalDataStore;
+  /** Subject access: everything kept about one person, in one read. */
+  subjectAccess: SubjectAccessReader;
+  /** Who downloaded whose record, and the bot's short-lived download links. */
+  recordDownloads: RecordDownloadLog;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { useFormStyles, useFormToggle } from './forms';
 import { LogForm } from './LogForm';
 import { HoursSection } from './record/HoursSection';
 import { RecordSessions } from './record/RecordSessions';
+import { RecordDownloads } from './record/RecordDownloads';
 import { WorkPatternForm } from './WorkPatternForm';
 
 export function ClplView({ api, me }: { api: Api; me: Me }) {
@@ -75,6 +76,7 @@ export function ClplView({ api, me }: { api: Api; me: Me }) {
           )
         }
       />
+      <RecordDownloads api={api} />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { useEffect, useState } from 'react';
 import { Api, Dashboard, StaffPattern } from './api';
 import { useFormStyles } from './forms';
 import { WorkPatternForm } from './WorkPatternForm';
+import { saveFile } from './saveFile';
 
 type Offer = Dashboard['offers'][number];
 
@@ -33,18 +34,6 @@ function impactText(impact: Offer['impact']): string {
   if (!impact.breakdown) return `Too few responses to show (fewer than ${impact.minResponses})`;
   const { value, change } = impact.breakdown;
   return `Value ${value.mean.toFixed(1)}/5 · change in knowledge ${signed(change.knowledge.mean)}, understanding ${signed(change.understanding.mean)}, confidence ${signed(change.confidence.mean)} (n=${value.n})`;
-}
-
-/** Saves a fetched file: an object URL on a temporary link, since the export needs the caller's credentials. */
-function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** SLT's view of the school's offers: the server refuses it to anyone else, whatever the tab shows. */

@@ -64,6 +64,11 @@ function dummyValue(name: string, expression: string): string {
       return '11111111-1111-4111-8111-111111111111,22222222-2222-4222-8222-222222222222';
     case 'CLPL_TIME_ZONE':
       return 'Europe/London';
+    case 'CLPL_CONTROLLER_CONTACT':
+    case 'CLPL_DPO_CONTACT':
+      return 'dataprotection@council.example';
+    case 'CLPL_DATA_REGION':
+      return 'uksouth';
     default:
       return `dummy-${name}`;
   }

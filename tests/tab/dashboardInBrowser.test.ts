@@ -49,6 +49,22 @@ describeWithBrowser('the CLPL tab for SLT and for goal editing, in a browser', (
     await context.close();
   });
 
+  it('a person downloads their own record and MyPL entries from My CLPL, with their sign-in', async () => {
+    const context = await browser().newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await openAs(ailsa.name, page);
+    await page.getByRole('tab', { name: 'My CLPL' }).click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'MyPL entries (CSV)' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^mypl-entries-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = readFileSync((await csv.path())!, 'utf8');
+    expect(rows).toContain('Professional Standards');
+    expect(rows).toContain('Retrieval practice');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Record as JSON' }).click()]);
+    expect(JSON.parse(readFileSync((await json.path())!, 'utf8'))).toMatchObject({ kind: 'clpl-personal-record', person: { id: ailsa.id } });
+    await context.close();
+  });
+
   it('a person edits a goal and adds an attended session and a link as evidence; My CLPL shows attendance, feedback due and a pro rata target', async () => {
     const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
     context.setDefaultTimeout(10_000);

@@ -368,6 +368,22 @@ export const personalDataRules: Record<string, TableRule | 'holds no personal da
       return deleted((await ctx.trx.deleteFrom('school_leavers').where('person_id', '=', ctx.personId).executeTakeFirst()).numDeletedRows);
     },
   },
+  record_downloads: {
+    async erase(ctx) {
+      // Downloads of the person's record go with it; downloads they made of others' records keep a pseudonym.
+      const own = await ctx.trx.deleteFrom('record_downloads').where('subject_id', '=', ctx.personId).executeTakeFirst();
+      const made = await ctx.trx.updateTable('record_downloads').set({ requester_id: ctx.pseudonym }).where('requester_id', '=', ctx.personId).executeTakeFirst();
+      return add(deleted(own.numDeletedRows), anonymised(made.numUpdatedRows));
+    },
+    async retain(ctx) {
+      return deleted((await ctx.trx.deleteFrom('record_downloads').where('downloaded_at', '<', ctx.before).executeTakeFirst()).numDeletedRows);
+    },
+  },
+  record_download_links: {
+    async erase(ctx) {
+      return deleted((await ctx.trx.deleteFrom('record_download_links').where('person_id', '=', ctx.personId).executeTakeFirst()).numDeletedRows);
+    },
+  },
   erasure_audit: {
     async erase(ctx) {
       // Entries name who erased, never whom; an SLT member who is erased later becomes a pseudonym here too.

@@ -7,6 +7,7 @@ import { UnreachablePersonRow } from './reachabilityRows';
 import { ReflectionTables } from './reflectionRows';
 import { WorkPatternRow } from './workPatternRows';
 import { PrivacyTables } from './privacyRows';
+import { RecordDownloadLinkRow, RecordDownloadRow } from './recordRows';
 
 /**
  * Tables shared by the SQLite and PostgreSQL adapters. Instants are ISO-8601 UTC text in both dialects: one set of
@@ -32,6 +33,8 @@ export interface Database extends ReflectionTables, PrivacyTables {
   offer_proposals: OfferProposalRow;
   unreachable_people: UnreachablePersonRow;
   work_patterns: WorkPatternRow;
+  record_downloads: RecordDownloadRow;
+  record_download_links: RecordDownloadLinkRow;
 }
 
 export interface SchoolRow {

@@ -93,7 +93,7 @@ function goalToRow(goal: Goal, revision: number): GoalRow {
   };
 }
 
-function goalFromRow(row: GoalRow): Goal {
+export function goalFromRow(row: GoalRow): Goal {
   return {
     id: row.id,
     ownerId: row.owner_id,
@@ -110,7 +110,7 @@ function goalFromRow(row: GoalRow): Goal {
   };
 }
 
-function activityFromRow(row: ClplActivityRow): ClplActivity {
+export function activityFromRow(row: ClplActivityRow): ClplActivity {
   return {
     id: row.id,
     ownerId: row.owner_id,

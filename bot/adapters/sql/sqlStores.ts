@@ -17,6 +17,7 @@ import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
 import { SqlPersonalDataStore } from './sqlPersonalDataStore';
+import { SqlSubjectAccessReader } from './sqlSubjectAccessReader';
 import { Stores } from '../../ports/stores';
 import { RunStatement } from './prepared';
 import { pingThroughKysely } from './storePing';
@@ -31,6 +32,7 @@ export interface SqlStoreOptions {
 
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
   await migrateToLatest(db as Kysely<unknown>, dialect);
+  const subjectAccess = new SqlSubjectAccessReader(db);
   return {
     describe,
     offers: new SqlOfferStore(db, dialect, options.runInTransaction),
@@ -51,6 +53,8 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     workPatterns: new SqlWorkPatternStore(db),
     ping: options.ping ?? pingThroughKysely(db as Kysely<unknown>),
     personalData: new SqlPersonalDataStore(db, dialect),
+    subjectAccess,
+    recordDownloads: subjectAccess,
     close: () => db.destroy(),
   };
 }

@@ -27,6 +27,7 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   invalid_feedback: { title: 'Please check your answers', text: 'Some answers need another look.' },
   report_period_unknown: { title: 'No such period', text: 'That term is not one of this school year. Type "report" to choose again.' },
   proposal_not_found: { title: 'Proposal not found', text: 'That proposed offer no longer exists.' },
+  record_not_found: { title: 'Record not found', text: 'There is no record here that you may download.' },
   proposal_already_decided: { title: 'Already decided', text: 'Another senior leader has already approved or declined this proposal, so nothing was changed.' },
   person_unknown: {
     title: 'No such person in your school',

@@ -6,7 +6,7 @@ import { OfferImpact, PeriodReport } from '../../domain/impact';
  * Text a person typed can start with "=", "+", "-" or "@", which a spreadsheet would run as a formula; such cells
  * get a leading apostrophe. Numbers stay numbers.
  */
-function safeCell(value: string | number | null): string | number {
+export function safeCell(value: string | number | null): string | number {
   if (value === null) return '';
   if (typeof value === 'number') return Math.round(value * 10_000) / 10_000;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

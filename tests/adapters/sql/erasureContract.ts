@@ -144,6 +144,10 @@ export async function seedAilsa(stores: Stores, insert: Insert): Promise<void> {
   await insert('outbox', notice('proposal:prop-pending:slt', sltMember.id, { kind: 'proposal_submitted', proposerName: ailsa.name }));
   await insert('outbox', notice('reminder:offer-past:callum', callum.id, { kind: 'session_reminder', offerId: 'offer-past' }));
   await insert('school_leavers', { school_id: schoolId, person_id: ailsa.id, left_at: iso(testNow) });
+  // Subject access: downloads of Ailsa's record and of Callum's by her, and a link to her own record.
+  await insert('record_downloads', { requester_id: sltMember.id, subject_id: ailsa.id, format: 'record.json', downloaded_at: iso(testNow) });
+  await insert('record_downloads', { requester_id: ailsa.id, subject_id: callum.id, format: 'mypl.csv', downloaded_at: iso(testNow) });
+  await insert('record_download_links', { token_hash: 'hash-of-ailsas-link', person_id: ailsa.id, created_at: iso(testNow), expires_at: iso(testNow) });
 }
 
 /** Every cell of every table that mentions one of the needles (case-insensitive), as "table.column". */

@@ -16,6 +16,7 @@ import { describeOfferChangesContract } from './offerChangesContract';
 import { describeProposalContract } from './proposalContract';
 import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
+import { describePersonalDataContract } from './subjectAccessContract';
 
 /**
  * The store contract: what every implementation of the ports in bot/ports/ must do, declared once and run unchanged
@@ -602,6 +603,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
 
   describeEvidenceContract(harness, db);
   describeReflectionContract(db);
+  describePersonalDataContract(harness, db);
 
   describe('concurrency', () => {
     const children: ChildProcessWithoutNullStreams[] = [];

@@ -14,6 +14,7 @@ import * as m0010 from './0010_work_patterns';
 import * as m0011 from './0011_tracking_card_claims';
 import * as m0012 from './0012_feedback_goal_link';
 import * as m0013 from './0013_member_emails';
+import * as m0014 from './0014_record_downloads';
 import * as m0015 from './0015_leavers_and_erasure_audit';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
@@ -36,6 +37,7 @@ const migrations: Record<string, MigrationModule> = {
   '0011_tracking_card_claims': m0011,
   '0012_feedback_goal_link': m0012,
   '0013_member_emails': m0013,
+  '0014_record_downloads': m0014,
   '0015_leavers_and_erasure_audit': m0015,
 };
 
