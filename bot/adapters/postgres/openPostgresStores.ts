@@ -21,6 +21,9 @@ export async function openPostgresStores(connectionString: string, options: Post
   // keepAlive: a connection to a server that vanished is noticed by TCP instead of lingering in the pool.
   const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
   pool.on('error', (error) => options.onConnectionError?.(error));
+  // A connection cut while a client is checked out (between a transaction's statements) is reported on the client, not
+  // the pool; unheard, it would crash the process. The statement waiting on it fails and its transaction rolls back.
+  pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
   return openSqlStores(db, 'postgres', `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`, { ping: (timeoutMs) => pingPool(pool, timeoutMs) });
