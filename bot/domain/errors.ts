@@ -23,6 +23,10 @@ export const domainErrorCodes = [
   'report_period_unknown',
   'proposal_not_found',
   'proposal_already_decided',
+  'follow_up_not_attendee',
+  'follow_up_not_open',
+  'follow_up_closed',
+  'invalid_follow_up',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

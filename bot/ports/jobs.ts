@@ -6,7 +6,9 @@
 export type Job =
   | { kind: 'session_reminders'; offerId: string }
   | { kind: 'feedback_requests'; offerId: string }
-  | { kind: 'feedback_reminders'; offerId: string };
+  | { kind: 'feedback_reminders'; offerId: string }
+  | { kind: 'follow_up_requests'; offerId: string }
+  | { kind: 'follow_up_reminders'; offerId: string };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */

@@ -64,10 +64,18 @@ export interface Dashboard {
       responseRate: number | null;
       minResponses: number;
       breakdown: { value: Mean; change: Record<'knowledge' | 'understanding' | 'confidence', Mean> } | null;
+      /** The practice follow-up weeks later; null when the session has none. */
+      followUp: {
+        opensAt: string;
+        asked: number;
+        responses: number;
+        responseRate: number | null;
+        breakdown: { applied: { share: number; n: number }; confidence: Record<'before' | 'after' | 'followUp' | 'sustainedChange', Mean> } | null;
+      } | null;
     } | null;
     csvPath: string | null;
   }[];
-  periods: { label: string; csvPath: string }[];
+  periods: { label: string; csvPath: string; followUpCsvPath: string }[];
 }
 
 export interface StaffPattern {

@@ -28,6 +28,10 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   report_period_unknown: { title: 'No such period', text: 'That term is not one of this school year. Type "report" to choose again.' },
   proposal_not_found: { title: 'Proposal not found', text: 'That proposed offer no longer exists.' },
   proposal_already_decided: { title: 'Already decided', text: 'Another senior leader has already approved or declined this proposal, so nothing was changed.' },
+  follow_up_not_attendee: { title: 'The follow-up is for attendees', text: 'Only people marked as attending this session are asked how it changed their practice.' },
+  follow_up_not_open: { title: 'Follow-up not open', text: 'The practice follow-up for this session is not open (it opens some weeks after the session; you will get a message).' },
+  follow_up_closed: { title: 'Follow-up has closed', text: 'The practice follow-up for this session has closed, so answers can no longer be given or changed.' },
+  invalid_follow_up: { title: 'Please check your answers', text: 'Some answers need another look.' },
 };
 
 export const unexpectedErrorText = {

@@ -2,6 +2,7 @@ import { Job } from '../../ports/jobs';
 import { AppDependencies } from '../dependencies';
 import { sendSessionReminders } from './sessionReminders';
 import { sendFeedbackReminders, sendFeedbackRequests } from '../feedback/feedbackRequests';
+import { sendFollowUpReminders, sendFollowUpRequests } from '../followUp/followUpRequests';
 
 type JobHandlers = { [K in Job['kind']]: (deps: AppDependencies, job: Extract<Job, { kind: K }>) => Promise<void> };
 
@@ -10,6 +11,8 @@ export const jobHandlers: JobHandlers = {
   session_reminders: (deps, job) => sendSessionReminders(deps, job.offerId),
   feedback_requests: (deps, job) => sendFeedbackRequests(deps, job.offerId),
   feedback_reminders: (deps, job) => sendFeedbackReminders(deps, job.offerId),
+  follow_up_requests: (deps, job) => sendFollowUpRequests(deps, job.offerId),
+  follow_up_reminders: (deps, job) => sendFollowUpReminders(deps, job.offerId),
 };
 
 export function runJob(deps: AppDependencies, job: Job): Promise<void> {

@@ -1,6 +1,7 @@
 import { offerVerbs } from './offerVerbs';
 import { attendanceVerbs } from './attendanceVerbs';
 import { feedbackVerbs } from './feedbackVerbs';
+import { followUpVerbs } from './followUpVerbs';
 import { reportVerbs } from './reportVerbs';
 import { manageOfferVerbs } from './manageOfferVerbs';
 import { calendarVerbs } from './calendarVerbs';
@@ -13,6 +14,7 @@ export const verbHandlers: Record<string, VerbHandler> = {
   ...offerVerbs,
   ...attendanceVerbs,
   ...feedbackVerbs,
+  ...followUpVerbs,
   ...reportVerbs,
   ...manageOfferVerbs,
   ...calendarVerbs,
