@@ -80,8 +80,12 @@ export function followUpSection(impact: OfferImpact): FollowUpSectionData {
       ...(b && c
         ? [
             { title: 'Applied it', value: `${percentText(b.applied.share)} (n = ${b.applied.n})` },
-            { title: 'Confidence', value: `${c.before.mean.toFixed(2)} before → ${c.after.mean.toFixed(2)} after → ${c.followUp.mean.toFixed(2)} weeks later (n = ${c.followUp.n})` },
-            { title: 'Change sustained', value: c.sustainedChange.n === 0 ? '— (no one answered both)' : `${meanText(c.sustainedChange, true)} since before` },
+            ...(c.followUp.n === 0
+              ? [{ title: 'Confidence', value: '— (no one answered both the feedback and the follow-up)' }]
+              : [
+                  { title: 'Confidence', value: `${c.before.mean.toFixed(2)} before → ${c.after.mean.toFixed(2)} after → ${c.followUp.mean.toFixed(2)} weeks later (n = ${c.followUp.n})` },
+                  { title: 'Change sustained', value: `${meanText(c.sustainedChange, true)} since before` },
+                ]),
           ]
         : []),
     ],
