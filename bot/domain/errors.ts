@@ -27,6 +27,10 @@ export const domainErrorCodes = [
   'follow_up_not_open',
   'follow_up_closed',
   'invalid_follow_up',
+  'share_not_allowed',
+  'already_shared',
+  'invalid_share',
+  'offer_card_missing',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

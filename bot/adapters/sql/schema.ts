@@ -2,6 +2,7 @@ import { Generated } from 'kysely';
 import { ClplActivityRow, GoalRow } from './goalRows';
 import { AttendanceRow, FeedbackResponseRow } from './evidenceRows';
 import { FollowUpResponseRow } from './followUpRows';
+import { LearningShareRow } from './sqlLearningShareStore';
 import { CalendarFeedRow } from './calendarRows';
 import { OfferProposalRow } from './proposalRows';
 import { UnreachablePersonRow } from './reachabilityRows';
@@ -29,6 +30,7 @@ export interface Database extends ReflectionTables {
   attendance: AttendanceRow;
   feedback_responses: FeedbackResponseRow;
   follow_up_responses: FollowUpResponseRow;
+  learning_shares: LearningShareRow;
   calendar_feeds: CalendarFeedRow;
   offer_proposals: OfferProposalRow;
   unreachable_people: UnreachablePersonRow;

@@ -1,3 +1,4 @@
+import { SqlLearningShareStore } from './sqlLearningShareStore';
 import { Kysely } from 'kysely';
 import { migrateToLatest } from './migrations/index';
 import { Database, Dialect } from './schema';
@@ -45,6 +46,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     reflections: new SqlReflectionStore(db, dialect),
     trackingCards: new SqlTrackingCardLedger(db, dialect),
     workPatterns: new SqlWorkPatternStore(db),
+    learningShares: new SqlLearningShareStore(db),
     close: () => db.destroy(),
   };
 }

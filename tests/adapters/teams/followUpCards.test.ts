@@ -58,7 +58,7 @@ describe('practice follow-up cards are valid Adaptive Cards 1.5', () => {
     expect(text(card)).toContain('1 before → 4 after → 3 now (out of 5)');
     expect(text(card)).toContain('I have tried it');
     expect(text(card)).toContain('the goal link may not show yet');
-    expect((card.actions as Array<{ verb: string }>).map((a) => a.verb)).toEqual(['followUp.edit.v1']);
+    expect((card.actions as Array<{ verb: string }>).map((a) => a.verb)).toEqual(['followUp.edit.v1', 'learning.shareForm.v1']);
     const withoutFeedback = renderFollowUpSavedCard(followUpSavedCardData({ ...saved, feedback: undefined, goalLinkFailure: null }));
     expectValidAdaptiveCard(withoutFeedback);
     expect(text(withoutFeedback)).toContain('3 out of 5 now');

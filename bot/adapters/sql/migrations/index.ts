@@ -15,6 +15,7 @@ import * as m0011 from './0011_tracking_card_claims';
 import * as m0012 from './0012_feedback_goal_link';
 import * as m0013 from './0013_member_emails';
 import * as m0016 from './0016_practice_follow_up';
+import * as m0017 from './0017_learning_shares';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
 
@@ -37,6 +38,7 @@ const migrations: Record<string, MigrationModule> = {
   '0012_feedback_goal_link': m0012,
   '0013_member_emails': m0013,
   '0016_practice_follow_up': m0016,
+  '0017_learning_shares': m0017,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

@@ -2,6 +2,7 @@ import { offerVerbs } from './offerVerbs';
 import { attendanceVerbs } from './attendanceVerbs';
 import { feedbackVerbs } from './feedbackVerbs';
 import { followUpVerbs } from './followUpVerbs';
+import { shareVerbs } from './shareVerbs';
 import { reportVerbs } from './reportVerbs';
 import { manageOfferVerbs } from './manageOfferVerbs';
 import { calendarVerbs } from './calendarVerbs';
@@ -15,6 +16,7 @@ export const verbHandlers: Record<string, VerbHandler> = {
   ...attendanceVerbs,
   ...feedbackVerbs,
   ...followUpVerbs,
+  ...shareVerbs,
   ...reportVerbs,
   ...manageOfferVerbs,
   ...calendarVerbs,
