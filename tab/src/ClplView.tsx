@@ -5,6 +5,7 @@ import { useFormStyles } from './forms';
 import { LogForm } from './LogForm';
 import { HoursSection } from './record/HoursSection';
 import { RecordSessions } from './record/RecordSessions';
+import { PracticeFollowUps } from './record/PracticeFollowUps';
 import { WorkPatternForm } from './WorkPatternForm';
 
 export function ClplView({ api, me }: { api: Api; me: Me }) {
@@ -51,7 +52,12 @@ export function ClplView({ api, me }: { api: Api; me: Me }) {
             <Button onClick={() => api.withdraw(s.offerId).then(setRecord, (e: Error) => setError(e.message))}>Withdraw</Button>
           </>
         )}
-        afterUpcoming={record.calendarFeedUrl && <CalendarFeed url={record.calendarFeedUrl} />}
+        afterUpcoming={
+          <>
+            {record.calendarFeedUrl && <CalendarFeed url={record.calendarFeedUrl} />}
+            {record.followUps && <PracticeFollowUps followUps={record.followUps} />}
+          </>
+        }
         loggedToolbar={!logging && <Button onClick={() => setLogging(true)}>Log other CLPL</Button>}
         loggedForm={
           logging && (

@@ -38,6 +38,19 @@ export interface ClplRecord {
   }[];
   attended: { offerId: string; title: string; startsAt: string; timeZone: string; hours: number }[];
   awaitingFeedback: { offerId: string; title: string; startsAt: string; timeZone: string; closesAt: string }[];
+  /** Their own practice follow-ups (not in a line manager's view). */
+  followUps?: {
+    offerId: string;
+    title: string;
+    startsAt: string;
+    timeZone: string;
+    used: 'yes' | 'partly' | 'no';
+    practiceChange: string;
+    pupilEffect: string;
+    evidence: string;
+    confidenceNow: number;
+    updatedAt: string;
+  }[];
   activities: { id: string; kind: string; kindLabel: string; title: string; date: string; hours: number; reflection: string; goalId: string | null }[];
   hours: { year: string; targetHours: number; loggedHours: number; attendedHours: number; totalHours: number };
 }

@@ -126,6 +126,8 @@ describe('weeks after the session: the practice follow-up and the three-point ch
     await sendToBot(url, personalCardAction(bed.world, bruce, 'followUp.submit.v1', { offerId, ...followUp({ used: 'partly', confidenceNow: '2', practiceChange: 'Tried it twice with S1.', pupilEffect: '', evidence: 'Notes in my planner' }) }));
     expect(await bed.server.stores.evidence.followUpsOf(ailsa.aadObjectId)).toEqual([expect.objectContaining({ offerId, confidenceNow: 4, used: 'yes', relatedGoalId: goalId })]);
 
+    const record = (await (await tab('/api/tab/clpl')).json()) as { followUps: unknown[] };
+    expect(record.followUps).toEqual([expect.objectContaining({ offerId, used: 'yes', confidenceNow: 4, practiceChange: 'Exit tickets every lesson in S2.' })]);
     const goals = (await (await tab('/api/tab/goals')).json()) as { goals: Array<{ id: string; evidence: unknown[] }> };
     expect(goals.goals.find((g) => g.id === goalId)?.evidence).toEqual([{ kind: 'follow_up', ref: offerId, label: `In practice: ${offer.title}` }]);
 
