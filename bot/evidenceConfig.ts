@@ -9,6 +9,9 @@ export const evidenceEnvironment = {
   CLPL_FEEDBACK_DELAY_HOURS: z.coerce.number().min(0).max(24 * 14).default(1),
   CLPL_FEEDBACK_OPEN_DAYS: z.coerce.number().positive().max(365).default(14),
   CLPL_FEEDBACK_REMINDER_DAYS: z.coerce.number().positive().max(365).default(3),
+  CLPL_FOLLOW_UP_WEEKS: z.coerce.number().int().min(0).max(26).default(6),
+  CLPL_FOLLOW_UP_OPEN_DAYS: z.coerce.number().positive().max(365).default(21),
+  CLPL_FOLLOW_UP_REMINDER_DAYS: z.coerce.number().positive().max(365).default(7),
   CLPL_MIN_RESPONSES_TO_SHOW: z.coerce.number().int().min(1).max(100).default(5),
   CLPL_TERMS: z.string().optional(),
 };
@@ -22,6 +25,11 @@ export function evidenceSettingsFrom(e: EvidenceEnvironment, timeZone: string, p
   return {
     yearlyTargetHours: e.CLPL_YEARLY_HOURS,
     feedback: { requestDelayMs, openForMs: feedbackOpenMs, reminderAfterMs: e.CLPL_FEEDBACK_REMINDER_DAYS * 86_400_000 },
+    followUp: {
+      defaultWeeks: e.CLPL_FOLLOW_UP_WEEKS,
+      openForMs: e.CLPL_FOLLOW_UP_OPEN_DAYS * 86_400_000,
+      reminderAfterMs: e.CLPL_FOLLOW_UP_REMINDER_DAYS * 86_400_000,
+    },
     minResponsesToShow: e.CLPL_MIN_RESPONSES_TO_SHOW,
     terms: e.CLPL_TERMS?.trim() ? parseTerms(e.CLPL_TERMS, problems) : defaultTerms,
     timeZone,

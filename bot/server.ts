@@ -77,7 +77,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     roundChanged: (roundId) => app.reflections?.trackingChanged(roundId),
   });
 
-  const cardRefresher = new OfferCardRefresher({ offers: stores.offers, offerCards: stores.offerCards, board, logger, settleMs: options.cardSettleMs ?? 250 });
+  const cardRefresher = new OfferCardRefresher({ offers: stores.offers, offerCards: stores.offerCards, board, learningShares: stores.learningShares, logger, settleMs: options.cardSettleMs ?? 250 });
   const reachOut = new ReachOut(
     { reachability: stores.reachability, installer: appInstallerFor(config.appInstall), clock, logger },
     { retryEveryMs: 60_000, waitForInstallMs: 5 * 60_000 },

@@ -17,6 +17,7 @@ describe('configuration of attendance, feedback and the impact report', () => {
     expect(evidence).toEqual({
       yearlyTargetHours: 35,
       feedback: { requestDelayMs: 3_600_000, openForMs: 14 * 86_400_000, reminderAfterMs: 3 * 86_400_000 },
+      followUp: { defaultWeeks: 6, openForMs: 21 * 86_400_000, reminderAfterMs: 7 * 86_400_000 },
       minResponsesToShow: 5,
       terms: defaultTerms,
       timeZone: 'Europe/London',
@@ -31,9 +32,14 @@ describe('configuration of attendance, feedback and the impact report', () => {
       CLPL_FEEDBACK_OPEN_DAYS: '7',
       CLPL_FEEDBACK_REMINDER_DAYS: '2',
       CLPL_MIN_RESPONSES_TO_SHOW: '3',
+      CLPL_FOLLOW_UP_WEEKS: '4',
+      CLPL_FOLLOW_UP_OPEN_DAYS: '10',
+      CLPL_FOLLOW_UP_REMINDER_DAYS: '5',
       CLPL_TERMS: 'Autumn 08-18..12-22; Spring 01-06..03-27;Summer 04-13..06-26',
     });
     expect(evidence).toMatchObject({ yearlyTargetHours: 17.5, minResponsesToShow: 3, feedback: { requestDelayMs: 7_200_000, openForMs: 7 * 86_400_000, reminderAfterMs: 2 * 86_400_000 } });
+    expect(evidence.followUp).toEqual({ defaultWeeks: 4, openForMs: 10 * 86_400_000, reminderAfterMs: 5 * 86_400_000 });
+    expect(problemsOf({ CLPL_FOLLOW_UP_WEEKS: '2.5' })).toEqual([expect.stringContaining('CLPL_FOLLOW_UP_WEEKS')]);
     expect(evidence.terms).toEqual([
       { name: 'Autumn', from: '08-18', to: '12-22' },
       { name: 'Spring', from: '01-06', to: '03-27' },

@@ -1,6 +1,7 @@
 import { Offer } from '../domain/offer';
 import { deliveryTimeBefore, QuietHours } from '../domain/quietHours';
 import { NewJob } from '../ports/jobs';
+import { followUpRemindersKey, followUpRequestsKey } from './followUp/followUpTiming';
 
 /**
  * When a notice about an offer may be delivered: at once when urgent; otherwise once quiet hours are over, unless that
@@ -46,5 +47,5 @@ export function feedbackRequestsJob(offer: Pick<Offer, 'id' | 'endsAt'>, now: Da
 
 /** Every job an offer may have pending: all are dropped when it is cancelled. */
 export function offerJobKeys(offerId: string): string[] {
-  return [sessionRemindersKey(offerId), feedbackRequestsKey(offerId), feedbackRemindersKey(offerId)];
+  return [sessionRemindersKey(offerId), feedbackRequestsKey(offerId), feedbackRemindersKey(offerId), followUpRequestsKey(offerId), followUpRemindersKey(offerId)];
 }

@@ -27,6 +27,14 @@ export const domainErrorCodes = [
   'cannot_erase_self',
   'goals_not_erased',
   'record_not_found',
+  'follow_up_not_attendee',
+  'follow_up_not_open',
+  'follow_up_closed',
+  'invalid_follow_up',
+  'share_not_allowed',
+  'already_shared',
+  'invalid_share',
+  'offer_card_missing',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

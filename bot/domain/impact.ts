@@ -4,6 +4,14 @@ import { Offer } from './offer';
 import { Person } from './person';
 import { confirmedOf, SignUp } from './signUp';
 import { Period } from './terms';
+import type { FollowUpWindow } from './followUp';
+import type { FollowUpSummary, TagFollowUp } from './followUpImpact';
+
+/** The practice follow-up of one session: when it opens (null: the offer has none) and what it shows so far. */
+export interface OfferFollowUp {
+  window: FollowUpWindow | null;
+  summary: FollowUpSummary;
+}
 
 /** A mean with the number of answers behind it, so a reader can judge how much it says. */
 export interface Mean {
@@ -35,6 +43,8 @@ export interface OfferImpact {
   /** Null below the minimum number of responses: too few to show without exposing anyone. */
   breakdown: FeedbackBreakdown | null;
   minResponses: number;
+  /** Added by the report use case, which knows the follow-up settings. */
+  followUp?: OfferFollowUp;
 }
 
 export function meanOf(values: readonly number[]): Mean {
@@ -110,6 +120,8 @@ export interface PeriodReport {
   people: PersonHours[];
   /** Per tag: distinct sessions with that tag, and the person-hours attended on them. */
   byTag: TagHours[];
+  /** The practice follow-ups of the period's sessions, overall and per tag; added by the report use case. */
+  followUp?: { overall: FollowUpSummary; byTag: TagFollowUp[] };
 }
 
 /** Sessions and hours per person and per tag for sessions that started in the period; unattended records do not count. */

@@ -24,6 +24,8 @@ export interface OfferDraft {
   capacity: number;
   signUpsCloseAt: Date;
   tags: OfferTags;
+  /** Weeks after the session when attendees are asked what changed in their practice; absent: the deployment's default. */
+  followUpWeeks?: number;
 }
 
 export interface Offer extends OfferDraft {
@@ -41,6 +43,9 @@ export function offerDraftProblems(draft: OfferDraft, now: Date, catalogue: TagC
   const problems: FieldErrors = {};
   if (draft.title.trim() === '') problems.title = 'Give the session a title.';
   if (!Number.isInteger(draft.capacity) || draft.capacity < 1) problems.capacity = 'Capacity must be a whole number of at least 1.';
+  if (draft.followUpWeeks !== undefined && (!Number.isInteger(draft.followUpWeeks) || draft.followUpWeeks < 0 || draft.followUpWeeks > 26)) {
+    problems.followUpWeeks = 'Follow up after a whole number of weeks from 0 (no follow-up) to 26.';
+  }
   if (draft.endsAt.getTime() <= draft.startsAt.getTime()) problems.endTime = 'The session must end after it starts.';
   if (draft.startsAt.getTime() <= now.getTime()) problems.startDate = 'The session must start in the future.';
   if (draft.signUpsCloseAt.getTime() > draft.startsAt.getTime()) problems.closesDate = 'Sign-ups must close no later than the start of the session.';

@@ -14,7 +14,9 @@ export type OfferChange =
   | { field: 'time'; before: TimeRange; after: TimeRange }
   | { field: 'capacity'; before: number; after: number }
   | { field: 'signUpsCloseAt'; before: string; after: string }
-  | { field: 'tags'; before: string[]; after: string[] };
+  | { field: 'tags'; before: string[]; after: string[] }
+  /** Weeks until the practice follow-up; null is the deployment's default. */
+  | { field: 'followUpWeeks'; before: number | null; after: number | null };
 
 /** Changes that matter to someone who plans to attend; a new capacity or closing time does not. */
 const fieldsWorthTelling: ReadonlySet<OfferChange['field']> = new Set(['title', 'description', 'facilitator', 'location', 'onlineLink', 'time']);
@@ -64,6 +66,9 @@ export function describeChanges(before: Offer, after: Offer): OfferChange[] {
   const tagsBefore = [...before.tags.standards, ...before.tags.priorities];
   const tagsAfter = [...after.tags.standards, ...after.tags.priorities];
   if (tagsBefore.join('\n') !== tagsAfter.join('\n')) changes.push({ field: 'tags', before: tagsBefore, after: tagsAfter });
+  if ((before.followUpWeeks ?? null) !== (after.followUpWeeks ?? null)) {
+    changes.push({ field: 'followUpWeeks', before: before.followUpWeeks ?? null, after: after.followUpWeeks ?? null });
+  }
   return changes;
 }
 

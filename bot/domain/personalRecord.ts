@@ -106,6 +106,10 @@ export interface StoredPersonalData {
   downloads: { requesterId: string; format: string; at: Date }[];
   /** Records of others the person downloaded (as a senior leader answering a request). */
   downloadsMade: { subjectId: string; format: string; at: Date }[];
+  /** The person's practice follow-up answers, weeks after sessions they attended. */
+  followUps: { offerId: string; title: string; used: string; practiceChange: string; pupilEffect: string; evidence: string; confidenceNow: number; relatedGoalId: string | null; anonymous: boolean; submittedAt: Date; updatedAt: Date }[];
+  /** Learning the person shared back under a session's card (summary and links, posted with their name). */
+  learningShares: { offerId: string; title: string; summary: string; resources: string[]; source: string; sharedAt: Date; posted: boolean }[];
   /** Schools the person is recorded as having left (no longer in any of its teams), awaiting erasure. */
   leftSchools: { schoolId: string; leftAt: Date }[];
   /** Erasures the person carried out as a senior leader (the audit names who erased, never whom). */

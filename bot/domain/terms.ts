@@ -58,3 +58,18 @@ export function termsOf(startYear: number, terms: readonly Term[], timeZone: str
 function yearLabel(startYear: number): string {
   return `${startYear}/${String(startYear + 1).slice(2)}`;
 }
+
+/**
+ * `at`, or when it falls in a school holiday, the start of the next term (local midnight). The terms setting names
+ * terms only, so a holiday is any gap between configured terms (with the default terms, which cover the whole year,
+ * there are none). With no terms configured every day is a school day.
+ */
+export function schoolDayOnOrAfter(at: Date, terms: readonly Term[], timeZone: string): Date {
+  if (terms.length === 0) return at;
+  const start = schoolYearStartOf(at, timeZone);
+  const periods = [start - 1, start, start + 1].flatMap((year) => termsOf(year, terms, timeZone));
+  const t = at.getTime();
+  if (periods.some((p) => p.from.getTime() <= t && t < p.to.getTime())) return at;
+  const next = periods.filter((p) => p.from.getTime() > t).sort((a, b) => a.from.getTime() - b.from.getTime())[0];
+  return next ? next.from : at;
+}

@@ -2,7 +2,7 @@ import { Logger } from 'pino';
 import { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { AppDependencies } from '../app/dependencies';
-import { offerImpactCsv, periodReportCsv } from '../app/reports/impactCsv';
+import { offerImpactCsv, periodFollowUpCsv, periodReportCsv } from '../app/reports/impactCsv';
 import { offerImpactReport, schoolPeriodReport } from '../app/reports/impactReports';
 import { schoolForPerson } from '../app/schools';
 import { isDomainError } from '../domain/errors';
@@ -60,6 +60,16 @@ export function mountReportRoutes(server: Server, options: { app: AppDependencie
       const school = await schoolForPerson(app, person.id);
       const report = await schoolPeriodReport(app, { schoolId: school.id, personId: person.id, periodIndex: index });
       return { name: `clpl-hours-${report.period.label.replace(/[^A-Za-z0-9]+/g, '-')}.csv`, csv: periodReportCsv(report) };
+    }),
+  );
+
+  server.get(
+    '/api/reports/follow-ups/:file',
+    csvRoute(async (person, req) => {
+      const { file: index } = periodParams.parse(req.params);
+      const school = await schoolForPerson(app, person.id);
+      const report = await schoolPeriodReport(app, { schoolId: school.id, personId: person.id, periodIndex: index });
+      return { name: `clpl-follow-ups-${report.period.label.replace(/[^A-Za-z0-9]+/g, '-')}.csv`, csv: periodFollowUpCsv(report) };
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { AttendanceRecord } from '../domain/attendance';
 import { FeedbackResponse } from '../domain/feedback';
+import { FollowUpResponse } from '../domain/followUp';
 import { AttendedSession } from '../domain/impact';
 import { Offer } from '../domain/offer';
 import { OfferTransaction } from './offerStore';
@@ -12,6 +13,9 @@ export interface EvidenceTransaction extends OfferTransaction {
   feedbackFor(offerId: string): Promise<FeedbackResponse[]>;
   /** Creates or replaces the person's one response to the offer. */
   saveFeedback(response: FeedbackResponse): Promise<void>;
+  followUpsFor(offerId: string): Promise<FollowUpResponse[]>;
+  /** Creates or replaces the person's one practice follow-up answer for the offer. */
+  saveFollowUp(response: FollowUpResponse): Promise<void>;
 }
 
 /** What happened at and after each session: attendance and feedback, the evidence the impact report is made from. */
@@ -20,6 +24,12 @@ export interface EvidenceStore {
   attendanceFor(offerId: string): Promise<AttendanceRecord[]>;
   feedbackFor(offerId: string): Promise<FeedbackResponse[]>;
   findFeedback(offerId: string, personId: string): Promise<FeedbackResponse | undefined>;
+  followUpsFor(offerId: string): Promise<FollowUpResponse[]>;
+  findFollowUp(offerId: string, personId: string): Promise<FollowUpResponse | undefined>;
+  /** Every practice follow-up answer a person has given, oldest first (their record and export). */
+  followUpsOf(personId: string): Promise<FollowUpResponse[]>;
+  /** Feedback and follow-up answers on the school's sessions that started in [from, to), for the period report. */
+  answersOfSchool(schoolId: string, from: Date, to: Date): Promise<{ feedback: FeedbackResponse[]; followUps: FollowUpResponse[] }>;
   /** The school's offers (any status) that started in [from, to), latest first, at most `limit`. */
   offersStartedBetween(schoolId: string, from: Date, to: Date, limit: number): Promise<Offer[]>;
   /** Attended records of the school's sessions that started in [from, to). */

@@ -8,7 +8,9 @@ export type Job =
   | { kind: 'feedback_requests'; offerId: string }
   | { kind: 'feedback_reminders'; offerId: string }
   /** The daily retention run (bot/app/privacy/retention.ts); `day` makes each day's run its own job. */
-  | { kind: 'privacy_retention'; day: string };
+  | { kind: 'privacy_retention'; day: string }
+  | { kind: 'follow_up_requests'; offerId: string }
+  | { kind: 'follow_up_reminders'; offerId: string };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */

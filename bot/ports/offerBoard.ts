@@ -1,3 +1,4 @@
+import { LearningShare } from '../domain/learningShare';
 import { Offer } from '../domain/offer';
 import { SeatSummary } from '../domain/signUp';
 
@@ -27,6 +28,8 @@ export interface OfferCardView {
   seats: SeatSummary;
   /** People signed up (confirmed or waitlisted), so their clients can refresh to their own view. */
   signedUpIds: string[];
+  /** How many people shared their learning under the card; absent where the view is one person's. */
+  sharedCount?: number;
 }
 
 /** The channel where offers are posted for everyone to see (the Teams channel in production). */
@@ -34,4 +37,6 @@ export interface OfferBoard {
   post(channelId: string, view: OfferCardView): Promise<PostedCard>;
   /** Redraws a posted card; `loadView` is read once the update's turn in the rate budget has come (null: skip). */
   update(card: PostedCard, loadView: () => Promise<OfferCardView | null>): Promise<void>;
+  /** Posts a reply in the thread under a posted card (learning shared back); answers the reply's id. */
+  replyUnder(card: PostedCard, share: LearningShare, offerTitle: string): Promise<string>;
 }

@@ -28,8 +28,25 @@ export type Notice =
       /** The recipient's goals the form offers, read when it was queued; absent on notices queued before goals were offered. */
       goals?: { id: string; title: string }[];
     }
+  | FollowUpRequestNotice
   | ProposalNotice
   | ReflectionPromptNotice;
+
+/** Weeks after a session: did you use it, what changed, what effect on pupils, confidence now. */
+export interface FollowUpRequestNotice {
+  kind: 'follow_up_request';
+  offerId: string;
+  offerTitle: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  closesAt: string;
+  reminder: boolean;
+  /** The recipient's goals the form offers, read when it was queued. */
+  goals: { id: string; title: string }[];
+  /** Their confidence before and after from their feedback, to compare with now; null when they gave none. */
+  feedbackConfidence: { before: number; after: number } | null;
+}
 
 export interface NewNotice {
   /** Stops the same notice being queued or sent twice, e.g. `promotion:<offer>:<person>:<queue number>`. */

@@ -4,6 +4,7 @@ import { ClplActivityStore } from './clplActivityStore';
 import { EvidenceStore } from './evidenceStore';
 import { GoalStore } from './goalStore';
 import { JobQueue } from './jobs';
+import { LearningShareStore } from './learningShareStore';
 import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
 import { ReflectionStore } from './reflectionStore';
@@ -43,6 +44,8 @@ export interface Stores {
   reflections: ReflectionStore;
   /** Which tracking cards need redrawing, claimed by one instance at a time. */
   trackingCards: TrackingCardLedger;
+  /** Learning shared back under offers' cards. */
+  learningShares: LearningShareStore;
   /** Part-time staff's share of full time, for pro rata CLPL hours. */
   workPatterns: WorkPatternStore;
   /**

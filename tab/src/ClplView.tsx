@@ -6,6 +6,7 @@ import { LogForm } from './LogForm';
 import { HoursSection } from './record/HoursSection';
 import { RecordSessions } from './record/RecordSessions';
 import { RecordDownloads } from './record/RecordDownloads';
+import { PracticeFollowUps } from './record/PracticeFollowUps';
 import { WorkPatternForm } from './WorkPatternForm';
 
 export function ClplView({ api, me }: { api: Api; me: Me }) {
@@ -53,7 +54,12 @@ export function ClplView({ api, me }: { api: Api; me: Me }) {
             <Button onClick={() => api.withdraw(s.offerId).then(setRecord, (e: Error) => setError(e.message))}>Withdraw</Button>
           </>
         )}
-        afterUpcoming={record.calendarFeedUrl && <CalendarFeed url={record.calendarFeedUrl} />}
+        afterUpcoming={
+          <>
+            {record.calendarFeedUrl && <CalendarFeed url={record.calendarFeedUrl} />}
+            {record.followUps && <PracticeFollowUps followUps={record.followUps} />}
+          </>
+        }
         loggedToolbar={
           !logging && (
             <Button ref={forms.opener('log')} onClick={() => forms.show('log')}>

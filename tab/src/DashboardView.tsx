@@ -36,6 +36,17 @@ function impactText(impact: Offer['impact']): string {
   return `Value ${value.mean.toFixed(1)}/5 · change in knowledge ${signed(change.knowledge.mean)}, understanding ${signed(change.understanding.mean)}, confidence ${signed(change.confidence.mean)} (n=${value.n})`;
 }
 
+function followUpText(impact: Offer['impact']): string {
+  const followUp = impact?.followUp;
+  if (!impact || !followUp) return '–';
+  if (followUp.asked === 0) return `From ${new Date(followUp.opensAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })}`;
+  const answered = `${followUp.responses} of ${followUp.asked}`;
+  if (!followUp.breakdown) return `${answered} · too few to show (fewer than ${impact.minResponses})`;
+  const { applied, confidence } = followUp.breakdown;
+  const sustained = confidence.sustainedChange.n > 0 ? ` · confidence ${confidence.before.mean.toFixed(1)} → ${confidence.after.mean.toFixed(1)} → ${confidence.followUp.mean.toFixed(1)} (sustained ${signed(confidence.sustainedChange.mean)}, n=${confidence.sustainedChange.n})` : '';
+  return `${answered} · ${Math.round(applied.share * 100)}% applied it${sustained}`;
+}
+
 /** SLT's view of the school's offers: the server refuses it to anyone else, whatever the tab shows. */
 export function DashboardView({ api }: { api: Api }) {
   const styles = useFormStyles();
@@ -84,6 +95,7 @@ export function DashboardView({ api }: { api: Api }) {
                 <TableHeaderCell>Attended</TableHeaderCell>
                 <TableHeaderCell>Feedback</TableHeaderCell>
                 <TableHeaderCell>Impact</TableHeaderCell>
+                <TableHeaderCell>Weeks later</TableHeaderCell>
                 <TableHeaderCell>Export</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -106,6 +118,7 @@ export function DashboardView({ api }: { api: Api }) {
                     {o.impact ? `${o.impact.responses} (${o.impact.responseRate === null ? '–' : `${Math.round(o.impact.responseRate * 100)}%`})` : '–'}
                   </TableCell>
                   <TableCell>{impactText(o.impact)}</TableCell>
+                  <TableCell>{followUpText(o.impact)}</TableCell>
                   <TableCell>
                     {o.csvPath && (
                       <Button size="small" aria-label={`Download CSV for ${o.title}`} disabled={downloading === o.csvPath} onClick={() => void download(o.csvPath!)}>
@@ -126,6 +139,16 @@ export function DashboardView({ api }: { api: Api }) {
           {dashboard.periods.map((p) => (
             <Button key={p.csvPath} disabled={downloading === p.csvPath} onClick={() => void download(p.csvPath)}>
               Download {p.label} CSV
+            </Button>
+          ))}
+        </div>
+      )}
+      {dashboard && (
+        <div className={styles.row}>
+          <Text weight="semibold">Practice follow-ups by tag:</Text>
+          {dashboard.periods.map((p) => (
+            <Button key={p.followUpCsvPath} disabled={downloading === p.followUpCsvPath} onClick={() => void download(p.followUpCsvPath)}>
+              Download {p.label} follow-ups CSV
             </Button>
           ))}
         </div>

@@ -38,6 +38,19 @@ export interface ClplRecord {
   }[];
   attended: { offerId: string; title: string; startsAt: string; timeZone: string; hours: number }[];
   awaitingFeedback: { offerId: string; title: string; startsAt: string; timeZone: string; closesAt: string }[];
+  /** Their own practice follow-ups (not in a line manager's view). */
+  followUps?: {
+    offerId: string;
+    title: string;
+    startsAt: string;
+    timeZone: string;
+    used: 'yes' | 'partly' | 'no';
+    practiceChange: string;
+    pupilEffect: string;
+    evidence: string;
+    confidenceNow: number;
+    updatedAt: string;
+  }[];
   activities: { id: string; kind: string; kindLabel: string; title: string; date: string; hours: number; reflection: string; goalId: string | null }[];
   hours: { year: string; targetHours: number; loggedHours: number; attendedHours: number; totalHours: number };
 }
@@ -64,10 +77,18 @@ export interface Dashboard {
       responseRate: number | null;
       minResponses: number;
       breakdown: { value: Mean; change: Record<'knowledge' | 'understanding' | 'confidence', Mean> } | null;
+      /** The practice follow-up weeks later; null when the session has none. */
+      followUp: {
+        opensAt: string;
+        asked: number;
+        responses: number;
+        responseRate: number | null;
+        breakdown: { applied: { share: number; n: number }; confidence: Record<'before' | 'after' | 'followUp' | 'sustainedChange', Mean> } | null;
+      } | null;
     } | null;
     csvPath: string | null;
   }[];
-  periods: { label: string; csvPath: string }[];
+  periods: { label: string; csvPath: string; followUpCsvPath: string }[];
 }
 
 export interface StaffPattern {

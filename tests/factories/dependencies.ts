@@ -6,6 +6,7 @@ import { Leadership } from '../../bot/app/leadership';
 import { Clock } from '../../bot/ports/clock';
 import { OfferBoard, OfferCardView, PostedCard } from '../../bot/ports/offerBoard';
 import { Stores } from '../../bot/ports/stores';
+import { LearningShare } from '../../bot/domain/learningShare';
 import { sltMember, testCatalogue } from './offers';
 
 /** A clock that only moves when told to. */
@@ -26,6 +27,7 @@ export class FakeClock implements Clock {
 export class FakeOfferBoard implements OfferBoard {
   readonly posted: Array<{ channelId: string; view: OfferCardView; card: PostedCard }> = [];
   readonly updated: Array<{ card: PostedCard; view: OfferCardView }> = [];
+  readonly replies: Array<{ card: PostedCard; share: LearningShare }> = [];
 
   async post(channelId: string, view: OfferCardView): Promise<PostedCard> {
     const card = { offerId: view.offer.id, conversationId: channelId, activityId: `activity-${this.posted.length + 1}` };
@@ -36,6 +38,11 @@ export class FakeOfferBoard implements OfferBoard {
   async update(card: PostedCard, loadView: () => Promise<OfferCardView | null>): Promise<void> {
     const view = await loadView();
     if (view) this.updated.push({ card, view });
+  }
+
+  async replyUnder(card: PostedCard, share: LearningShare): Promise<string> {
+    this.replies.push({ card, share });
+    return `reply-${this.replies.length}`;
   }
 }
 

@@ -195,6 +195,44 @@ export const personalDataRules: Record<string, TableRule | 'holds no personal da
       return anonymised(n);
     },
   },
+  follow_up_responses: {
+    // As feedback: the numbers (used, confidence now) stay for the school's report; the person and their words go.
+    async erase(ctx) {
+      const r = await ctx.trx
+        .updateTable('follow_up_responses')
+        .set({ person_id: ctx.pseudonym, person_name: erasedPersonName, practice_change: '', pupil_effect: '', evidence: '', related_goal_id: null })
+        .where('person_id', '=', ctx.personId)
+        .executeTakeFirst();
+      return anonymised(r.numUpdatedRows);
+    },
+    async retain(ctx) {
+      const old = () => ctx.trx.selectFrom('offers').select('id').where('ends_at', '<=', ctx.before);
+      const rows = await ctx.trx.selectFrom('follow_up_responses').select('person_id as person').where('offer_id', 'in', old()).execute();
+      let n = 0;
+      for (const person of await peopleIn(rows)) {
+        const r = await ctx.trx
+          .updateTable('follow_up_responses')
+          .set({ person_id: ctx.pseudonymFor(person), person_name: erasedPersonName, practice_change: '', pupil_effect: '', evidence: '', related_goal_id: null })
+          .where('person_id', '=', person)
+          .where('offer_id', 'in', old())
+          .executeTakeFirst();
+        n += Number(r.numUpdatedRows);
+      }
+      return anonymised(n);
+    },
+  },
+  learning_shares: {
+    // A share is the person's own words under their name: it goes whole (the reply already posted in Teams is the
+    // channel's; the card's count drops by one when it is next redrawn).
+    async erase(ctx) {
+      const gone = await ctx.trx.deleteFrom('learning_shares').where('person_id', '=', ctx.personId).returning('offer_id').execute();
+      for (const share of gone) ctx.offersToRedraw.add(share.offer_id);
+      return deleted(gone.length);
+    },
+    async retain(ctx) {
+      return deleted((await ctx.trx.deleteFrom('learning_shares').where('shared_at', '<', ctx.before).executeTakeFirst()).numDeletedRows);
+    },
+  },
   offers: {
     async erase(ctx) {
       let n = 0;

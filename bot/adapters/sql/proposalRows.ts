@@ -33,6 +33,7 @@ const storedDraft = z.object({
   capacity: z.number(),
   signUpsCloseAt: z.coerce.date(),
   tags: z.object({ standards: z.array(z.string()), priorities: z.array(z.string()) }),
+  followUpWeeks: z.number().int().optional(),
 });
 
 export function proposalToRow(proposal: OfferProposal): OfferProposalRow {

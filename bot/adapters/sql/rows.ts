@@ -22,6 +22,7 @@ export function offerToRow(offer: Offer): OfferRow {
     created_by_name: offer.createdBy.name,
     created_at: offer.createdAt.toISOString(),
     revision: offer.revision,
+    follow_up_weeks: offer.followUpWeeks ?? null,
   };
 }
 
@@ -44,6 +45,7 @@ export function offerFromRow(row: OfferRow): Offer {
     createdBy: { id: row.created_by_id, name: row.created_by_name },
     createdAt: new Date(row.created_at),
     revision: Number(row.revision),
+    ...(row.follow_up_weeks === null || row.follow_up_weeks === undefined ? {} : { followUpWeeks: Number(row.follow_up_weeks) }),
   };
 }
 

@@ -1,6 +1,8 @@
 import { Generated } from 'kysely';
 import { ClplActivityRow, GoalRow } from './goalRows';
 import { AttendanceRow, FeedbackResponseRow } from './evidenceRows';
+import { FollowUpResponseRow } from './followUpRows';
+import { LearningShareRow } from './sqlLearningShareStore';
 import { CalendarFeedRow } from './calendarRows';
 import { OfferProposalRow } from './proposalRows';
 import { UnreachablePersonRow } from './reachabilityRows';
@@ -29,6 +31,8 @@ export interface Database extends ReflectionTables, PrivacyTables {
   clpl_activities: ClplActivityRow;
   attendance: AttendanceRow;
   feedback_responses: FeedbackResponseRow;
+  follow_up_responses: FollowUpResponseRow;
+  learning_shares: LearningShareRow;
   calendar_feeds: CalendarFeedRow;
   offer_proposals: OfferProposalRow;
   unreachable_people: UnreachablePersonRow;
@@ -85,6 +89,8 @@ export interface OfferRow {
   created_by_name: string;
   created_at: string;
   revision: number;
+  /** Weeks until the practice follow-up; null: the deployment's default (0016_practice_follow_up). */
+  follow_up_weeks: number | null;
 }
 
 export interface SignUpRow {

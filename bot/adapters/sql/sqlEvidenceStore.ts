@@ -1,10 +1,12 @@
 import { Kysely } from 'kysely';
 import { AttendanceRecord } from '../../domain/attendance';
 import { FeedbackResponse } from '../../domain/feedback';
+import { FollowUpResponse } from '../../domain/followUp';
 import { AttendedSession } from '../../domain/impact';
 import { Offer } from '../../domain/offer';
 import { EvidenceStore, EvidenceTransaction } from '../../ports/evidenceStore';
 import { attendanceFromRow, attendanceToRow, feedbackFromRow, feedbackToRow } from './evidenceRows';
+import { followUpFromRow, followUpToRow } from './followUpRows';
 import { offerFromRow } from './rows';
 import { Database, Dialect } from './schema';
 import { hotQueries, HotQueries, SqlOfferTransaction } from './sqlOfferStore';
@@ -37,6 +39,34 @@ export class SqlEvidenceStore implements EvidenceStore {
   async findFeedback(offerId: string, personId: string): Promise<FeedbackResponse | undefined> {
     const row = await this.db.selectFrom('feedback_responses').selectAll().where('offer_id', '=', offerId).where('person_id', '=', personId).executeTakeFirst();
     return row && feedbackFromRow(row);
+  }
+
+  followUpsFor(offerId: string): Promise<FollowUpResponse[]> {
+    return followUpsFor(this.db, offerId);
+  }
+
+  async findFollowUp(offerId: string, personId: string): Promise<FollowUpResponse | undefined> {
+    const row = await this.db.selectFrom('follow_up_responses').selectAll().where('offer_id', '=', offerId).where('person_id', '=', personId).executeTakeFirst();
+    return row && followUpFromRow(row);
+  }
+
+  async followUpsOf(personId: string): Promise<FollowUpResponse[]> {
+    const rows = await this.db.selectFrom('follow_up_responses').selectAll().where('person_id', '=', personId).orderBy('submitted_at').orderBy('offer_id').execute();
+    return rows.map(followUpFromRow);
+  }
+
+  async answersOfSchool(schoolId: string, from: Date, to: Date): Promise<{ feedback: FeedbackResponse[]; followUps: FollowUpResponse[] }> {
+    const inPeriod = this.db
+      .selectFrom('offers')
+      .select('id')
+      .where('school_id', '=', schoolId)
+      .where('starts_at', '>=', from.toISOString())
+      .where('starts_at', '<', to.toISOString());
+    const [feedback, followUps] = await Promise.all([
+      this.db.selectFrom('feedback_responses').selectAll().where('offer_id', 'in', inPeriod).orderBy('submitted_at').orderBy('person_id').execute(),
+      this.db.selectFrom('follow_up_responses').selectAll().where('offer_id', 'in', inPeriod).orderBy('submitted_at').orderBy('person_id').execute(),
+    ]);
+    return { feedback: feedback.map(feedbackFromRow), followUps: followUps.map(followUpFromRow) };
   }
 
   async offersStartedBetween(schoolId: string, from: Date, to: Date, limit: number): Promise<Offer[]> {
@@ -126,6 +156,25 @@ class SqlEvidenceTransaction extends SqlOfferTransaction implements EvidenceTran
       .onConflict((oc) => oc.columns(['offer_id', 'person_id']).doUpdateSet(changes))
       .execute();
   }
+
+  followUpsFor(offerId: string): Promise<FollowUpResponse[]> {
+    return followUpsFor(this.trx, offerId);
+  }
+
+  async saveFollowUp(response: FollowUpResponse): Promise<void> {
+    const row = followUpToRow(response);
+    const { offer_id, person_id, submitted_at, ...changes } = row;
+    await this.trx
+      .insertInto('follow_up_responses')
+      .values(row)
+      .onConflict((oc) => oc.columns(['offer_id', 'person_id']).doUpdateSet(changes))
+      .execute();
+  }
+}
+
+async function followUpsFor(db: Executor, offerId: string): Promise<FollowUpResponse[]> {
+  const rows = await db.selectFrom('follow_up_responses').selectAll().where('offer_id', '=', offerId).orderBy('submitted_at').orderBy('person_id').execute();
+  return rows.map(followUpFromRow);
 }
 
 async function attendanceFor(db: Executor, offerId: string): Promise<AttendanceRecord[]> {

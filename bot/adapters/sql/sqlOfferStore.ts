@@ -190,6 +190,7 @@ export class SqlOfferTransaction implements OfferTransaction {
         signups_close_at: row.signups_close_at,
         tags: row.tags,
         status: row.status,
+        follow_up_weeks: row.follow_up_weeks,
       })
       .where('id', '=', row.id)
       .execute();

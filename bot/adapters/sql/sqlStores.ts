@@ -1,3 +1,4 @@
+import { SqlLearningShareStore } from './sqlLearningShareStore';
 import { Kysely } from 'kysely';
 import { migrateToLatest } from './migrations/index';
 import { Database, Dialect } from './schema';
@@ -55,6 +56,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     personalData: new SqlPersonalDataStore(db, dialect),
     subjectAccess,
     recordDownloads: subjectAccess,
+    learningShares: new SqlLearningShareStore(db),
     close: () => db.destroy(),
   };
 }

@@ -34,6 +34,8 @@ export const personalDataColumns = {
   outbox: ['recipient_id'],
   record_downloads: ['requester_id', 'subject_id'],
   school_leavers: ['person_id'],
+  follow_up_responses: ['person_id', 'person_name'],
+  learning_shares: ['person_id', 'person_name'],
   erasure_audit: ['erased_by_id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
@@ -81,7 +83,7 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
         .orderBy('reflection_prompts.created_at')
         .execute(),
     ]);
-    const [managers, reports, rounds, pattern, feed, address, reach, proposals, decisions, created, facilitatedCandidates, recorded, notices, downloads, downloadsMade, goals, left, erasures] = await Promise.all([
+    const [managers, reports, rounds, pattern, feed, address, reach, proposals, decisions, created, facilitatedCandidates, recorded, notices, downloads, downloadsMade, goals, left, erasures, followUps, shares] = await Promise.all([
       db.selectFrom('line_management').select(['school_id', 'manager_id']).where('staff_id', '=', personId).orderBy('school_id').execute(),
       db.selectFrom('line_management').select(['school_id', 'staff_id']).where('manager_id', '=', personId).orderBy('school_id').orderBy('staff_id').execute(),
       db.selectFrom('reflection_rounds').selectAll().where('manager_id', '=', personId).orderBy('created_at').execute(),
@@ -108,6 +110,8 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
       db.selectFrom('goals').selectAll().where('owner_id', '=', personId).orderBy('created_at').execute(),
       db.selectFrom('school_leavers').select(['school_id', 'left_at']).where('person_id', '=', personId).orderBy('left_at').execute(),
       db.selectFrom('erasure_audit').select(['id', 'school_id', 'reason', 'erased_at']).where('erased_by_id', '=', personId).orderBy('erased_at').execute(),
+      db.selectFrom('follow_up_responses').innerJoin('offers', 'offers.id', 'follow_up_responses.offer_id').selectAll('follow_up_responses').select('offers.title').where('follow_up_responses.person_id', '=', personId).orderBy('offers.starts_at').execute(),
+      db.selectFrom('learning_shares').innerJoin('offers', 'offers.id', 'learning_shares.offer_id').selectAll('learning_shares').select('offers.title').where('learning_shares.person_id', '=', personId).orderBy('learning_shares.shared_at').execute(),
     ]);
     return {
       personId,
@@ -154,6 +158,20 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
       downloadsMade: downloadsMade.map((d) => ({ subjectId: d.subject_id, format: d.format, at: iso(d.downloaded_at) })),
       databaseGoals: goals.map(goalFromRow),
       leftSchools: left.map((l) => ({ schoolId: l.school_id, leftAt: iso(l.left_at) })),
+      followUps: followUps.map((f) => ({
+        offerId: f.offer_id,
+        title: f.title,
+        used: f.used,
+        practiceChange: f.practice_change,
+        pupilEffect: f.pupil_effect,
+        evidence: f.evidence,
+        confidenceNow: Number(f.confidence_now),
+        relatedGoalId: f.related_goal_id,
+        anonymous: Number(f.anonymous) === 1,
+        submittedAt: iso(f.submitted_at),
+        updatedAt: iso(f.updated_at),
+      })),
+      learningShares: shares.map((s) => ({ offerId: s.offer_id, title: s.title, summary: s.summary, resources: JSON.parse(s.resources) as string[], source: s.source, sharedAt: iso(s.shared_at), posted: s.activity_id !== null })),
       erasuresCarriedOut: erasures.map((e) => ({ erasureId: e.id, schoolId: e.school_id, reason: e.reason, at: iso(e.erased_at) })),
     };
   }

@@ -38,6 +38,14 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
     title: 'Nothing erased yet',
     text: 'The goals kept in SharePoint could not all be deleted just now, so nothing in the app was erased. Press Erase again in a few minutes: it carries on where it stopped.',
   },
+  follow_up_not_attendee: { title: 'The follow-up is for attendees', text: 'Only people marked as attending this session are asked how it changed their practice.' },
+  follow_up_not_open: { title: 'Follow-up not open', text: 'The practice follow-up for this session is not open (it opens some weeks after the session; you will get a message).' },
+  follow_up_closed: { title: 'Follow-up has closed', text: 'The practice follow-up for this session has closed, so answers can no longer be given or changed.' },
+  invalid_follow_up: { title: 'Please check your answers', text: 'Some answers need another look.' },
+  share_not_allowed: { title: 'Sharing is for attendees', text: 'Learning from a session can be shared by the people who attended it, or its facilitator, once it has ended.' },
+  already_shared: { title: 'Already shared', text: 'You have already shared your learning from this session: it is in the replies under the session\'s card.' },
+  invalid_share: { title: 'Please check what you share', text: 'Some of the share needs another look.' },
+  offer_card_missing: { title: 'No card to reply to', text: 'This session\'s card is not in a CLPL channel, so there is nowhere to share under it.' },
 };
 
 export const unexpectedErrorText = {

@@ -25,6 +25,7 @@ export function offerFormValuesOf(offer: Offer, catalogue: TagCatalogue, editorI
     closesTime: local(offer.signUpsCloseAt).toFormat('HH:mm'),
     standards: positions(offer.tags.standards, catalogue.standards),
     priorities: positions(offer.tags.priorities, catalogue.priorities),
+    followUpWeeks: offer.followUpWeeks === undefined ? '' : String(offer.followUpWeeks),
   };
 }
 

@@ -24,6 +24,7 @@ export const offerFormSchema = z.object({
   closesTime: text(5),
   standards: text(200),
   priorities: text(400),
+  followUpWeeks: text(6),
 });
 
 export type OfferFormResult =
@@ -64,6 +65,8 @@ export function parseOfferForm(
   const facilitator = facilitatorOf(v, context.author, context.knownStaff);
   if (!facilitator) errors.facilitator = 'Name the facilitator, or tick "I am facilitating".';
 
+  const followUpWeeks = weeksOf(v.followUpWeeks, errors);
+
   const standards = pickChoices(v.standards, context.catalogue.standards, 'standards', errors);
   const priorities = pickChoices(v.priorities, context.catalogue.priorities, 'priorities', errors);
 
@@ -83,8 +86,21 @@ export function parseOfferForm(
       capacity,
       signUpsCloseAt: closesAt,
       tags: { standards, priorities },
+      ...(followUpWeeks === undefined ? {} : { followUpWeeks }),
     },
   };
+}
+
+/** Empty: the school's default. Teams may send a number input as "6" or "6.0". */
+function weeksOf(value: string, errors: FieldErrors): number | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  const weeks = Number(text);
+  if (!Number.isInteger(weeks) || weeks < 0 || weeks > 26) {
+    errors.followUpWeeks = 'Follow up after a whole number of weeks from 0 (no follow-up) to 26.';
+    return undefined;
+  }
+  return weeks;
 }
 
 function localDate(value: string, field: string, errors: FieldErrors): string | null {
@@ -155,5 +171,6 @@ function echo(data: unknown): OfferFormValues {
     closesTime: pick('closesTime'),
     standards: pick('standards'),
     priorities: pick('priorities'),
+    followUpWeeks: pick('followUpWeeks'),
   };
 }

@@ -6,6 +6,7 @@ import { parseAddress, serialiseAddress } from './addresses';
 import { instantText } from './cards/format';
 import { messageCard } from './cards/messageCard';
 import { feedbackRequestCard } from './cards/feedbackRequestCard';
+import { followUpRequestCard } from './cards/followUpRequestCard';
 import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
 import { proposalNoticeCard } from './cards/proposalNoticeCard';
 import { reflectionPromptNoticeCard } from './cards/reflectionFormCard';
@@ -83,6 +84,8 @@ export function noticeCard(notice: Notice) {
       ]);
     case 'feedback_request':
       return feedbackRequestCard(notice);
+    case 'follow_up_request':
+      return followUpRequestCard(notice);
     case 'offer_changed':
     case 'moved_to_waitlist':
     case 'offer_cancelled':

@@ -4,6 +4,8 @@ import { AddressBook } from '../../ports/addressBook';
 import { OfferBoard, OfferCardView, PostedCard } from '../../ports/offerBoard';
 import { parseAddress } from './addresses';
 import { offerCardData, renderOfferCard } from './cards/offerCard';
+import { renderShareReplyCard, shareReplyCardData } from './cards/shareCards';
+import { LearningShare } from '../../domain/learningShare';
 import { SendBudgets, withinBudget } from './throttling';
 
 /** Posts offer cards to a team channel and updates them in place, within the channel's shared rate budget. */
@@ -33,6 +35,23 @@ export class TeamsOfferBoard implements OfferBoard {
       const rendered = renderOfferCard(offerCardData(view, this.deps.clock.now()));
       await context.updateActivity({ id: card.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(rendered)] });
     });
+  }
+
+  /**
+   * A reply in a channel thread goes to the conversation `{channel id};messageid={root activity id}`: the Bot
+   * Connector then posts it under that message (POST /v3/conversations/{that id}/activities).
+   */
+  async replyUnder(card: PostedCard, share: LearningShare, offerTitle: string): Promise<string> {
+    const reference = await this.channelReference(card.conversationId);
+    const thread = { ...reference, conversation: { ...reference.conversation!, id: `${card.conversationId};messageid=${card.activityId}` } };
+    const rendered = renderShareReplyCard(shareReplyCardData(share, offerTitle));
+    let replyId = '';
+    await withinChannel(this.deps, card.conversationId, thread, async (context) => {
+      const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(rendered)));
+      replyId = sent?.id ?? '';
+    });
+    if (replyId === '') throw new Error('Teams did not return an id for the reply');
+    return replyId;
   }
 
   private async channelReference(channelId: string): Promise<Partial<ConversationReference>> {

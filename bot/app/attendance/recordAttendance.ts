@@ -4,6 +4,7 @@ import { Offer } from '../../domain/offer';
 import { Person } from '../../domain/person';
 import { AppDependencies } from '../dependencies';
 import { feedbackRequestsJob } from '../offerNotices';
+import { followUpRequestsJob } from '../followUp/followUpTiming';
 
 export interface AttendanceSheet {
   offer: Offer;
@@ -58,7 +59,11 @@ async function saveMarks(deps: AppDependencies, input: { offerId: string; record
     const recorded = await tx.attendanceFor(offer.id);
     const records = decide({ offer, signUps, recorded, recorder: input.recorder, recorderIsSlt: deps.leadership.isSlt(offer.schoolId, input.recorder.id), now });
     await tx.saveAttendance(records);
-    if (records.some((r) => r.attended)) await tx.scheduleJob(feedbackRequestsJob(offer, now, deps.evidence.feedback.requestDelayMs), now);
+    if (records.some((r) => r.attended)) {
+      await tx.scheduleJob(feedbackRequestsJob(offer, now, deps.evidence.feedback.requestDelayMs), now);
+      const followUp = followUpRequestsJob(offer, now, deps.evidence);
+      if (followUp) await tx.scheduleJob(followUp, now);
+    }
     // The card shows the whole list again, so marks from pages this save did not touch are merged back in.
     const saved = new Set(records.map((r) => r.person.id));
     const all = [...recorded.filter((r) => !saved.has(r.person.id)), ...records];

@@ -1,6 +1,7 @@
 import { Logger } from 'pino';
 import { seatSummary } from '../../domain/signUp';
 import { OfferBoard, OfferCardLedger, PostedCard } from '../../ports/offerBoard';
+import { LearningShareStore } from '../../ports/learningShareStore';
 import { OfferStore } from '../../ports/offerStore';
 import { activeSignUpIds } from '../signUp';
 import { errorSummary, StaleCardRefresher } from './staleCardRefresher';
@@ -16,6 +17,8 @@ export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
       offers: OfferStore;
       offerCards: OfferCardLedger;
       board: OfferBoard;
+      /** Counts learning shared under each card; without it the card shows no count. */
+      learningShares?: LearningShareStore;
       logger: Logger;
       /** A short pause before the first redraw so that a burst of clicks lands in one update. */
       settleMs: number;
@@ -43,7 +46,8 @@ export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
       if (!offer) return null;
       const signUps = await this.deps.offers.signUpsForOffer(card.offerId);
       shownRevision = offer.revision;
-      return { offer, seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps) };
+      const sharedCount = this.deps.learningShares ? await this.deps.learningShares.postedCount(card.offerId) : 0;
+      return { offer, seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps), sharedCount };
     });
     if (shownRevision !== null) await this.deps.offerCards.markShown(card.offerId, shownRevision);
   }

@@ -1,6 +1,7 @@
 import { ActivityKind, activityKindLabels, ClplActivity, hoursSummary, HoursSummary, newActivity, schoolYearOf } from '../../domain/clplRecord';
 import { Goal, GoalError, goalLimits, linkEvidence } from '../../domain/goals';
 import { feedbackClosesAt } from '../../domain/feedback';
+import { FollowUpResponse } from '../../domain/followUp';
 import { AttendedSession } from '../../domain/impact';
 import { Offer } from '../../domain/offer';
 import { Standing, standingOf } from '../../domain/signUp';
@@ -14,6 +15,8 @@ export interface MyClplRecord {
   attended: AttendedSession[];
   /** Attended sessions whose feedback is open and not yet given, with when it closes. */
   awaitingFeedback: { offer: Offer; closesAt: Date }[];
+  /** The person's practice follow-up answers on the sessions attended this year, with the session. */
+  followUps: { offer: Offer; response: FollowUpResponse }[];
   activities: ClplActivity[];
   /** Share of full time, 10–100 (100 unless set). */
   ftePercent: number;
@@ -29,11 +32,12 @@ export async function myClplRecord(deps: GoalDependencies, ownerId: string): Pro
   const today = todayIn(deps.timeZone, now);
   const year = schoolYearOf(today);
   const period = schoolYear(schoolYearStartOf(now, deps.timeZone), deps.timeZone);
-  const [upcoming, activities, sessions, pattern] = await Promise.all([
+  const [upcoming, activities, sessions, pattern, followUps] = await Promise.all([
     deps.offers.upcomingSignUpsOf(ownerId, now),
     deps.activities.activitiesOf(ownerId, year),
     deps.evidence.attendedSessionsOf(ownerId, period.from, period.to),
     deps.workPatterns.workPatternOf(ownerId),
+    deps.evidence.followUpsOf(ownerId),
   ]);
   const ftePercent = pattern?.ftePercent ?? 100;
   const attended = sessions.filter((s) => s.record.attended).sort((a, b) => b.offer.startsAt.getTime() - a.offer.startsAt.getTime());
@@ -42,6 +46,10 @@ export async function myClplRecord(deps: GoalDependencies, ownerId: string): Pro
     upcoming: upcoming.map(({ offer, allSignUps }) => ({ offer, standing: standingOf(ownerId, allSignUps) })),
     attended,
     awaitingFeedback: await awaitingFeedback(deps, ownerId, attended, now),
+    followUps: followUps.flatMap((response) => {
+      const session = attended.find((s) => s.offer.id === response.offerId);
+      return session ? [{ offer: session.offer, response }] : [];
+    }),
     activities,
     ftePercent,
     hours: hoursSummary({ today, activities, attendedMinutes, targetHours: deps.yearlyTargetHours, fte: ftePercent / 100 }),

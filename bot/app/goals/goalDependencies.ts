@@ -12,7 +12,7 @@ export interface GoalDependencies {
   activities: ClplActivityStore;
   offers: Pick<OfferStore, 'upcomingSignUpsOf'>;
   /** Attended sessions and the person's feedback on them, as recorded by the bot. */
-  evidence: Pick<EvidenceStore, 'attendedSessionsOf' | 'findFeedback'>;
+  evidence: Pick<EvidenceStore, 'attendedSessionsOf' | 'findFeedback' | 'followUpsOf'>;
   /** CLPL hours a year in the contract (CLPL_YEARLY_HOURS). */
   yearlyTargetHours: number;
   /** Part-time staff's share of full time: their target is pro rata. */

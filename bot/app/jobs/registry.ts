@@ -3,6 +3,7 @@ import { AppDependencies } from '../dependencies';
 import { sendSessionReminders } from './sessionReminders';
 import { sendFeedbackReminders, sendFeedbackRequests } from '../feedback/feedbackRequests';
 import { retentionJobHandler } from '../privacy/retention';
+import { sendFollowUpReminders, sendFollowUpRequests } from '../followUp/followUpRequests';
 
 type JobHandlers = { [K in Job['kind']]: (deps: AppDependencies, job: Extract<Job, { kind: K }>) => Promise<void> };
 
@@ -12,6 +13,8 @@ export const jobHandlers: JobHandlers = {
   feedback_requests: (deps, job) => sendFeedbackRequests(deps, job.offerId),
   feedback_reminders: (deps, job) => sendFeedbackReminders(deps, job.offerId),
   privacy_retention: (deps) => retentionJobHandler(deps),
+  follow_up_requests: (deps, job) => sendFollowUpRequests(deps, job.offerId),
+  follow_up_reminders: (deps, job) => sendFollowUpReminders(deps, job.offerId),
 };
 
 export function runJob(deps: AppDependencies, job: Job): Promise<void> {

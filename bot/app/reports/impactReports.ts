@@ -1,6 +1,8 @@
 import { DomainError } from '../../domain/errors';
 import { offerImpact, OfferImpact, periodReport, PeriodReport } from '../../domain/impact';
+import { followUpsByTag, followUpSummary } from '../../domain/followUpImpact';
 import { Offer } from '../../domain/offer';
+import { followUpWindowOf } from '../followUp/followUpTiming';
 import { Period, schoolYear, schoolYearStartOf, termsOf } from '../../domain/terms';
 import { AppDependencies } from '../dependencies';
 
@@ -9,12 +11,16 @@ export async function offerImpactReport(deps: AppDependencies, input: { offerId:
   const offer = await deps.stores.offers.findOffer(input.offerId);
   if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
   requireSlt(deps, offer.schoolId, input.personId);
-  const [signUps, attendance, responses] = await Promise.all([
+  const [signUps, attendance, responses, followUps] = await Promise.all([
     deps.stores.offers.signUpsForOffer(offer.id),
     deps.stores.evidence.attendanceFor(offer.id),
     deps.stores.evidence.feedbackFor(offer.id),
+    deps.stores.evidence.followUpsFor(offer.id),
   ]);
-  return offerImpact({ offer, signUps, attendance, responses, minResponses: deps.evidence.minResponsesToShow });
+  const impact = offerImpact({ offer, signUps, attendance, responses, minResponses: deps.evidence.minResponsesToShow });
+  const window = followUpWindowOf(offer, deps.evidence);
+  const asked = window && window.opensAt.getTime() <= deps.clock.now().getTime() ? attendance.filter((r) => r.attended).map((r) => ({ offerId: offer.id, personId: r.person.id })) : [];
+  return { ...impact, followUp: { window, summary: followUpSummary({ asked, feedback: responses, followUps, minResponses: deps.evidence.minResponsesToShow }) } };
 }
 
 /** Sessions of this school year that have started, latest first: what SLT can choose a report for. */
@@ -36,8 +42,19 @@ export async function schoolPeriodReport(deps: AppDependencies, input: { schoolI
   requireSlt(deps, input.schoolId, input.personId);
   const period = reportPeriods(deps)[input.periodIndex];
   if (!period) throw new DomainError('report_period_unknown', 'That period is not one of this school year.');
-  const sessions = await deps.stores.evidence.attendedSessions(input.schoolId, period.from, period.to);
-  return periodReport(period, sessions);
+  const [sessions, answers] = await Promise.all([
+    deps.stores.evidence.attendedSessions(input.schoolId, period.from, period.to),
+    deps.stores.evidence.answersOfSchool(input.schoolId, period.from, period.to),
+  ]);
+  const now = deps.clock.now().getTime();
+  const opened = (offer: Offer) => {
+    const window = followUpWindowOf(offer, deps.evidence);
+    return window !== null && window.opensAt.getTime() <= now;
+  };
+  const asked = sessions.filter((s) => s.record.attended && opened(s.offer)).map((s) => ({ offerId: s.offer.id, personId: s.record.person.id }));
+  const offers = [...new Map(sessions.map((s) => [s.offer.id, s.offer])).values()];
+  const followUp = followUpsByTag({ offers, asked, ...answers, minResponses: deps.evidence.minResponsesToShow });
+  return { ...periodReport(period, sessions), followUp };
 }
 
 function currentYear(deps: AppDependencies): Period {

@@ -134,6 +134,8 @@ export function presentPersonalRecord(record: PersonalRecord) {
     notices: stored.notices.map((n) => ({ kind: n.kind, status: n.status, createdAt: iso(n.createdAt), sentAt: iso(n.sentAt) })),
     downloads: stored.downloads.map((d) => ({ requesterId: d.requesterId, format: d.format, at: iso(d.at) })),
     downloadsMade: stored.downloadsMade.map((d) => ({ subjectId: d.subjectId, format: d.format, at: iso(d.at) })),
+    followUps: stored.followUps.map((f) => ({ ...f, submittedAt: iso(f.submittedAt), updatedAt: iso(f.updatedAt) })),
+    learningShares: stored.learningShares.map((s) => ({ ...s, sharedAt: iso(s.sharedAt) })),
     leftSchools: stored.leftSchools.map((l) => ({ schoolId: l.schoolId, leftAt: iso(l.leftAt) })),
     erasuresCarriedOut: stored.erasuresCarriedOut.map((e) => ({ erasureId: e.erasureId, schoolId: e.schoolId, reason: e.reason, at: iso(e.at) })),
   };

@@ -147,6 +147,9 @@ export async function seedAilsa(stores: Stores, insert: Insert): Promise<void> {
   // Subject access: downloads of Ailsa's record and of Callum's by her, and a link to her own record.
   await insert('record_downloads', { requester_id: sltMember.id, subject_id: ailsa.id, format: 'record.json', downloaded_at: iso(testNow) });
   await insert('record_downloads', { requester_id: ailsa.id, subject_id: callum.id, format: 'mypl.csv', downloaded_at: iso(testNow) });
+  // Weeks later: her practice follow-up on the past session, and the learning she shared under its card.
+  await insert('follow_up_responses', { offer_id: 'offer-past', person_id: ailsa.id, person_name: ailsa.name, used: 'yes', practice_change: 'Wait time after questions', pupil_effect: 'More hands up', evidence: 'https://example.org/ailsa-notes', confidence_now: 4, related_goal_id: 'goal-a', anonymous: 0, submitted_at: iso(testNow), updated_at: iso(testNow) });
+  await insert('learning_shares', { offer_id: 'offer-past', person_id: ailsa.id, person_name: ailsa.name, summary: 'Try think-pair-share', resources: '[]', source: 'feedback', shared_at: iso(testNow), activity_id: null });
   await insert('record_download_links', { token_hash: 'hash-of-ailsas-link', person_id: ailsa.id, created_at: iso(testNow), expires_at: iso(testNow) });
 }
 

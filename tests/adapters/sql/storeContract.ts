@@ -10,6 +10,7 @@ import { buildDependencies } from '../../factories/dependencies';
 import { buildOffer, buildPerson, buildSignUp, schoolId, shift, testNow } from '../../factories/offers';
 import type { SignUpProcessResult } from './signUpProcess';
 import { describeEvidenceContract } from './evidenceContract';
+import { describeFollowUpContract } from './followUpContract';
 import { describeReflectionContract } from './reflectionContract';
 import { describeGoalStoreContract } from './goalStoreContract';
 import { describeOfferChangesContract } from './offerChangesContract';
@@ -602,6 +603,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   });
 
   describeEvidenceContract(harness, db);
+  describeFollowUpContract(harness, db);
   describeReflectionContract(db);
   describePersonalDataContract(harness, db);
 

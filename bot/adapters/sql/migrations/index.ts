@@ -16,6 +16,8 @@ import * as m0012 from './0012_feedback_goal_link';
 import * as m0013 from './0013_member_emails';
 import * as m0014 from './0014_record_downloads';
 import * as m0015 from './0015_leavers_and_erasure_audit';
+import * as m0016 from './0016_practice_follow_up';
+import * as m0017 from './0017_learning_shares';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
 
@@ -39,6 +41,8 @@ const migrations: Record<string, MigrationModule> = {
   '0013_member_emails': m0013,
   '0014_record_downloads': m0014,
   '0015_leavers_and_erasure_audit': m0015,
+  '0016_practice_follow_up': m0016,
+  '0017_learning_shares': m0017,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

@@ -21,6 +21,8 @@ export interface OfferCardData {
   priorities: string;
   closes: string;
   seatsLine: string;
+  /** "3 colleagues shared what they learnt: see the replies below."; empty when no one has. */
+  sharedLine: string;
   personalLine: string;
   personalColor: string;
   canSignUp: boolean;
@@ -53,6 +55,7 @@ export function offerCardData(view: OfferCardView, now: Date, standing?: Standin
     priorities: offer.tags.priorities.join('; ') || '—',
     closes: instantText(offer.signUpsCloseAt, offer.timeZone),
     seatsLine: seatsText(view.seats),
+    sharedLine: sharedText(view.sharedCount ?? 0),
     personalLine: personal?.line ?? '',
     personalColor: personal?.color ?? 'Default',
     canSignUp: open && !holdsPlace,
@@ -71,4 +74,9 @@ function statusLine(offer: Offer, now: Date): string {
 
 export function renderOfferCard(data: OfferCardData): AdaptiveCardJson {
   return renderTemplate(template, data);
+}
+
+function sharedText(count: number): string {
+  if (count === 0) return '';
+  return `${count} ${count === 1 ? 'colleague' : 'colleagues'} shared what they learnt: see the replies below.`;
 }

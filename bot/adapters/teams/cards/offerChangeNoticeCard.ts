@@ -42,6 +42,8 @@ function changeFact(change: OfferChange, timeZone: string): { title: string; val
       return { title: 'Sign-ups close', value: `${instantText(new Date(change.after), timeZone)} (was ${instantText(new Date(change.before), timeZone)})` };
     case 'tags':
       return { title: 'Tags', value: change.after.join('; ') || '—' };
+    case 'followUpWeeks':
+      return { title: 'Practice follow-up', value: `${weeksText(change.after)} (was ${weeksText(change.before)})` };
     case 'description':
       // Descriptions are long: the new one alone reads better than both.
       return { title: 'Description', value: change.after || '—' };
@@ -51,3 +53,8 @@ function changeFact(change: OfferChange, timeZone: string): { title: string; val
 }
 
 const fieldTitle = { title: 'Title', facilitator: 'Facilitator', location: 'Where', onlineLink: 'Online link' } as const;
+
+function weeksText(weeks: number | null): string {
+  if (weeks === null) return 'the school default';
+  return weeks === 0 ? 'none' : `${weeks} ${weeks === 1 ? 'week' : 'weeks'} after`;
+}

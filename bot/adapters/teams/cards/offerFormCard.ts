@@ -18,6 +18,8 @@ export interface OfferFormValues {
   closesTime: string;
   standards: string;
   priorities: string;
+  /** Weeks until the practice follow-up; empty for the school's default. */
+  followUpWeeks: string;
 }
 
 export interface OfferFormCardData {
@@ -32,6 +34,8 @@ export interface OfferFormCardData {
   values: OfferFormValues;
   errors: Record<string, string>;
   capacityValue: number;
+  followUpWeeksValue: number;
+  followUpLabel: string;
   standardChoices: Choice[];
   priorityChoices: Choice[];
 }
@@ -64,6 +68,7 @@ export const emptyOfferForm: OfferFormValues = {
   closesTime: '',
   standards: '',
   priorities: '',
+  followUpWeeks: '',
 };
 
 /** The same form edits an existing offer: `editing` names it and the verb that saves it. */
@@ -76,7 +81,11 @@ export function offerFormCardData(input: {
   editing?: { offerId: string; submitVerb: string };
   /** Staff who are not SLT propose: a senior leader approves before anything is posted. */
   proposing?: boolean;
+  /** CLPL_FOLLOW_UP_WEEKS: what the follow-up field starts at. */
+  defaultFollowUpWeeks?: number;
 }): OfferFormCardData {
+  const defaultWeeks = input.defaultFollowUpWeeks ?? 6;
+  const chosenWeeks = /^\d+$/.test(input.values?.followUpWeeks?.trim() ?? '') ? Number(input.values!.followUpWeeks.trim()) : defaultWeeks;
   return {
     channelName: input.channelName,
     heading: input.editing ? 'Edit CLPL offer' : 'New CLPL offer',
@@ -92,6 +101,8 @@ export function offerFormCardData(input: {
     values: input.values ?? emptyOfferForm,
     errors: input.errors ?? {},
     capacityValue: Number.parseInt(input.values?.capacity ?? '', 10) || 20,
+    followUpWeeksValue: chosenWeeks,
+    followUpLabel: `Ask attendees what changed in their practice after how many weeks? (0 for no follow-up; school default ${defaultWeeks})`,
     standardChoices: choicesOf(input.catalogue.standards),
     priorityChoices: choicesOf(input.catalogue.priorities),
   };

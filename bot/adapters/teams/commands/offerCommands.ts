@@ -14,7 +14,7 @@ export const newOffer: TextCommand = {
     const proposing = !ctx.app.leadership.isSlt(schoolId, ctx.person.id);
     const school = await ctx.app.stores.schools.findSchool(schoolId);
     const channelName = school?.clplChannel?.name ?? 'the CLPL channel';
-    await ctx.replyCard(renderOfferFormCard(offerFormCardData({ channelName, catalogue: ctx.app.tagCatalogue, proposing })));
+    await ctx.replyCard(renderOfferFormCard(offerFormCardData({ channelName, catalogue: ctx.app.tagCatalogue, proposing, defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks })));
   },
 };
 

@@ -101,6 +101,7 @@ async function editForm(ctx: ActionContext, offer: Offer, values: OfferFormValue
       errors,
       formMessage: errors ? 'Please check the highlighted details.' : undefined,
       editing: { offerId: offer.id, submitVerb: manageVerbs.update },
+      defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks,
     }),
   );
 }
@@ -115,6 +116,7 @@ const changeLabel = {
   capacity: 'places',
   signUpsCloseAt: 'closing time',
   tags: 'tags',
+  followUpWeeks: 'practice follow-up',
 } as const;
 
 function people(n: number): string {

@@ -41,11 +41,11 @@ async function submitOfferForm(ctx: ActionContext, data: unknown): Promise<Adapt
   const proposing = !ctx.app.leadership.isSlt(school.id, ctx.person.id);
   const form = parseOfferForm(data, { author: ctx.person, timeZone: ctx.timeZone, catalogue, knownStaff });
   if (!form.ok) {
-    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: form.errors, formMessage: 'Please check the highlighted details.', proposing }));
+    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: form.errors, formMessage: 'Please check the highlighted details.', proposing, defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks }));
   }
   const problems = offerDraftProblems(form.draft, ctx.app.clock.now(), catalogue);
   if (Object.keys(problems).length > 0) {
-    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: problems, formMessage: 'Please check the highlighted details.', proposing }));
+    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: problems, formMessage: 'Please check the highlighted details.', proposing, defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks }));
   }
   if (proposing) {
     const { proposal } = await proposeOffer(ctx.app, { schoolId: school.id, proposer: ctx.person, draft: form.draft });

@@ -1,6 +1,8 @@
 import { offerVerbs } from './offerVerbs';
 import { attendanceVerbs } from './attendanceVerbs';
 import { feedbackVerbs } from './feedbackVerbs';
+import { followUpVerbs } from './followUpVerbs';
+import { shareVerbs } from './shareVerbs';
 import { reportVerbs } from './reportVerbs';
 import { manageOfferVerbs } from './manageOfferVerbs';
 import { calendarVerbs } from './calendarVerbs';
@@ -14,6 +16,8 @@ export const verbHandlers: Record<string, VerbHandler> = {
   ...offerVerbs,
   ...attendanceVerbs,
   ...feedbackVerbs,
+  ...followUpVerbs,
+  ...shareVerbs,
   ...reportVerbs,
   ...manageOfferVerbs,
   ...calendarVerbs,

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { shareForm, shareLearning } from '../../../app/shares/shareLearning';
+import { isDomainError } from '../../../domain/errors';
+import { maxShareSummaryLength, resourcesOf, shareSources } from '../../../domain/learningShare';
+import { renderShareFormCard, renderSharedCard, shareFormCardData, ShareFormValues } from '../cards/shareCards';
+import { AdaptiveCardJson } from '../cards/render';
+import { ActionContext, VerbHandler } from './types';
+
+export const shareVerbNames = {
+  open: 'learning.shareForm.v1',
+  share: 'learning.share.v1',
+} as const;
+
+const shareTarget = z.object({ offerId: z.string().min(1).max(200), source: z.enum(shareSources).catch('feedback') });
+const shareText = z.object({
+  summary: z.unknown().transform((v) => (typeof v === 'string' ? v : '')).pipe(z.string().max(maxShareSummaryLength * 2)),
+  resources: z.unknown().transform((v) => (typeof v === 'string' ? v : '')).pipe(z.string().max(3000)),
+});
+
+/** Sharing learning back under the offer's card: the opt-in form, then the post. */
+export const shareVerbs: Record<string, VerbHandler> = {
+  [shareVerbNames.open]: async (ctx, data) => {
+    const { offerId, source } = shareTarget.parse(data);
+    const { offer, channelName } = await shareForm(ctx.app, { offerId, personId: ctx.person.id });
+    return renderShareFormCard(shareFormCardData({ offer, source, channelName }));
+  },
+  [shareVerbNames.share]: share,
+};
+
+async function share(ctx: ActionContext, data: unknown): Promise<AdaptiveCardJson> {
+  const { offerId, source } = shareTarget.parse(data);
+  const values: ShareFormValues = shareText.parse(data ?? {});
+  try {
+    const shared = await shareLearning(ctx.app, { offerId, person: ctx.person, summary: values.summary, resources: resourcesOf(values.resources), source });
+    ctx.logger.info({ event: 'learning_shared', offerId, source: shared.share.source });
+    return renderSharedCard(shared.channelName);
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== 'invalid_share') throw error;
+    const { offer, channelName } = await shareForm(ctx.app, { offerId, personId: ctx.person.id });
+    return renderShareFormCard(shareFormCardData({ offer, source, channelName, values, errors: error.fieldErrors, formMessage: 'Please check the highlighted answers. Nothing has been shared yet.' }));
+  }
+}
