@@ -10,6 +10,8 @@ export interface OfferTransaction {
   signUpsForOffer(offerId: string): Promise<SignUp[]>;
   /** Counts and the person's own row: what a sign-up decision needs, without reading every sign-up. */
   seatPicture(offerId: string, personId: string): Promise<SeatPicture>;
+  /** lockOffer, then seatPicture read once the lock is held, in one round trip where the database allows. */
+  lockSeatPicture(offerId: string, personId: string): Promise<{ offer: Offer; picture: SeatPicture } | undefined>;
   insertOffer(offer: Offer): Promise<void>;
   /** Saves an edited (or cancelled) offer's details and status; the revision is left to raiseRevision. */
   updateOffer(offer: Offer): Promise<void>;

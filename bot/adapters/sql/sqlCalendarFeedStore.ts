@@ -7,12 +7,14 @@ export class SqlCalendarFeedStore implements CalendarFeedStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async tokenFor(personId: string, candidate: string, now: Date): Promise<string> {
-    await this.db
+    // One statement (it runs on every confirmed sign-up): the candidate is stored unless the person has a token
+    // already, and either way the stored token comes back. The no-op update is what makes RETURNING see that row.
+    const row = await this.db
       .insertInto('calendar_feeds')
       .values({ person_id: personId, token: candidate, created_at: now.toISOString() })
-      .onConflict((oc) => oc.column('person_id').doNothing())
-      .execute();
-    const row = await this.db.selectFrom('calendar_feeds').select('token').where('person_id', '=', personId).executeTakeFirstOrThrow();
+      .onConflict((oc) => oc.column('person_id').doUpdateSet((eb) => ({ token: eb.ref('calendar_feeds.token') })))
+      .returning('token')
+      .executeTakeFirstOrThrow();
     return row.token;
   }
 

@@ -7,7 +7,7 @@ import { EvidenceStore, EvidenceTransaction } from '../../ports/evidenceStore';
 import { attendanceFromRow, attendanceToRow, feedbackFromRow, feedbackToRow } from './evidenceRows';
 import { offerFromRow } from './rows';
 import { Database, Dialect } from './schema';
-import { hotQueries, HotQueries, SqlOfferTransaction } from './sqlOfferStore';
+import { hotQueries, HotQueries, kyselyTarget, SqlOfferTransaction } from './sqlOfferStore';
 import { inWriteTransaction } from './transactions';
 
 type Executor = Kysely<Database>;
@@ -94,7 +94,7 @@ class SqlEvidenceTransaction extends SqlOfferTransaction implements EvidenceTran
     private readonly trx: Executor,
     queries: HotQueries,
   ) {
-    super(trx, queries);
+    super(kyselyTarget(trx), queries);
   }
 
   attendanceFor(offerId: string): Promise<AttendanceRecord[]> {

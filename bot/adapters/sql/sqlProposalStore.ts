@@ -4,7 +4,7 @@ import { NewNotice } from '../../ports/outbox';
 import { ProposalStore, ProposalTransaction } from '../../ports/proposalStore';
 import { proposalFromRow, proposalToRow } from './proposalRows';
 import { Database, Dialect } from './schema';
-import { hotQueries, HotQueries, SqlOfferTransaction } from './sqlOfferStore';
+import { hotQueries, HotQueries, kyselyTarget, SqlOfferTransaction } from './sqlOfferStore';
 import { inWriteTransaction } from './transactions';
 
 class SqlProposalTransaction extends SqlOfferTransaction implements ProposalTransaction {
@@ -13,7 +13,7 @@ class SqlProposalTransaction extends SqlOfferTransaction implements ProposalTran
     queries: HotQueries,
     private readonly dialect: Dialect,
   ) {
-    super(trx, queries);
+    super(kyselyTarget(trx), queries);
   }
 
   /** SQLite is already write-locked by BEGIN IMMEDIATE; PostgreSQL locks this row. */

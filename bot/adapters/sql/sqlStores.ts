@@ -17,19 +17,19 @@ import { SqlSchoolDirectory } from './sqlSchoolDirectory';
 import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
 import { Stores } from '../../ports/stores';
-import { RunStatement } from './prepared';
+import { SqlOfferStoreOptions } from './sqlOfferStore';
 
 /** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
 export interface SqlStoreOptions {
-  /** A faster way than Kysely to run prepared statements inside a write transaction, where the driver offers one. */
-  runInTransaction?: RunStatement;
+  /** Faster ways than Kysely's to run the offer transactions (the sign-up path), where the driver offers one. */
+  offerTransactions?: SqlOfferStoreOptions;
 }
 
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
   await migrateToLatest(db as Kysely<unknown>, dialect);
   return {
     describe,
-    offers: new SqlOfferStore(db, dialect, options.runInTransaction),
+    offers: new SqlOfferStore(db, dialect, options.offerTransactions),
     schools: new SqlSchoolDirectory(db),
     addresses: new SqlAddressBook(db),
     offerCards: new SqlOfferCardLedger(db, dialect),
