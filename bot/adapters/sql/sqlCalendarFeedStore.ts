@@ -1,20 +1,31 @@
 import { Kysely } from 'kysely';
 import { CalendarFeedStore, CalendarSession } from '../../ports/calendarFeeds';
+import { prepared, sequentialTarget, StatementTarget } from './prepared';
 import { offerFromRow } from './rows';
 import { Database } from './schema';
 
+/**
+ * The person's token, stored first if they have none (the candidate), in one statement: it runs on every confirmed
+ * sign-up. The no-op update on conflict is what lets RETURNING give back the row that was already there.
+ */
+const tokenFor = prepared<{ person_id: string; token: string; created_at: string }, { token: string }>(['person_id', 'token', 'created_at'], (db, p) =>
+  db
+    .insertInto('calendar_feeds')
+    .values(p)
+    .onConflict((oc) => oc.column('person_id').doUpdateSet((eb) => ({ token: eb.ref('calendar_feeds.token') })))
+    .returning('token'),
+);
+
 export class SqlCalendarFeedStore implements CalendarFeedStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly statements: StatementTarget;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.statements = sequentialTarget(db);
+  }
 
   async tokenFor(personId: string, candidate: string, now: Date): Promise<string> {
-    // One statement (it runs on every confirmed sign-up): the candidate is stored unless the person has a token
-    // already, and either way the stored token comes back. The no-op update is what makes RETURNING see that row.
-    const row = await this.db
-      .insertInto('calendar_feeds')
-      .values({ person_id: personId, token: candidate, created_at: now.toISOString() })
-      .onConflict((oc) => oc.column('person_id').doUpdateSet((eb) => ({ token: eb.ref('calendar_feeds.token') })))
-      .returning('token')
-      .executeTakeFirstOrThrow();
+    const [row] = await tokenFor.run(this.statements, { person_id: personId, token: candidate, created_at: now.toISOString() });
+    if (!row) throw new Error(`no calendar token stored for ${personId}`);
     return row.token;
   }
 
