@@ -24,10 +24,7 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
     const { offer, picture } = locked;
     const decision = decideSignUp(offer, picture, input.person, deps.clock.now());
     const changed = decision.changes.length > 0;
-    if (changed) {
-      await tx.saveSignUps(decision.changes);
-      await tx.raiseRevision(offer.id);
-    }
+    if (changed) await tx.saveSignUpsRaisingRevision(offer.id, decision.changes);
     const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };
     return { view, changed };
   });

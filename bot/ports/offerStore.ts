@@ -18,6 +18,8 @@ export interface OfferTransaction {
   saveSignUps(signUps: readonly SignUp[]): Promise<void>;
   /** Marks the offer as changed for everyone who sees its card. */
   raiseRevision(offerId: string): Promise<void>;
+  /** saveSignUps then raiseRevision, in one statement where the database allows. */
+  saveSignUpsRaisingRevision(offerId: string, signUps: readonly SignUp[]): Promise<void>;
   enqueueNotice(notice: NewNotice, now: Date): Promise<void>;
   /** Schedules (or moves) a job; see ports/jobs.ts. */
   scheduleJob(job: NewJob, now: Date): Promise<void>;

@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { Stores } from '../../ports/stores';
 import { Database } from '../sql/schema';
 import { openSqlStores } from '../sql/sqlStores';
-import { pipelinedTransactions } from './pipelinedTransactions';
+import { pipelinedTransactions, queryOf } from './pipelinedTransactions';
 
 /** The scale-out store: several app instances (or a whole local authority) share one PostgreSQL database. */
 export async function openPostgresStores(connectionString: string): Promise<Stores> {
@@ -14,5 +14,6 @@ export async function openPostgresStores(connectionString: string): Promise<Stor
   const url = new URL(connectionString);
   return openSqlStores(db, 'postgres', `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`, {
     offerTransactions: { transactions: pipelinedTransactions(pool, db) },
+    runStatement: async (statement) => (await pool.query(queryOf(statement))).rows,
   });
 }

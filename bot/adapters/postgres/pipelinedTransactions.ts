@@ -69,7 +69,8 @@ function batchedWrites(client: PoolClient): () => void {
   };
 }
 
-function queryOf({ sql, parameters, name }: Statement): QueryConfig {
+/** A statement as node-postgres takes it; a named one is parsed and planned once per connection. */
+export function queryOf({ sql, parameters, name }: Statement): QueryConfig {
   return name ? { name, text: sql, values: [...parameters] } : { text: sql, values: [...parameters] };
 }
 

@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import { CalendarFeedStore, CalendarSession } from '../../ports/calendarFeeds';
-import { prepared, sequentialTarget, StatementTarget } from './prepared';
+import { prepared, RunStatement, sequentialTarget, StatementTarget } from './prepared';
 import { offerFromRow } from './rows';
 import { Database } from './schema';
 
@@ -19,8 +19,12 @@ const tokenFor = prepared<{ person_id: string; token: string; created_at: string
 export class SqlCalendarFeedStore implements CalendarFeedStore {
   private readonly statements: StatementTarget;
 
-  constructor(private readonly db: Kysely<Database>) {
-    this.statements = sequentialTarget(db);
+  /** `run`, when given, runs the token statement directly on the driver (PostgreSQL: named, see prepared.ts). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    run?: RunStatement,
+  ) {
+    this.statements = sequentialTarget(db, run);
   }
 
   async tokenFor(personId: string, candidate: string, now: Date): Promise<string> {

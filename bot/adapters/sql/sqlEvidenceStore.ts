@@ -23,7 +23,7 @@ export class SqlEvidenceStore implements EvidenceStore {
   }
 
   transaction<T>(work: (tx: EvidenceTransaction) => Promise<T>): Promise<T> {
-    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlEvidenceTransaction(trx, this.queries)));
+    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlEvidenceTransaction(trx, this.queries, this.dialect)));
   }
 
   attendanceFor(offerId: string): Promise<AttendanceRecord[]> {
@@ -93,8 +93,9 @@ class SqlEvidenceTransaction extends SqlOfferTransaction implements EvidenceTran
   constructor(
     private readonly trx: Executor,
     queries: HotQueries,
+    dialect: Dialect,
   ) {
-    super(kyselyTarget(trx), queries);
+    super(kyselyTarget(trx), queries, dialect);
   }
 
   attendanceFor(offerId: string): Promise<AttendanceRecord[]> {

@@ -16,6 +16,23 @@ type SeatPictureRow = { confirmed: number; waitlisted: number; last_queue_number
   [K in keyof SignUpRow]: SignUpRow[K] | null;
 };
 
+const signUpColumns = ['offer_id', 'person_id', 'person_name', 'status', 'queue_number', 'signed_up_at', 'updated_at'] as const;
+
+function upsertSignUp(db: Pick<Kysely<Database>, 'insertInto'>, p: SignUpRow) {
+  return db
+    .insertInto('signups')
+    .values(p)
+    .onConflict((oc) =>
+      oc.columns(['offer_id', 'person_id']).doUpdateSet({
+        person_name: p.person_name,
+        status: p.status,
+        queue_number: p.queue_number,
+        signed_up_at: p.signed_up_at,
+        updated_at: p.updated_at,
+      }),
+    );
+}
+
 /** The statements on the sign-up path, compiled once per dialect (see prepared.ts). */
 export function hotQueries(dialect: Dialect) {
   return {
@@ -26,19 +43,13 @@ export function hotQueries(dialect: Dialect) {
     signUpsForOffer: prepared<{ offerId: string }, SignUpRow>(['offerId'], (db, p) =>
       db.selectFrom('signups').selectAll().where('offer_id', '=', p.offerId).orderBy('queue_number'),
     ),
-    saveSignUp: prepared<SignUpRow, never>(['offer_id', 'person_id', 'person_name', 'status', 'queue_number', 'signed_up_at', 'updated_at'], (db, p) =>
-      db
-        .insertInto('signups')
-        .values(p)
-        .onConflict((oc) =>
-          oc.columns(['offer_id', 'person_id']).doUpdateSet({
-            person_name: p.person_name,
-            status: p.status,
-            queue_number: p.queue_number,
-            signed_up_at: p.signed_up_at,
-            updated_at: p.updated_at,
-          }),
-        ),
+    saveSignUp: prepared<SignUpRow, never>(signUpColumns, (db, p) => upsertSignUp(db, p)),
+    /**
+     * PostgreSQL: one sign-up saved and the offer's revision raised in one statement (a data-modifying CTE runs in
+     * full whether or not the main statement reads it). SQLite has no such CTEs and runs in-process, so it uses two.
+     */
+    saveSignUpRaisingRevision: prepared<SignUpRow, never>(signUpColumns, (db, p) =>
+      db.with('saved', (cte) => upsertSignUp(cte, p)).updateTable('offers').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', p.offer_id),
     ),
     /** Counts, the person's own row and how many wait ahead of them, in one round trip. */
     seatPicture: prepared<{ offerId: string; personId: string }, SeatPictureRow>(['offerId', 'personId'], (db, p) =>
@@ -93,7 +104,7 @@ export class SqlOfferStore implements OfferStore {
 
   constructor(
     private readonly db: Kysely<Database>,
-    dialect: Dialect,
+    private readonly dialect: Dialect,
     options: SqlOfferStoreOptions = {},
   ) {
     this.queries = hotQueries(dialect);
@@ -101,7 +112,7 @@ export class SqlOfferStore implements OfferStore {
   }
 
   transaction<T>(work: (tx: OfferTransaction) => Promise<T>): Promise<T> {
-    return this.transactions((target) => work(new SqlOfferTransaction(target, this.queries)));
+    return this.transactions((target) => work(new SqlOfferTransaction(target, this.queries, this.dialect)));
   }
 
   async findOffer(offerId: string): Promise<Offer | undefined> {
@@ -150,6 +161,7 @@ export class SqlOfferTransaction implements OfferTransaction {
   constructor(
     private readonly target: StatementTarget,
     private readonly queries: HotQueries,
+    protected readonly dialect: Dialect,
   ) {}
 
   /** On SQLite the whole database is already write-locked by BEGIN IMMEDIATE; PostgreSQL locks just this row. */
@@ -219,6 +231,15 @@ export class SqlOfferTransaction implements OfferTransaction {
 
   raiseRevision(offerId: string): Promise<void> {
     return this.queries.raiseRevision.write(this.target, { id: offerId });
+  }
+
+  async saveSignUpsRaisingRevision(offerId: string, signUps: readonly SignUp[]): Promise<void> {
+    const [only, ...others] = signUps;
+    if (this.dialect === 'postgres' && only && others.length === 0 && only.offerId === offerId) {
+      return this.queries.saveSignUpRaisingRevision.write(this.target, signUpToRow(only));
+    }
+    await this.saveSignUps(signUps);
+    await this.raiseRevision(offerId);
   }
 
   scheduleJob(job: NewJob, now: Date): Promise<void> {

@@ -11,9 +11,9 @@ class SqlProposalTransaction extends SqlOfferTransaction implements ProposalTran
   constructor(
     private readonly trx: Kysely<Database>,
     queries: HotQueries,
-    private readonly dialect: Dialect,
+    dialect: Dialect,
   ) {
-    super(kyselyTarget(trx), queries);
+    super(kyselyTarget(trx), queries, dialect);
   }
 
   /** SQLite is already write-locked by BEGIN IMMEDIATE; PostgreSQL locks this row. */

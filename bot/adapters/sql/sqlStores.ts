@@ -18,11 +18,14 @@ import { SqlSendSlotLedger } from './sqlSendSlotLedger';
 import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
 import { Stores } from '../../ports/stores';
 import { SqlOfferStoreOptions } from './sqlOfferStore';
+import { RunStatement } from './prepared';
 
 /** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
 export interface SqlStoreOptions {
   /** Faster ways than Kysely's to run the offer transactions (the sign-up path), where the driver offers one. */
   offerTransactions?: SqlOfferStoreOptions;
+  /** Runs one prepared statement on its own, outside any transaction, without Kysely's per-query machinery. */
+  runStatement?: RunStatement;
 }
 
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
@@ -39,7 +42,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     goals: new SqlGoalStore(db),
     clplActivities: new SqlClplActivityStore(db),
     evidence: new SqlEvidenceStore(db, dialect),
-    calendarFeeds: new SqlCalendarFeedStore(db),
+    calendarFeeds: new SqlCalendarFeedStore(db, options.runStatement),
     proposals: new SqlProposalStore(db, dialect),
     reachability: new SqlReachabilityLog(db),
     reflections: new SqlReflectionStore(db, dialect),
