@@ -19,14 +19,12 @@ export interface OfferStandingView {
  */
 export async function signUp(deps: AppDependencies, input: { offerId: string; person: Person }): Promise<OfferStandingView> {
   const result = await deps.stores.offers.transaction(async (tx) => {
-    const offer = await tx.lockOffer(input.offerId);
-    if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
-    const decision = decideSignUp(offer, await tx.seatPicture(offer.id, input.person.id), input.person, deps.clock.now());
+    const locked = await tx.lockSeatPicture(input.offerId, input.person.id);
+    if (!locked) throw new DomainError('offer_not_found', 'That session no longer exists.');
+    const { offer, picture } = locked;
+    const decision = decideSignUp(offer, picture, input.person, deps.clock.now());
     const changed = decision.changes.length > 0;
-    if (changed) {
-      await tx.saveSignUps(decision.changes);
-      await tx.raiseRevision(offer.id);
-    }
+    if (changed) await tx.saveSignUpsRaisingRevision(offer.id, decision.changes);
     const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };
     return { view, changed };
   });

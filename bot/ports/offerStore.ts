@@ -10,12 +10,16 @@ export interface OfferTransaction {
   signUpsForOffer(offerId: string): Promise<SignUp[]>;
   /** Counts and the person's own row: what a sign-up decision needs, without reading every sign-up. */
   seatPicture(offerId: string, personId: string): Promise<SeatPicture>;
+  /** lockOffer, then seatPicture read once the lock is held, in one round trip where the database allows. */
+  lockSeatPicture(offerId: string, personId: string): Promise<{ offer: Offer; picture: SeatPicture } | undefined>;
   insertOffer(offer: Offer): Promise<void>;
   /** Saves an edited (or cancelled) offer's details and status; the revision is left to raiseRevision. */
   updateOffer(offer: Offer): Promise<void>;
   saveSignUps(signUps: readonly SignUp[]): Promise<void>;
   /** Marks the offer as changed for everyone who sees its card. */
   raiseRevision(offerId: string): Promise<void>;
+  /** saveSignUps then raiseRevision, in one statement where the database allows. */
+  saveSignUpsRaisingRevision(offerId: string, signUps: readonly SignUp[]): Promise<void>;
   enqueueNotice(notice: NewNotice, now: Date): Promise<void>;
   /** Schedules (or moves) a job; see ports/jobs.ts. */
   scheduleJob(job: NewJob, now: Date): Promise<void>;

@@ -4,6 +4,7 @@ import { Stores } from '../../ports/stores';
 import { Database } from '../sql/schema';
 import { openSqlStores } from '../sql/sqlStores';
 import { withinMs } from '../sql/storePing';
+import { pipelinedTransactions, queryOf } from './pipelinedTransactions';
 
 export interface PostgresStoreOptions {
   /**
@@ -19,14 +20,20 @@ const connectTimeoutMs = 10_000;
 /** The scale-out store: several app instances (or a whole local authority) share one PostgreSQL database. */
 export async function openPostgresStores(connectionString: string, options: PostgresStoreOptions = {}): Promise<Stores> {
   // keepAlive: a connection to a server that vanished is noticed by TCP instead of lingering in the pool.
-  const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+  // Pipeline mode lets the offer transactions send statements without waiting for each answer (see
+  // pipelinedTransactions.ts); Kysely's own queries await each answer anyway, so they are unchanged by it.
+  const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, pipeline: true });
   pool.on('error', (error) => options.onConnectionError?.(error));
   // A connection cut while a client is checked out (between a transaction's statements) is reported on the client, not
   // the pool; unheard, it would crash the process. The statement waiting on it fails and its transaction rolls back.
   pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
-  return openSqlStores(db, 'postgres', `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`, { ping: (timeoutMs) => pingPool(pool, timeoutMs) });
+  return openSqlStores(db, 'postgres', `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`, {
+    ping: (timeoutMs) => pingPool(pool, timeoutMs),
+    offerTransactions: { transactions: pipelinedTransactions(pool, db) },
+    runStatement: async (statement) => (await pool.query(queryOf(statement))).rows,
+  });
 }
 
 /**

@@ -4,7 +4,12 @@ import { Database } from './schema';
 
 /** Queues a notice in the outbox (once per idempotency key), inside whatever transaction `db` belongs to. */
 export async function insertNotice(db: Kysely<Database>, notice: NewNotice, at: Date): Promise<void> {
-  await db
+  await noticeInsert(db, notice, at).execute();
+}
+
+/** The statement that queues a notice, to run where the caller chooses. */
+export function noticeInsert(db: Kysely<Database>, notice: NewNotice, at: Date) {
+  return db
     .insertInto('outbox')
     .values({
       idempotency_key: notice.idempotencyKey,
@@ -19,6 +24,5 @@ export async function insertNotice(db: Kysely<Database>, notice: NewNotice, at: 
       sent_at: null,
       given_up_at: null,
     })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .execute();
+    .onConflict((oc) => oc.column('idempotency_key').doNothing());
 }

@@ -1,18 +1,35 @@
 import { Kysely } from 'kysely';
 import { CalendarFeedStore, CalendarSession } from '../../ports/calendarFeeds';
+import { prepared, RunStatement, sequentialTarget, StatementTarget } from './prepared';
 import { offerFromRow } from './rows';
 import { Database } from './schema';
 
+/**
+ * The person's token, stored first if they have none (the candidate), in one statement: it runs on every confirmed
+ * sign-up. The no-op update on conflict is what lets RETURNING give back the row that was already there.
+ */
+const tokenFor = prepared<{ person_id: string; token: string; created_at: string }, { token: string }>(['person_id', 'token', 'created_at'], (db, p) =>
+  db
+    .insertInto('calendar_feeds')
+    .values(p)
+    .onConflict((oc) => oc.column('person_id').doUpdateSet((eb) => ({ token: eb.ref('calendar_feeds.token') })))
+    .returning('token'),
+);
+
 export class SqlCalendarFeedStore implements CalendarFeedStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly statements: StatementTarget;
+
+  /** `run`, when given, runs the token statement directly on the driver (PostgreSQL: named, see prepared.ts). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    run?: RunStatement,
+  ) {
+    this.statements = sequentialTarget(db, run);
+  }
 
   async tokenFor(personId: string, candidate: string, now: Date): Promise<string> {
-    await this.db
-      .insertInto('calendar_feeds')
-      .values({ person_id: personId, token: candidate, created_at: now.toISOString() })
-      .onConflict((oc) => oc.column('person_id').doNothing())
-      .execute();
-    const row = await this.db.selectFrom('calendar_feeds').select('token').where('person_id', '=', personId).executeTakeFirstOrThrow();
+    const [row] = await tokenFor.run(this.statements, { person_id: personId, token: candidate, created_at: now.toISOString() });
+    if (!row) throw new Error(`no calendar token stored for ${personId}`);
     return row.token;
   }
 

@@ -9,7 +9,7 @@ import { attendanceFromRow, attendanceToRow, feedbackFromRow, feedbackToRow } fr
 import { followUpFromRow, followUpToRow } from './followUpRows';
 import { offerFromRow } from './rows';
 import { Database, Dialect } from './schema';
-import { hotQueries, HotQueries, SqlOfferTransaction } from './sqlOfferStore';
+import { hotQueries, HotQueries, kyselyTarget, SqlOfferTransaction } from './sqlOfferStore';
 import { inWriteTransaction } from './transactions';
 
 type Executor = Kysely<Database>;
@@ -25,7 +25,7 @@ export class SqlEvidenceStore implements EvidenceStore {
   }
 
   transaction<T>(work: (tx: EvidenceTransaction) => Promise<T>): Promise<T> {
-    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlEvidenceTransaction(trx, this.queries)));
+    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlEvidenceTransaction(trx, this.queries, this.dialect)));
   }
 
   attendanceFor(offerId: string): Promise<AttendanceRecord[]> {
@@ -123,8 +123,9 @@ class SqlEvidenceTransaction extends SqlOfferTransaction implements EvidenceTran
   constructor(
     private readonly trx: Executor,
     queries: HotQueries,
+    dialect: Dialect,
   ) {
-    super(trx, queries);
+    super(kyselyTarget(trx), queries, dialect);
   }
 
   attendanceFor(offerId: string): Promise<AttendanceRecord[]> {

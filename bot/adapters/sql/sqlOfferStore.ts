@@ -6,15 +6,32 @@ import { NewJob } from '../../ports/jobs';
 import { NewNotice } from '../../ports/outbox';
 import { offerFromRow, offerToRow, signUpFromRow, signUpToRow } from './rows';
 import { Database, Dialect, OfferRow, SignUpRow } from './schema';
-import { inWriteTransaction } from './transactions';
-import { prepared, RunStatement, runThroughKysely, StatementTarget } from './prepared';
-import { insertNotice } from './outboxRows';
+import { kyselyWriteTransactions, WriteTransactions } from './transactions';
+import { prepared, RunStatement, sequentialTarget, statementOf, StatementTarget } from './prepared';
+import { noticeInsert } from './outboxRows';
 
 type Executor = Kysely<Database>;
 
 type SeatPictureRow = { confirmed: number; waitlisted: number; last_queue_number: number; waitlisted_ahead: number } & {
   [K in keyof SignUpRow]: SignUpRow[K] | null;
 };
+
+const signUpColumns = ['offer_id', 'person_id', 'person_name', 'status', 'queue_number', 'signed_up_at', 'updated_at'] as const;
+
+function upsertSignUp(db: Pick<Kysely<Database>, 'insertInto'>, p: SignUpRow) {
+  return db
+    .insertInto('signups')
+    .values(p)
+    .onConflict((oc) =>
+      oc.columns(['offer_id', 'person_id']).doUpdateSet({
+        person_name: p.person_name,
+        status: p.status,
+        queue_number: p.queue_number,
+        signed_up_at: p.signed_up_at,
+        updated_at: p.updated_at,
+      }),
+    );
+}
 
 /** The statements on the sign-up path, compiled once per dialect (see prepared.ts). */
 export function hotQueries(dialect: Dialect) {
@@ -26,19 +43,13 @@ export function hotQueries(dialect: Dialect) {
     signUpsForOffer: prepared<{ offerId: string }, SignUpRow>(['offerId'], (db, p) =>
       db.selectFrom('signups').selectAll().where('offer_id', '=', p.offerId).orderBy('queue_number'),
     ),
-    saveSignUp: prepared<SignUpRow, never>(['offer_id', 'person_id', 'person_name', 'status', 'queue_number', 'signed_up_at', 'updated_at'], (db, p) =>
-      db
-        .insertInto('signups')
-        .values(p)
-        .onConflict((oc) =>
-          oc.columns(['offer_id', 'person_id']).doUpdateSet({
-            person_name: p.person_name,
-            status: p.status,
-            queue_number: p.queue_number,
-            signed_up_at: p.signed_up_at,
-            updated_at: p.updated_at,
-          }),
-        ),
+    saveSignUp: prepared<SignUpRow, never>(signUpColumns, (db, p) => upsertSignUp(db, p)),
+    /**
+     * PostgreSQL: one sign-up saved and the offer's revision raised in one statement (a data-modifying CTE runs in
+     * full whether or not the main statement reads it). SQLite has no such CTEs and runs in-process, so it uses two.
+     */
+    saveSignUpRaisingRevision: prepared<SignUpRow, never>(signUpColumns, (db, p) =>
+      db.with('saved', (cte) => upsertSignUp(cte, p)).updateTable('offers').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', p.offer_id),
     ),
     /** Counts, the person's own row and how many wait ahead of them, in one round trip. */
     seatPicture: prepared<{ offerId: string; personId: string }, SeatPictureRow>(['offerId', 'personId'], (db, p) =>
@@ -80,19 +91,28 @@ export function hotQueries(dialect: Dialect) {
 
 export type HotQueries = ReturnType<typeof hotQueries>;
 
+export interface SqlOfferStoreOptions {
+  /** Runs the prepared statements inside a write transaction faster than Kysely can (SQLite: openSqliteStores.ts). */
+  runInTransaction?: RunStatement;
+  /** Runs the offer transactions on the driver itself, pipelined (PostgreSQL: openPostgresStores.ts). */
+  transactions?: WriteTransactions;
+}
+
 export class SqlOfferStore implements OfferStore {
   private readonly queries: HotQueries;
+  private readonly transactions: WriteTransactions;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
-    private readonly runInTransaction?: RunStatement,
+    options: SqlOfferStoreOptions = {},
   ) {
     this.queries = hotQueries(dialect);
+    this.transactions = options.transactions ?? kyselyWriteTransactions(db, dialect, options.runInTransaction);
   }
 
   transaction<T>(work: (tx: OfferTransaction) => Promise<T>): Promise<T> {
-    return inWriteTransaction(this.db, this.dialect, (trx) => work(new SqlOfferTransaction(trx, this.queries, this.runInTransaction)));
+    return this.transactions((target) => work(new SqlOfferTransaction(target, this.queries, this.dialect)));
   }
 
   async findOffer(offerId: string): Promise<Offer | undefined> {
@@ -137,29 +157,36 @@ export class SqlOfferStore implements OfferStore {
 }
 
 export class SqlOfferTransaction implements OfferTransaction {
-  private readonly statements: StatementTarget;
-
-  /** `run`, when given, executes the prepared statements faster than Kysely can (see openSqliteStores.ts). */
+  /** `target` is where this transaction's statements run; a Kysely transaction becomes one with sequentialTarget. */
   constructor(
-    private readonly db: Executor,
+    private readonly target: StatementTarget,
     private readonly queries: HotQueries,
-    run?: RunStatement,
-  ) {
-    this.statements = { db, run: run ?? runThroughKysely(db) };
-  }
+    protected readonly dialect: Dialect,
+  ) {}
 
   /** On SQLite the whole database is already write-locked by BEGIN IMMEDIATE; PostgreSQL locks just this row. */
   async lockOffer(offerId: string): Promise<Offer | undefined> {
-    const [row] = await this.queries.lockOffer(this.statements, { id: offerId });
+    const [row] = await this.queries.lockOffer.run(this.target, { id: offerId });
     return row && offerFromRow(row);
   }
 
+  /**
+   * Both statements are sent before either answer is awaited, so on PostgreSQL they share one round trip (with BEGIN
+   * when they open the transaction). They stay two statements: in READ COMMITTED a statement reads from a snapshot
+   * taken when it starts, so counts read in the statement that waited for the lock could miss a sign-up committed
+   * while it waited; the second statement starts after the lock is held and sees every committed sign-up.
+   */
+  async lockSeatPicture(offerId: string, personId: string): Promise<{ offer: Offer; picture: SeatPicture } | undefined> {
+    const [offer, picture] = await Promise.all([this.lockOffer(offerId), this.seatPicture(offerId, personId)]);
+    return offer && { offer, picture };
+  }
+
   async signUpsForOffer(offerId: string): Promise<SignUp[]> {
-    return (await this.queries.signUpsForOffer(this.statements, { offerId })).map(signUpFromRow);
+    return (await this.queries.signUpsForOffer.run(this.target, { offerId })).map(signUpFromRow);
   }
 
   async seatPicture(offerId: string, personId: string): Promise<SeatPicture> {
-    const [row] = await this.queries.seatPicture(this.statements, { offerId, personId });
+    const [row] = await this.queries.seatPicture.run(this.target, { offerId, personId });
     const own = row?.person_id ? signUpFromRow(row as SignUpRow) : null;
     return {
       confirmed: Number(row?.confirmed ?? 0),
@@ -170,52 +197,72 @@ export class SqlOfferTransaction implements OfferTransaction {
     };
   }
 
-  async insertOffer(offer: Offer): Promise<void> {
-    await this.db.insertInto('offers').values(offerToRow(offer)).execute();
+  insertOffer(offer: Offer): Promise<void> {
+    return this.target.write(statementOf(this.target.db.insertInto('offers').values(offerToRow(offer))));
   }
 
-  async updateOffer(offer: Offer): Promise<void> {
+  updateOffer(offer: Offer): Promise<void> {
     const row = offerToRow(offer);
-    await this.db
-      .updateTable('offers')
-      .set({
-        title: row.title,
-        description: row.description,
-        facilitator: row.facilitator,
-        starts_at: row.starts_at,
-        ends_at: row.ends_at,
-        location: row.location,
-        online_link: row.online_link,
-        capacity: row.capacity,
-        signups_close_at: row.signups_close_at,
-        tags: row.tags,
-        status: row.status,
-        follow_up_weeks: row.follow_up_weeks,
-      })
-      .where('id', '=', row.id)
-      .execute();
+    return this.target.write(
+      statementOf(
+        this.target.db
+          .updateTable('offers')
+          .set({
+            title: row.title,
+            description: row.description,
+            facilitator: row.facilitator,
+            starts_at: row.starts_at,
+            ends_at: row.ends_at,
+            location: row.location,
+            online_link: row.online_link,
+            capacity: row.capacity,
+            signups_close_at: row.signups_close_at,
+            tags: row.tags,
+            status: row.status,
+            follow_up_weeks: row.follow_up_weeks,
+          })
+          .where('id', '=', row.id),
+      ),
+    );
   }
 
   async saveSignUps(signUps: readonly SignUp[]): Promise<void> {
-    for (const signUp of signUps) await this.queries.saveSignUp(this.statements, signUpToRow(signUp));
+    for (const signUp of signUps) await this.queries.saveSignUp.write(this.target, signUpToRow(signUp));
   }
 
-  async raiseRevision(offerId: string): Promise<void> {
-    await this.queries.raiseRevision(this.statements, { id: offerId });
+  raiseRevision(offerId: string): Promise<void> {
+    return this.queries.raiseRevision.write(this.target, { id: offerId });
   }
 
-  async scheduleJob(job: NewJob, now: Date): Promise<void> {
+  async saveSignUpsRaisingRevision(offerId: string, signUps: readonly SignUp[]): Promise<void> {
+    const [only, ...others] = signUps;
+    if (this.dialect === 'postgres' && only && others.length === 0 && only.offerId === offerId) {
+      return this.queries.saveSignUpRaisingRevision.write(this.target, signUpToRow(only));
+    }
+    await this.saveSignUps(signUps);
+    await this.raiseRevision(offerId);
+  }
+
+  scheduleJob(job: NewJob, now: Date): Promise<void> {
     const dueAt = job.dueAt.toISOString();
-    await this.db
-      .insertInto('scheduled_jobs')
-      .values({ job_key: job.key, job: JSON.stringify(job.job), status: 'pending', due_at: dueAt, attempts: 0, last_error: null, created_at: now.toISOString(), finished_at: null })
-      .onConflict((oc) => oc.column('job_key').doUpdateSet({ job: JSON.stringify(job.job), status: 'pending', due_at: dueAt, attempts: 0, last_error: null, finished_at: null }))
-      .execute();
+    return this.target.write(
+      statementOf(
+        this.target.db
+          .insertInto('scheduled_jobs')
+          .values({ job_key: job.key, job: JSON.stringify(job.job), status: 'pending', due_at: dueAt, attempts: 0, last_error: null, created_at: now.toISOString(), finished_at: null })
+          .onConflict((oc) => oc.column('job_key').doUpdateSet({ job: JSON.stringify(job.job), status: 'pending', due_at: dueAt, attempts: 0, last_error: null, finished_at: null })),
+      ),
+    );
   }
 
   enqueueNotice(notice: NewNotice, at: Date): Promise<void> {
-    return insertNotice(this.db, notice, at);
+    return this.target.write(statementOf(noticeInsert(this.target.db, notice, at)));
   }
+}
+
+/** A Kysely transaction as the target of an offer transaction's statements (for stores that extend it). */
+export function kyselyTarget(trx: Kysely<Database>): StatementTarget {
+  return sequentialTarget(trx);
 }
 
 async function signUpsForOffer(db: Executor, offerId: string): Promise<SignUp[]> {

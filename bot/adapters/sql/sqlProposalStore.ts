@@ -4,16 +4,16 @@ import { NewNotice } from '../../ports/outbox';
 import { ProposalStore, ProposalTransaction } from '../../ports/proposalStore';
 import { proposalFromRow, proposalToRow } from './proposalRows';
 import { Database, Dialect } from './schema';
-import { hotQueries, HotQueries, SqlOfferTransaction } from './sqlOfferStore';
+import { hotQueries, HotQueries, kyselyTarget, SqlOfferTransaction } from './sqlOfferStore';
 import { inWriteTransaction } from './transactions';
 
 class SqlProposalTransaction extends SqlOfferTransaction implements ProposalTransaction {
   constructor(
     private readonly trx: Kysely<Database>,
     queries: HotQueries,
-    private readonly dialect: Dialect,
+    dialect: Dialect,
   ) {
-    super(trx, queries);
+    super(kyselyTarget(trx), queries, dialect);
   }
 
   /** SQLite is already write-locked by BEGIN IMMEDIATE; PostgreSQL locks this row. */

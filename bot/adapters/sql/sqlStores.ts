@@ -20,15 +20,18 @@ import { SqlTrackingCardLedger } from './sqlTrackingCardLedger';
 import { SqlPersonalDataStore } from './sqlPersonalDataStore';
 import { SqlSubjectAccessReader } from './sqlSubjectAccessReader';
 import { Stores } from '../../ports/stores';
+import { SqlOfferStoreOptions } from './sqlOfferStore';
 import { RunStatement } from './prepared';
 import { pingThroughKysely } from './storePing';
 
 /** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
 export interface SqlStoreOptions {
-  /** A faster way than Kysely to run prepared statements inside a write transaction, where the driver offers one. */
-  runInTransaction?: RunStatement;
   /** The health check's round trip, where the driver needs its own (PostgreSQL: a connection that hangs is dropped). */
   ping?: (timeoutMs: number) => Promise<void>;
+  /** Faster ways than Kysely's to run the offer transactions (the sign-up path), where the driver offers one. */
+  offerTransactions?: SqlOfferStoreOptions;
+  /** Runs one prepared statement on its own, outside any transaction, without Kysely's per-query machinery. */
+  runStatement?: RunStatement;
 }
 
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
@@ -36,7 +39,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
   const subjectAccess = new SqlSubjectAccessReader(db);
   return {
     describe,
-    offers: new SqlOfferStore(db, dialect, options.runInTransaction),
+    offers: new SqlOfferStore(db, dialect, options.offerTransactions),
     schools: new SqlSchoolDirectory(db),
     addresses: new SqlAddressBook(db),
     offerCards: new SqlOfferCardLedger(db, dialect),
@@ -46,7 +49,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     goals: new SqlGoalStore(db),
     clplActivities: new SqlClplActivityStore(db),
     evidence: new SqlEvidenceStore(db, dialect),
-    calendarFeeds: new SqlCalendarFeedStore(db),
+    calendarFeeds: new SqlCalendarFeedStore(db, options.runStatement),
     proposals: new SqlProposalStore(db, dialect),
     reachability: new SqlReachabilityLog(db),
     reflections: new SqlReflectionStore(db, dialect),

@@ -18,7 +18,7 @@ export async function openSqliteStores(file: string): Promise<Stores> {
   sqlite.pragma('foreign_keys = ON');
   const statements = withStatementCache(sqlite);
   const db = new Kysely<Tables>({ dialect: new PatientSqliteDialect({ database: statements }, sqlite) });
-  return openSqlStores(db, 'sqlite', `SQLite file ${file}`, { runInTransaction: runDirectly(statements) });
+  return openSqlStores(db, 'sqlite', `SQLite file ${file}`, { offerTransactions: { runInTransaction: runDirectly(statements) } });
 }
 
 /**
@@ -27,7 +27,7 @@ export async function openSqliteStores(file: string): Promise<Stores> {
  * query can interleave, and BEGIN IMMEDIATE holds the write lock, so the statement cannot meet a busy database.
  */
 function runDirectly(statements: SqliteDatabase): RunStatement {
-  return (sql, parameters) => {
+  return ({ sql, parameters }) => {
     const statement = statements.prepare(sql);
     if (statement.reader) return Promise.resolve(statement.all(parameters));
     statement.run(parameters);

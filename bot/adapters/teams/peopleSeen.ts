@@ -50,9 +50,12 @@ export class PeopleSeen {
     this.writing = false;
   }
 
+  /** The two writes are independent and each repeats harmlessly, so they go out together. */
   private async write(sightings: Sighting[]): Promise<void> {
-    await this.stores.schools.recordMembers(sightings.map(({ schoolId, person }) => ({ schoolId, person })));
     const addresses = sightings.flatMap(({ person, address }) => (address ? [{ key: { kind: 'person' as const, personId: person.id }, address }] : []));
-    await this.stores.addresses.saveAllIfAbsent(addresses);
+    await Promise.all([
+      this.stores.schools.recordMembers(sightings.map(({ schoolId, person }) => ({ schoolId, person }))),
+      this.stores.addresses.saveAllIfAbsent(addresses),
+    ]);
   }
 }

@@ -12,9 +12,20 @@ export interface CalendarLinks {
   sessionUrl(offerId: string): string;
 }
 
-/** 32 random bytes, URL-safe: the unguessable part of a feed's address. */
+const tokenBytes = 32;
+/** Random bytes drawn ahead, 128 tokens' worth: one call to the system's generator instead of one per sign-up. */
+let entropy = Buffer.alloc(0);
+let used = 0;
+
+/** 32 random bytes, URL-safe: the unguessable part of a feed's address. Each slice of the pool is used once. */
 export function newCalendarToken(): string {
-  return randomBytes(32).toString('base64url');
+  if (used + tokenBytes > entropy.length) {
+    entropy = randomBytes(tokenBytes * 128);
+    used = 0;
+  }
+  const token = entropy.subarray(used, used + tokenBytes).toString('base64url');
+  used += tokenBytes;
+  return token;
 }
 
 /** The person's calendar addresses (the token is made on first use), or null when the server's address is not known. */

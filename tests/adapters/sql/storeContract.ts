@@ -274,6 +274,53 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       expect(await stores.offers.transaction((tx) => tx.seatPicture(empty.id, 'person-1'))).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0 });
     });
 
+    it('lockSeatPicture gives the offer with the seat picture read under its lock; an unknown offer gives nothing', async () => {
+      const stores = await db.withSchool();
+      const offer = await db.insertOffer(stores, { capacity: 1 });
+      const rows = [
+        buildSignUp({ offerId: offer.id, person: buildPerson(1), status: 'confirmed', queueNumber: 1 }),
+        buildSignUp({ offerId: offer.id, person: buildPerson(2), status: 'waitlisted', queueNumber: 2 }),
+      ];
+      await stores.offers.transaction((tx) => tx.saveSignUps(rows));
+      const stored = await stores.offers.signUpsForOffer(offer.id);
+
+      const locked = await stores.offers.transaction((tx) => tx.lockSeatPicture(offer.id, 'person-2'));
+      expect(locked).toEqual({ offer, picture: pictureOf(stored, 'person-2') });
+      expect(await stores.offers.transaction((tx) => tx.lockSeatPicture('no-such-offer', 'person-2'))).toBeUndefined();
+    });
+
+    it('saveSignUpsRaisingRevision saves the sign-ups and raises the revision once, for one sign-up or several', async () => {
+      const stores = await db.withSchool();
+      const offer = await db.insertOffer(stores);
+      const first = buildSignUp({ offerId: offer.id, person: buildPerson(1), status: 'confirmed', queueNumber: 1 });
+      await stores.offers.transaction((tx) => tx.saveSignUpsRaisingRevision(offer.id, [first]));
+      expect(await stores.offers.signUpsForOffer(offer.id)).toEqual([first]);
+      expect((await stores.offers.findOffer(offer.id))?.revision).toBe(2);
+
+      const moved = { ...first, status: 'withdrawn' as const, updatedAt: shift(testNow, { hours: 1 }) };
+      const second = buildSignUp({ offerId: offer.id, person: buildPerson(2), status: 'confirmed', queueNumber: 2 });
+      await stores.offers.transaction((tx) => tx.saveSignUpsRaisingRevision(offer.id, [moved, second]));
+      expect(await stores.offers.signUpsForOffer(offer.id)).toEqual([moved, second]);
+      expect((await stores.offers.findOffer(offer.id))?.revision).toBe(3);
+    });
+
+    it('a write that fails fails its transaction with its own error, even when later statements were already sent, and nothing is kept', async () => {
+      const stores = await db.withSchool();
+      const offer = buildOffer();
+      const orphan = buildSignUp({ offerId: 'no-such-offer', person: buildPerson(1), queueNumber: 1 });
+      await expect(
+        stores.offers.transaction(async (tx) => {
+          await tx.insertOffer(offer);
+          await tx.saveSignUps([orphan]);
+          await tx.raiseRevision(offer.id);
+          return tx.signUpsForOffer(offer.id);
+        }),
+      ).rejects.toMatchObject(harness.constraintErrors.foreignKey);
+      expect(await stores.offers.findOffer(offer.id)).toBeUndefined();
+      // The connection is usable again afterwards.
+      await db.insertOffer(stores);
+    });
+
     it("upcomingSignUpsOf lists a person's current sign-ups on offers not yet ended, soonest first", async () => {
       const stores = await db.withSchool();
       const now = shift(testNow, { days: 30 });

@@ -1,0 +1,73 @@
+import { Socket } from 'node:net';
+import { Client } from 'pg';
+import { openPostgresStores } from '../../../bot/adapters/postgres/openPostgresStores';
+import { signUp } from '../../../bot/app/signUp';
+import { Stores } from '../../../bot/ports/stores';
+import { buildDependencies } from '../../factories/dependencies';
+import { buildOffer, buildPerson, schoolId } from '../../factories/offers';
+import { describeWithPostgres, TestSchema } from '../../support/postgres';
+
+/**
+ * What a sign-up asks of PostgreSQL, pinned: a count of statements is exact where a timing is not, and each socket
+ * write to the server is a round trip the person waits for (and, on a busy machine, a large share of the CPU).
+ */
+describeWithPostgres('A sign-up on PostgreSQL', (database) => {
+  let schema: TestSchema;
+  let stores: Stores;
+  let port: number;
+
+  beforeEach(async () => {
+    schema = await database.createSchema();
+    port = Number(new URL(schema.url).port || 5432);
+    stores = await openPostgresStores(schema.url);
+    await stores.schools.upsertSchool({ id: schoolId, name: 'Glenbrae Academy', tenantId: 'tenant-1' });
+  });
+
+  afterEach(async () => {
+    await stores.close();
+    await schema.drop();
+  });
+
+  /** The statements sent and the socket writes to the server that carried them while `work` ran (spies call through). */
+  async function counted(work: () => Promise<unknown>): Promise<{ statements: string[]; socketWrites: number }> {
+    const query = jest.spyOn(Client.prototype, 'query');
+    const writes = (['_write', '_writev'] as const).map((method) => jest.spyOn(Socket.prototype as unknown as Record<typeof method, () => void>, method));
+    try {
+      await work();
+      const statements = query.mock.calls.map(([config]) => {
+        const text = typeof config === 'string' ? config : (config as { text: string }).text;
+        return text.split(/\s+/).slice(0, 3).join(' ');
+      });
+      const socketWrites = writes.flatMap((spy) => spy.mock.contexts).filter((socket) => (socket as Socket).remotePort === port).length;
+      return { statements, socketWrites };
+    } finally {
+      query.mockRestore();
+      for (const spy of writes) spy.mockRestore();
+    }
+  }
+
+  it('is five statements in two round trips: BEGIN with the locked read of the seats, then one write with COMMIT', async () => {
+    const offer = buildOffer({ capacity: 1 });
+    await stores.offers.transaction((tx) => tx.insertOffer(offer));
+    const deps = buildDependencies(stores);
+    await signUp(deps, { offerId: offer.id, person: buildPerson(1) }); // named statements are parsed once per connection
+
+    const confirmed = await counted(() => signUp(deps, { offerId: offer.id, person: buildPerson(2) }));
+    expect(confirmed.statements).toEqual(['begin', 'select * from', 'select "counts"."confirmed", "counts"."waitlisted",', 'with "saved" as', 'commit']);
+    expect(confirmed.socketWrites).toBe(2);
+
+    const waitlisted = await counted(() => signUp(deps, { offerId: offer.id, person: buildPerson(3) }));
+    expect(waitlisted).toEqual(confirmed);
+  });
+
+  it('signing up again changes nothing and writes nothing', async () => {
+    const offer = buildOffer();
+    await stores.offers.transaction((tx) => tx.insertOffer(offer));
+    const deps = buildDependencies(stores);
+    await signUp(deps, { offerId: offer.id, person: buildPerson(1) });
+
+    const again = await counted(() => signUp(deps, { offerId: offer.id, person: buildPerson(1) }));
+    expect(again.statements).toEqual(['begin', 'select * from', 'select "counts"."confirmed", "counts"."waitlisted",', 'commit']);
+    expect(again.socketWrites).toBe(2);
+  });
+});
