@@ -1,0 +1,133 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { BotFrameworkStandIn, botSecret, botTenantId, channelClaims, hmacToken, strangerKey, teamsServiceUrl, unsignedToken } from '../../../support/botFrameworkStandIn';
+import { dumpBusinessTables } from '../../../support/businessTables';
+import { startTestbed, Testbed } from '../../../support/clplTestbed';
+import { member, personalMessage, TeamsWorld } from '../../../support/teamsActivities';
+
+const person = member('edge-1', 'Ailsa Brown');
+
+/** POSTs an activity with the given Authorization header (none when undefined). */
+async function post(bed: Testbed, activity: object, authorization?: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${bed.server.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** A harmless activity: the bot answers it without sending anything (so no outbound token is needed). */
+function typingIn(world: TeamsWorld, overrides: Record<string, unknown> = {}) {
+  return { ...personalMessage(world, person, ''), type: 'typing', text: undefined, ...overrides };
+}
+
+describe.each(['SingleTenant', 'UserAssignedMsi'] as const)('With a %s bot identity, POST /api/messages', (kind) => {
+  let standIn: BotFrameworkStandIn;
+  let bed: Testbed;
+  let world: TeamsWorld;
+  let sqliteFile: string;
+  const logLines: Array<Record<string, unknown>> = [];
+
+  beforeAll(async () => {
+    standIn = await new BotFrameworkStandIn().start();
+    sqliteFile = join(mkdtempSync(join(tmpdir(), 'clpl-edge-auth-')), 'clpl.sqlite');
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
+    bed = await startTestbed({ env: { ...standIn.env(kind), SQLITE_FILE: sqliteFile }, logger });
+    // Teams' activities come from its https service; the token's serviceurl claim names the same address.
+    world = { ...bed.world, serviceUrl: teamsServiceUrl, tenantId: botTenantId };
+  });
+  afterAll(async () => {
+    await bed.close();
+    await standIn.stop();
+  });
+
+  /** The turns the bot ran: it logs each activity it handles, and only a turn can send a reply or change anything. */
+  const turnsFor = (activityId: string) => logLines.filter((l) => l.event === 'activity' && l.activityId === activityId);
+
+  it('answers a request with a valid channel token, and the checks below would see its turn (the control)', async () => {
+    const before = dumpBusinessTables(sqliteFile);
+    const activity = typingIn(world);
+    const response = await post(bed, activity, `Bearer ${await standIn.token()}`);
+    expect(response.status).toBe(200);
+    expect(turnsFor(activity.id)).toHaveLength(1);
+    // The bot keeps the address of someone it meets in a 1:1 chat.
+    expect(dumpBusinessTables(sqliteFile)).not.toBe(before);
+  });
+
+  const refusals: Array<[string, () => Promise<string | undefined>, Record<string, unknown>?]> = [
+    ['no token', async () => undefined],
+    ['a token that is not a JWT', async () => 'Bearer not-a-jwt'],
+    ['a token under another scheme', async () => `Basic ${await standIn.token()}`],
+    ['a forged signature (a key nobody published, under the published key id)', async () => `Bearer ${await standIn.token({}, { key: await strangerKey() })}`],
+    ['another issuer (an Entra token)', async () => `Bearer ${await standIn.token({ iss: `https://sts.windows.net/${botTenantId}/` })}`],
+    ['another issuer (anyone)', async () => `Bearer ${await standIn.token({ iss: 'https://api.botframework.example' })}`],
+    ['a token for another bot (audience)', async () => `Bearer ${await standIn.token({ aud: '22222222-0000-4000-8000-0000000000b2' })}`],
+    ['an expired token', async () => `Bearer ${await standIn.token({}, { expiresInSeconds: -3600 })}`],
+    ['a token not yet valid', async () => `Bearer ${await standIn.token({}, { notBeforeInSeconds: 3600 })}`],
+    ['an unknown key id', async () => `Bearer ${await standIn.token({}, { kid: 'rotated-away' })}`],
+    ['algorithm none', async () => `Bearer ${unsignedToken(channelClaims())}`],
+    ["a token signed with the bot's own secret (HS256)", async () => `Bearer ${await hmacToken(channelClaims(), botSecret)}`],
+    ['a token for another serviceUrl', async () => `Bearer ${await standIn.token({ serviceurl: 'https://smba.example.net/amer/' })}`],
+    ['an activity from another tenant', async () => `Bearer ${await standIn.token()}`, { tenantId: 'another-tenant' }],
+  ];
+
+  it.each(refusals)('refuses %s with 401, sends nothing and changes nothing', async (name, authorization, worldOverrides) => {
+    const before = dumpBusinessTables(sqliteFile);
+    // Someone the bot has not met: a turn would store their address, so the table dump would show it.
+    const stranger = member(`edge-${refusals.findIndex(([n]) => n === name)}`);
+    const activity = personalMessage({ ...world, ...worldOverrides }, stranger, 'my clpl');
+
+    const response = await post(bed, activity, await authorization());
+    await bed.server.settle();
+
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+    expect(turnsFor(activity.id)).toHaveLength(0);
+    expect(dumpBusinessTables(sqliteFile)).toBe(before);
+  });
+
+  it('logs why a request was refused, with ids only', async () => {
+    const activity = personalMessage(world, person, 'my clpl');
+    await post(bed, activity, `Bearer ${await standIn.token({}, { expiresInSeconds: -3600 })}`);
+    const line = logLines.filter((l) => l.event === 'activity_unauthenticated').at(-1);
+    expect(line).toMatchObject({ reason: 'expired', activityId: activity.id, conversationId: activity.conversation.id });
+    expect(JSON.stringify(line)).not.toContain('my clpl');
+  });
+
+  it('checks the token before the activity: a malformed activity without a valid token is 401, with one 400', async () => {
+    const malformed = typingIn(world, { from: ['not', 'an', 'account'] });
+    expect((await post(bed, malformed)).status).toBe(401);
+    expect((await post(bed, malformed, `Bearer ${await standIn.token()}`)).status).toBe(400);
+  });
+
+  it('refuses an http serviceUrl once a bot identity is configured', async () => {
+    const activity = typingIn({ ...world, serviceUrl: 'http://127.0.0.1:9/' });
+    const response = await post(bed, activity, `Bearer ${await standIn.token({ serviceurl: 'http://127.0.0.1:9/' })}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'invalid_activity', fields: { serviceUrl: expect.any(String) } });
+  });
+});
+
+describe('When Bot Framework signing keys cannot be fetched', () => {
+  it('answers 503 (our side, not the caller) and logs it with an error id', async () => {
+    const standIn = await new BotFrameworkStandIn().start();
+    standIn.failing = true;
+    const logLines: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
+    const bed = await startTestbed({ env: standIn.env(), logger });
+    try {
+      const world = { ...bed.world, serviceUrl: teamsServiceUrl, tenantId: botTenantId };
+      const response = await post(bed, typingIn(world), `Bearer ${await standIn.token()}`);
+      expect(response.status).toBe(503);
+      const logged = logLines.find((l) => l.event === 'bot_keys_unavailable');
+      expect(logged?.errorId).toBe(response.body.error.errorId);
+    } finally {
+      await bed.close();
+      await standIn.stop();
+    }
+  });
+});
