@@ -44,7 +44,11 @@ export class BotFrameworkStandIn {
     const jwk = await exportJWK(publicKey);
     this.key = { privateKey, jwk: { ...jwk, kid: 'bf-stand-in-key', use: 'sig', kty: 'RSA', endorsements: ['msteams', 'webchat', 'emulator'] } as JWK };
     this.server = createServer((req, res) => {
-      if (this.failing) return void res.writeHead(503).end();
+      if (this.failing) {
+        res.writeHead(503);
+        res.end();
+        return;
+      }
       if (req.url === '/v1/.well-known/openidconfiguration') {
         this.metadataRequests++;
         res.writeHead(200, { 'Content-Type': 'application/json' });

@@ -58,34 +58,35 @@ describe.each(['SingleTenant', 'UserAssignedMsi'] as const)('With a %s bot ident
     expect(dumpBusinessTables(sqliteFile)).not.toBe(before);
   });
 
-  const refusals: Array<[string, () => Promise<string | undefined>, Record<string, unknown>?]> = [
-    ['no token', async () => undefined],
-    ['a token that is not a JWT', async () => 'Bearer not-a-jwt'],
-    ['a token under another scheme', async () => `Basic ${await standIn.token()}`],
-    ['a forged signature (a key nobody published, under the published key id)', async () => `Bearer ${await standIn.token({}, { key: await strangerKey() })}`],
-    ['another issuer (an Entra token)', async () => `Bearer ${await standIn.token({ iss: `https://sts.windows.net/${botTenantId}/` })}`],
-    ['another issuer (anyone)', async () => `Bearer ${await standIn.token({ iss: 'https://api.botframework.example' })}`],
-    ['a token for another bot (audience)', async () => `Bearer ${await standIn.token({ aud: '22222222-0000-4000-8000-0000000000b2' })}`],
-    ['an expired token', async () => `Bearer ${await standIn.token({}, { expiresInSeconds: -3600 })}`],
-    ['a token not yet valid', async () => `Bearer ${await standIn.token({}, { notBeforeInSeconds: 3600 })}`],
-    ['an unknown key id', async () => `Bearer ${await standIn.token({}, { kid: 'rotated-away' })}`],
-    ['algorithm none', async () => `Bearer ${unsignedToken(channelClaims())}`],
-    ["a token signed with the bot's own secret (HS256)", async () => `Bearer ${await hmacToken(channelClaims(), botSecret)}`],
-    ['a token for another serviceUrl', async () => `Bearer ${await standIn.token({ serviceurl: 'https://smba.example.net/amer/' })}`],
-    ['an activity from another tenant', async () => `Bearer ${await standIn.token()}`, { tenantId: 'another-tenant' }],
+  const refusals: Array<{ case: string; reason: string; authorization: () => Promise<string | undefined>; worldChange?: Partial<TeamsWorld> }> = [
+    { case: 'no token', reason: 'missing_token', authorization: async () => undefined },
+    { case: 'a token that is not a JWT', reason: 'malformed_token', authorization: async () => 'Bearer not-a-jwt' },
+    { case: 'a token under another scheme', reason: 'malformed_token', authorization: async () => `Basic ${await standIn.token()}` },
+    { case: 'a forged signature (a key nobody published, under the published key id)', reason: 'bad_signature', authorization: async () => `Bearer ${await standIn.token({}, { key: await strangerKey() })}` },
+    { case: 'another issuer (an Entra token)', reason: 'wrong_issuer', authorization: async () => `Bearer ${await standIn.token({ iss: `https://sts.windows.net/${botTenantId}/` })}` },
+    { case: 'another issuer (anyone)', reason: 'wrong_issuer', authorization: async () => `Bearer ${await standIn.token({ iss: 'https://api.botframework.example' })}` },
+    { case: 'a token for another bot (audience)', reason: 'wrong_audience', authorization: async () => `Bearer ${await standIn.token({ aud: '22222222-0000-4000-8000-0000000000b2' })}` },
+    { case: 'an expired token', reason: 'expired', authorization: async () => `Bearer ${await standIn.token({}, { expiresInSeconds: -3600 })}` },
+    { case: 'a token not yet valid', reason: 'not_yet_valid', authorization: async () => `Bearer ${await standIn.token({}, { notBeforeInSeconds: 3600 })}` },
+    { case: 'an unknown key id', reason: 'unknown_key', authorization: async () => `Bearer ${await standIn.token({}, { kid: 'rotated-away' })}` },
+    { case: 'algorithm none', reason: 'wrong_algorithm', authorization: async () => `Bearer ${unsignedToken(channelClaims())}` },
+    { case: "a token signed with the bot's own secret (HS256)", reason: 'wrong_algorithm', authorization: async () => `Bearer ${await hmacToken(channelClaims(), botSecret)}` },
+    { case: 'a token for another serviceUrl', reason: 'service_url_mismatch', authorization: async () => `Bearer ${await standIn.token({ serviceurl: 'https://smba.example.net/amer/' })}` },
+    { case: 'an activity from another tenant', reason: 'wrong_tenant', authorization: async () => `Bearer ${await standIn.token()}`, worldChange: { tenantId: 'another-tenant' } },
   ];
 
-  it.each(refusals)('refuses %s with 401, sends nothing and changes nothing', async (name, authorization, worldOverrides) => {
+  it.each(refusals)('refuses $case with 401 ($reason), sends nothing and changes nothing', async ({ case: name, reason, authorization, worldChange }) => {
     const before = dumpBusinessTables(sqliteFile);
     // Someone the bot has not met: a turn would store their address, so the table dump would show it.
-    const stranger = member(`edge-${refusals.findIndex(([n]) => n === name)}`);
-    const activity = personalMessage({ ...world, ...worldOverrides }, stranger, 'my clpl');
+    const stranger = member(`edge-${refusals.findIndex((r) => r.case === name)}`);
+    const activity = personalMessage({ ...world, ...worldChange }, stranger, 'my clpl');
 
     const response = await post(bed, activity, await authorization());
     await bed.server.settle();
 
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+    expect(logLines.filter((l) => l.event === 'activity_unauthenticated' && l.activityId === activity.id).map((l) => l.reason)).toEqual([reason]);
     expect(turnsFor(activity.id)).toHaveLength(0);
     expect(dumpBusinessTables(sqliteFile)).toBe(before);
   });
