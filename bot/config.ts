@@ -11,6 +11,7 @@ import { loadTabConfig, TabConfig } from './http/tabConfig';
 import { AppInstallConfig, loadAppInstallConfig } from './adapters/graph/appInstallConfig';
 import { loadOrgDirectoryConfig, OrgDirectoryConfig } from './adapters/graph/orgDirectoryConfig';
 import { loadPrivacySettings, PrivacySettings } from './privacyConfig';
+import { ChannelAuthConfig, loadChannelAuthConfig } from './adapters/teams/inbound/channelAuthConfig';
 
 export type BotIdentity =
   | { kind: 'none' }
@@ -29,6 +30,8 @@ export interface Config {
   host: string;
   localMode: boolean;
   botIdentity: BotIdentity;
+  /** Where inbound Bot Framework tokens are checked against (public cloud unless overridden for tests or sovereign clouds). */
+  channelAuth: ChannelAuthConfig;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   /** SLT for every school (`CLPL_SLT_IDS`, a one-school deployment) or per school (`CLPL_SCHOOLS_FILE`). */
   sltIds: string[];
@@ -157,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
 
   const tab = loadTabConfig(env, problems);
+  const channelAuth = loadChannelAuthConfig(env, problems);
   const appInstall = loadAppInstallConfig(env, problems);
   const orgDirectory = loadOrgDirectoryConfig(env, localMode, problems);
   const evidence = evidenceSettingsFrom(e, e.CLPL_TIME_ZONE, problems);
@@ -173,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST ?? (botIdentity.kind === 'none' ? '127.0.0.1' : '0.0.0.0'),
     localMode: localMode && botIdentity.kind === 'none',
     botIdentity,
+    channelAuth,
     database,
     sltIds: e.CLPL_SLT_IDS,
     schools,

@@ -5,7 +5,8 @@ import * as restify from 'restify';
 import { openPostgresStores } from './adapters/postgres/openPostgresStores';
 import { openSqliteStores } from './adapters/sqlite/openSqliteStores';
 import { ClplBot } from './adapters/teams/clplBot';
-import { botAppIdOf, createCloudAdapter } from './adapters/teams/cloudAdapter';
+import { botAppIdOf, createBotFramework } from './adapters/teams/cloudAdapter';
+import { botEndpoint } from './adapters/teams/inbound/botEndpoint';
 import { TeamsMessenger } from './adapters/teams/teamsMessenger';
 import { TeamsOfferBoard } from './adapters/teams/teamsOfferBoard';
 import { AppDependencies } from './app/dependencies';
@@ -27,6 +28,7 @@ import { lineManagementImports } from './app/reflections/lineManagementImports';
 import { mountCalendarRoutes } from './http/calendarRoutes';
 import { ConnectionDrain } from './http/connectionDrain';
 import { mountHealthRoutes } from './http/health/routes';
+import { answerErrorsAsJson, maxBodyBytes } from './http/edgeErrors';
 import { mountTab } from './http/mountTab';
 import { mountReportRoutes } from './http/reportRoutes';
 import { mountRecordLinkRoutes, recordDependencies } from './http/records/routes';
@@ -64,7 +66,7 @@ export function openStores(config: Config, logger?: Logger): Promise<Stores> {
 export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number; goals?: GoalStore; people?: PeopleDirectory } = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const stores = await openStores(config, logger);
-  const adapter = createCloudAdapter(config.botIdentity, logger);
+  const { adapter, authentication } = createBotFramework(config.botIdentity, logger, config.channelAuth);
   const botAppId = botAppIdOf(config.botIdentity);
   const budgets = {
     conversations: new RateLimiter(teamsConversationWindows, Date.now, undefined, stores.sendSlots.forWindows(teamsConversationWindows)),
@@ -116,10 +118,20 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   });
 
   const server = restify.createServer({ name: 'clpl' });
-  server.use(restify.plugins.bodyParser());
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  answerErrorsAsJson(server, logger);
+  server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes }));
+  server.post(
+    '/api/messages',
+    botEndpoint({
+      adapter,
+      authentication,
+      identity: config.botIdentity,
+      tokenIssuer: config.channelAuth.tokenIssuer,
+      localMode: config.localMode,
+      logger,
+      logic: (context) => bot.run(context),
+    }),
+  );
   const connections = new ConnectionDrain(server.server);
   mountHealthRoutes(server, { stores, logger, draining: () => connections.isDraining() });
   mountCalendarRoutes(server, { app, logger });

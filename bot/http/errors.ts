@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Request, Response } from 'restify';
 import { Logger } from 'pino';
 import { ZodError } from 'zod';
@@ -8,7 +9,7 @@ import { isGoalError } from '../domain/goals';
 import { Unauthenticated } from './auth/tabTokenValidator';
 
 export interface ApiError {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: string; message: string; fields?: Record<string, string>; errorId?: string };
 }
 
 /** Field path → first message, for a form to show beside each control. */
@@ -44,6 +45,9 @@ export function sendError(res: Response, req: Request, logger: Logger, error: un
     logger.warn({ event: 'goal_store_unavailable', message: error.message });
     return send(503, error.code, 'Your goals cannot be reached just now. Try again in a minute.');
   }
-  logger.error({ event: 'tab_api_failed', path: req.getPath(), err: error instanceof Error ? error.message : String(error) });
-  send(500, 'internal', 'Something went wrong. Try again.');
+  // Our own fault: the id ties what the person sees to the log line with the stack.
+  const errorId = randomUUID();
+  logger.error({ event: 'tab_api_failed', errorId, path: req.getPath(), err: error instanceof Error ? error.stack : String(error) });
+  res.header('Cache-Control', 'no-store');
+  res.json(500, { error: { code: 'internal', message: 'Something went wrong. Try again.', errorId } } satisfies ApiError);
 }

@@ -28,9 +28,9 @@ export function mountStaticTab(server: Server, distDir: string): void {
     res.redirect(302, '/tab/index.html', next);
   });
   server.get('/tab/*', (req, res, next) => {
-    const relative = decodeURIComponent(req.getPath().slice('/tab/'.length)) || 'index.html';
-    const file = normalize(join(root, relative));
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const relative = decodedPath(req.getPath().slice('/tab/'.length));
+    const file = relative === null ? null : normalize(join(root, relative || 'index.html'));
+    if (file === null || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.header('Content-Type', 'text/plain; charset=utf-8');
       res.send(404, existsSync(join(root, 'index.html')) ? 'Not found' : 'The tab has not been built: run `npm run build:tab`.');
       return next();
@@ -39,10 +39,19 @@ export function mountStaticTab(server: Server, distDir: string): void {
     res.writeHead(200, {
       'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'Content-Length': size,
-      'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': relative?.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       'Content-Security-Policy': frameAncestors,
       'X-Content-Type-Options': 'nosniff',
     });
     createReadStream(file).pipe(res).on('finish', () => next());
   });
+}
+
+/** A path as sent, decoded; null when its percent-encoding is broken (then it names no file: 404, not a thrown URIError). */
+function decodedPath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
 }
