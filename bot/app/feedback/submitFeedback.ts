@@ -4,7 +4,7 @@ import { Offer } from '../../domain/offer';
 import { Person } from '../../domain/person';
 import { AppDependencies } from '../dependencies';
 import { evidenceLabel, placeEvidence } from '../goals/goalEvidence';
-import { choicesOf, feedbackGoalOptions, GoalChoice, goalStoreOf, readOwnGoals } from './feedbackGoals';
+import { checkedGoalAnswer, choicesOf, errorReason, feedbackGoalOptions, GoalChoice, goalStoreOf } from './feedbackGoals';
 
 export interface FeedbackFormView {
   offer: Offer;
@@ -30,15 +30,9 @@ export interface FeedbackSaved extends FeedbackFormView {
 export async function submitFeedback(deps: AppDependencies, input: { offerId: string; person: Person; answers: FeedbackAnswers }): Promise<FeedbackSaved> {
   const now = deps.clock.now();
   const previousGoalId = (await deps.stores.evidence.findFeedback(input.offerId, input.person.id))?.relatedGoalId ?? null;
-  const owned = await readOwnGoals(deps, input.person.id);
-  let answers = input.answers;
-  let goalLinkFailure: string | null = null;
-  if (!owned.ok && answers.relatedGoalId !== previousGoalId) {
-    // Ownership of a newly chosen goal cannot be checked: keep the goal already stored (checked when it was chosen).
-    answers = { ...answers, relatedGoalId: previousGoalId };
-    goalLinkFailure = `goals could not be read: ${reason(owned.error)}`;
-  }
-  const choices = owned.ok ? feedbackGoalChoices(owned.goals, previousGoalId) : previousGoalId ? [{ id: previousGoalId }] : [];
+  const checked = await checkedGoalAnswer(deps, input.person.id, input.answers, previousGoalId, feedbackGoalChoices);
+  const { answers, choices, ownGoals } = checked;
+  let goalLinkFailure = checked.goalLinkFailure;
   const view = await deps.stores.evidence.transaction(async (tx) => {
     const offer = await tx.lockOffer(input.offerId);
     if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
@@ -48,7 +42,7 @@ export async function submitFeedback(deps: AppDependencies, input: { offerId: st
     await tx.saveFeedback(response);
     return { offer, closesAt: feedbackClosesAt(offer, deps.evidence.feedback), existing: response };
   });
-  if (owned.ok) {
+  if (ownGoals) {
     try {
       await placeEvidence(
         { goals: goalStoreOf(deps), clock: deps.clock },
@@ -56,15 +50,15 @@ export async function submitFeedback(deps: AppDependencies, input: { offerId: st
           ownerId: input.person.id,
           link: { kind: 'feedback', ref: view.offer.id, label: evidenceLabel(`Feedback: ${view.offer.title}`) },
           goalIds: view.existing.relatedGoalId ? [view.existing.relatedGoalId] : [],
-          known: owned.goals,
+          known: ownGoals,
         },
       );
     } catch (error) {
-      goalLinkFailure = `goal evidence not updated: ${reason(error)}`;
+      goalLinkFailure = `goal evidence not updated: ${errorReason(error)}`;
     }
   }
   const chosen = view.existing.relatedGoalId;
-  const goalChoices = owned.ok ? choicesOf(feedbackGoalChoices(owned.goals, chosen), chosen) : await feedbackGoalOptions(deps, input.person.id, chosen);
+  const goalChoices = ownGoals ? choicesOf(feedbackGoalChoices(ownGoals, chosen), chosen) : await feedbackGoalOptions(deps, input.person.id, chosen);
   return { ...view, goalChoices, goalLinkFailure };
 }
 
@@ -78,8 +72,4 @@ export async function feedbackForm(deps: AppDependencies, input: { offerId: stri
   const existing = await deps.stores.evidence.findFeedback(offer.id, input.personId);
   const goalChoices = await feedbackGoalOptions(deps, input.personId, existing?.relatedGoalId ?? null);
   return { offer, closesAt: feedbackClosesAt(offer, deps.evidence.feedback), existing, goalChoices };
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@ import { Offer } from '../../domain/offer';
 import { deliveryTimeBefore } from '../../domain/quietHours';
 import { FollowUpRequestNotice } from '../../ports/outbox';
 import { AppDependencies } from '../dependencies';
-import { choicesOf, GoalChoice, readOwnGoals } from '../feedback/feedbackGoals';
+import { GoalChoice, goalOptionsOf } from '../feedback/feedbackGoals';
 import { followUpRemindersKey, followUpWindowOf } from './followUpTiming';
 
 /**
@@ -59,10 +59,8 @@ async function askAttendees(deps: AppDependencies, offerId: string, reminder: bo
 }
 
 /** The person's open goals for the form; none when the goal store cannot be read ("Change my answers" reads again). */
-export async function goalOptions(deps: AppDependencies, personId: string, previousGoalId: string | null = null): Promise<GoalChoice[]> {
-  const read = await readOwnGoals(deps, personId);
-  if (!read.ok) return previousGoalId ? [{ id: previousGoalId, title: 'The goal you chose before' }] : [];
-  return choicesOf(followUpGoalChoices(read.goals, previousGoalId), previousGoalId);
+export function goalOptions(deps: AppDependencies, personId: string, previousGoalId: string | null = null): Promise<GoalChoice[]> {
+  return goalOptionsOf(deps, personId, previousGoalId, followUpGoalChoices);
 }
 
 function followUpNotice(offer: Offer, closesAt: Date, reminder: boolean, goals: GoalChoice[], feedbackConfidence: FollowUpRequestNotice['feedbackConfidence']): FollowUpRequestNotice {

@@ -4,7 +4,7 @@ import { decideFollowUp, FollowUpAnswers, followUpGoalChoices, followUpRefusal, 
 import { Offer } from '../../domain/offer';
 import { Person } from '../../domain/person';
 import { AppDependencies } from '../dependencies';
-import { GoalChoice, goalStoreOf, readOwnGoals } from '../feedback/feedbackGoals';
+import { checkedGoalAnswer, errorReason, GoalChoice, goalStoreOf } from '../feedback/feedbackGoals';
 import { evidenceLabel, placeEvidence } from '../goals/goalEvidence';
 import { goalOptions } from './followUpRequests';
 import { followUpWindowOf } from './followUpTiming';
@@ -32,14 +32,9 @@ export interface FollowUpSaved extends FollowUpFormView {
 export async function submitFollowUp(deps: AppDependencies, input: { offerId: string; person: Person; answers: FollowUpAnswers }): Promise<FollowUpSaved> {
   const now = deps.clock.now();
   const previousGoalId = (await deps.stores.evidence.findFollowUp(input.offerId, input.person.id))?.relatedGoalId ?? null;
-  const owned = await readOwnGoals(deps, input.person.id);
-  let answers = input.answers;
-  let goalLinkFailure: string | null = null;
-  if (!owned.ok && answers.relatedGoalId !== previousGoalId) {
-    answers = { ...answers, relatedGoalId: previousGoalId };
-    goalLinkFailure = `goals could not be read: ${reason(owned.error)}`;
-  }
-  const choices = owned.ok ? followUpGoalChoices(owned.goals, previousGoalId) : previousGoalId ? [{ id: previousGoalId }] : [];
+  const checked = await checkedGoalAnswer(deps, input.person.id, input.answers, previousGoalId, followUpGoalChoices);
+  const { answers, choices, ownGoals } = checked;
+  let goalLinkFailure = checked.goalLinkFailure;
   const saved = await deps.stores.evidence.transaction(async (tx) => {
     const offer = await tx.lockOffer(input.offerId);
     if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
@@ -51,7 +46,7 @@ export async function submitFollowUp(deps: AppDependencies, input: { offerId: st
     const feedback = (await tx.feedbackFor(offer.id)).find((f) => f.person.id === input.person.id);
     return { offer, window: window!, existing: response, feedback };
   });
-  if (owned.ok) {
+  if (ownGoals) {
     try {
       await placeEvidence(
         { goals: goalStoreOf(deps), clock: deps.clock },
@@ -59,11 +54,11 @@ export async function submitFollowUp(deps: AppDependencies, input: { offerId: st
           ownerId: input.person.id,
           link: { kind: 'follow_up', ref: saved.offer.id, label: evidenceLabel(`In practice: ${saved.offer.title}`) },
           goalIds: saved.existing.relatedGoalId ? [saved.existing.relatedGoalId] : [],
-          known: owned.goals,
+          known: ownGoals,
         },
       );
     } catch (error) {
-      goalLinkFailure = `goal evidence not updated: ${reason(error)}`;
+      goalLinkFailure = `goal evidence not updated: ${errorReason(error)}`;
     }
   }
   const goalChoices = await goalOptions(deps, input.person.id, saved.existing.relatedGoalId);
@@ -81,8 +76,4 @@ export async function followUpForm(deps: AppDependencies, input: { offerId: stri
   const [existing, feedback] = await Promise.all([deps.stores.evidence.findFollowUp(offer.id, input.personId), deps.stores.evidence.findFeedback(offer.id, input.personId)]);
   const goalChoices = await goalOptions(deps, input.personId, existing?.relatedGoalId ?? null);
   return { offer, window: window!, existing, feedback, goalChoices };
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
