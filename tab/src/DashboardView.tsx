@@ -19,7 +19,7 @@ import { useEffect, useState } from 'react';
 import { Api, Dashboard, StaffPattern } from './api';
 import { useFormStyles } from './forms';
 import { WorkPatternForm } from './WorkPatternForm';
-import { saveFile } from './saveFile';
+import { useDownload } from './useDownload';
 
 type Offer = Dashboard['offers'][number];
 
@@ -53,24 +53,11 @@ export function DashboardView({ api }: { api: Api }) {
   const local = useStyles();
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [downloading, setDownloading] = useState<string | null>(null);
+  const { downloading, download } = useDownload(api, setError);
 
   useEffect(() => {
     api.dashboard().then(setDashboard, (e: Error) => setError(e.message));
   }, [api]);
-
-  const download = async (path: string) => {
-    setDownloading(path);
-    setError(null);
-    try {
-      const { blob, name } = await api.download(path);
-      saveFile(blob, name);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setDownloading(null);
-    }
-  };
 
   if (!dashboard && !error) return <Spinner label="Loading the offers dashboard…" />;
   return (

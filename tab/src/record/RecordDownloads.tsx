@@ -2,7 +2,7 @@ import { Button, Card, MessageBar, MessageBarBody, Text } from '@fluentui/react-
 import { useState } from 'react';
 import { Api } from '../api';
 import { useFormStyles } from '../forms';
-import { saveFile } from '../saveFile';
+import { useDownload } from '../useDownload';
 
 const files = [
   { path: '/api/tab/record.html', label: 'Readable record (HTML)' },
@@ -17,20 +17,8 @@ const files = [
  */
 export function RecordDownloads({ api }: { api: Api }) {
   const styles = useFormStyles();
-  const [downloading, setDownloading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const download = async (path: string) => {
-    setDownloading(path);
-    setError(null);
-    try {
-      const { blob, name } = await api.download(path);
-      saveFile(blob, name);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const { downloading, download } = useDownload(api, setError);
   return (
     <Card>
       <Text as="h2" weight="semibold">
