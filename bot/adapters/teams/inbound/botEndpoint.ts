@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Activity, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
 import { Logger } from 'pino';
 import { Request, Response } from 'restify';
-import { ZodError } from 'zod';
+import { z } from 'zod/v4';
 import { BotIdentity } from '../../../config';
 import { ClplCloudAdapter } from '../cloudAdapter';
 import { authenticateInbound } from './authenticateInbound';
@@ -95,7 +95,7 @@ function safeIds(body: Record<string, unknown>): { activityId?: string; conversa
   };
 }
 
-function fieldsOf(error: ZodError): Record<string, string> {
+function fieldsOf(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues.slice(0, 20)) fields[issue.path.join('.') || 'body'] ??= issue.message;
   return fields;
