@@ -6,6 +6,7 @@ import {
 } from 'botbuilder';
 import { Logger } from 'pino';
 import { BotIdentity } from '../../config';
+import { ReusingBotFrameworkAuthentication } from './connectorClients';
 import { ChannelAuthConfig, publicCloudChannelAuth } from './inbound/channelAuthConfig';
 
 /** Azure public cloud's outbound endpoints (botbuilder's defaults), given explicitly because the inbound ones may be overridden. */
@@ -19,8 +20,15 @@ const publicCloudOutbound = {
 
 /** Runs a turn for a request the endpoint has already authenticated (bot/adapters/teams/inbound/botEndpoint.ts). */
 export class ClplCloudAdapter extends CloudAdapter {
-  runAuthenticatedTurn(...args: Parameters<CloudAdapter['processActivity']>): ReturnType<CloudAdapter['processActivity']> {
-    return this.processActivity(...args);
+  constructor(private readonly authentication: ReusingBotFrameworkAuthentication) {
+    super(authentication);
+  }
+
+  runAuthenticatedTurn(...[auth, activity, logic]: Parameters<CloudAdapter['processActivity']>): ReturnType<CloudAdapter['processActivity']> {
+    // The turn's replies go through a connector client kept from earlier turns rather than one built for this turn.
+    const reusing =
+      typeof auth === 'string' || !auth.connectorFactory ? auth : { ...auth, connectorFactory: this.authentication.clients.reusing(auth.connectorFactory) };
+    return this.processActivity(reusing, activity, logic);
   }
 }
 
@@ -44,7 +52,7 @@ export function createBotFramework(identity: BotIdentity, logger: Logger, channe
         : {};
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
   // Naming one endpoint makes botbuilder take every endpoint from here (BotFrameworkAuthenticationFactory), so all are given.
-  const authentication = new ConfigurationBotFrameworkAuthentication(
+  const authentication = new ReusingBotFrameworkAuthentication(
     {
       ...settings,
       ...publicCloudOutbound,
