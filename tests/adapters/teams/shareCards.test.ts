@@ -30,7 +30,7 @@ describe('sharing cards are valid Adaptive Cards 1.5', () => {
   });
 
   it('the offer card counts the shares, and says nothing before the first', () => {
-    const view = { offer, seats: seatSummary(offer, []), signedUpIds: [] };
+    const view = { offer, seats: seatSummary(offer, []), signedUpIds: [], sharedCount: 0 };
     const shared = renderOfferCard(offerCardData({ ...view, sharedCount: 3 }, testNow));
     expectValidAdaptiveCard(shared);
     expect(text(shared)).toContain('3 colleagues shared what they learnt: see the replies below.');
