@@ -44,6 +44,6 @@ export async function createOffer(
 
 /** Posts a just-saved offer to the CLPL channel and keeps the card's place, so later changes update it in place. */
 export async function postNewOffer(deps: AppDependencies, offer: Offer, channelId: string): Promise<void> {
-  const posted = await deps.board.post(channelId, { offer, seats: seatSummary(offer, []), signedUpIds: [] });
+  const posted = await deps.board.post(channelId, { offer, seats: seatSummary(offer, []), signedUpIds: [], sharedCount: 0 });
   await deps.stores.offerCards.recordPosted(posted, offer.revision);
 }

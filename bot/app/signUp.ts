@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors';
+import { sharingHasOpened } from '../domain/learningShare';
 import { Offer } from '../domain/offer';
 import { Person } from '../domain/person';
 import { decideSignUp, SeatSummary, seatSummary, SignUp, Standing, standingOf } from '../domain/signUp';
@@ -11,13 +12,27 @@ export interface OfferStandingView {
   standing: Standing;
 }
 
+/** The offer card as one person sees it: their standing, and the same share count as the channel's card. */
+export interface PersonalOfferView extends OfferStandingView {
+  sharedCount: number;
+}
+
+/**
+ * Adds what the channel's card shows beyond seats, so a person's own view never shows less. Sign-ups and withdrawals
+ * happen before the session starts, when nothing can have been shared yet, so that busy path reads nothing more.
+ */
+export async function personalView(deps: AppDependencies, view: OfferStandingView): Promise<PersonalOfferView> {
+  const sharedCount = sharingHasOpened(view.offer, deps.clock.now()) ? await deps.stores.learningShares.postedCount(view.offer.id) : 0;
+  return { ...view, sharedCount };
+}
+
 /**
  * What happens when someone presses "Sign up": in one transaction that starts with a fresh, locked read of the offer
  * and a picture of its seats (counts and the person's own place), the domain decides (confirmed, waitlisted,
  * unchanged or refused) and the result is written. After commit the channel card is refreshed in the background; the
  * person gets their own view straight back.
  */
-export async function signUp(deps: AppDependencies, input: { offerId: string; person: Person }): Promise<OfferStandingView> {
+export async function signUp(deps: AppDependencies, input: { offerId: string; person: Person }): Promise<PersonalOfferView> {
   const result = await deps.stores.offers.transaction(async (tx) => {
     const locked = await tx.lockSeatPicture(input.offerId, input.person.id);
     if (!locked) throw new DomainError('offer_not_found', 'That session no longer exists.');
@@ -29,14 +44,14 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
     return { view, changed };
   });
   if (result.changed) deps.afterCommit.offerChanged(input.offerId);
-  return result.view;
+  return personalView(deps, result.view);
 }
 
-export async function viewOffer(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<OfferStandingView> {
+export async function viewOffer(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<PersonalOfferView> {
   const offer = await deps.stores.offers.findOffer(input.offerId);
   if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
   const signUps = await deps.stores.offers.signUpsForOffer(offer.id);
-  return viewFor(offer, signUps, input.personId, false).view;
+  return personalView(deps, viewFor(offer, signUps, input.personId, false).view);
 }
 
 export function applyChanges(signUps: readonly SignUp[], changes: readonly SignUp[]): SignUp[] {

@@ -1,13 +1,13 @@
 import { DomainError } from '../domain/errors';
 import { decideWithdrawal } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
-import { applyChanges, OfferStandingView, viewFor } from './signUp';
+import { applyChanges, PersonalOfferView, personalView, viewFor } from './signUp';
 
 /**
  * What happens when someone withdraws: their seat or waitlist place is given up and, in the same transaction, the
  * first people on the waitlist take any free seat; each promoted person gets a notice through the outbox.
  */
-export async function withdraw(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<OfferStandingView> {
+export async function withdraw(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<PersonalOfferView> {
   const view = await deps.stores.offers.transaction(async (tx) => {
     const offer = await tx.lockOffer(input.offerId);
     if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
@@ -35,5 +35,5 @@ export async function withdraw(deps: AppDependencies, input: { offerId: string; 
   });
   deps.afterCommit.offerChanged(input.offerId);
   if (view.promoted > 0) deps.afterCommit.noticesQueued();
-  return view.view;
+  return personalView(deps, view.view);
 }

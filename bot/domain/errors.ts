@@ -35,6 +35,8 @@ export const domainErrorCodes = [
   'already_shared',
   'invalid_share',
   'offer_card_missing',
+  'share_in_progress',
+  'share_not_posted',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
@@ -46,8 +48,10 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string = code,
     readonly fieldErrors: FieldErrors = {},
+    /** What failed underneath (for the log), when the error stands for a failure outside the domain. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'DomainError';
   }
 }

@@ -25,11 +25,19 @@ export interface LearningShare {
   activityId: string | null;
 }
 
+/**
+ * Whether anyone can have shared on the offer yet: only once it has ended (and an offer cannot be changed after it
+ * starts, so its end does not move back). Before then its share count is 0 without asking the store.
+ */
+export function sharingHasOpened(offer: Pick<Offer, 'status' | 'endsAt'>, now: Date): boolean {
+  return offer.status !== 'cancelled' && now.getTime() >= offer.endsAt.getTime();
+}
+
 /** Why this person cannot share on this offer now, or null when they can: attendees and the facilitator, after it ends. */
 export function shareRefusal(offer: Offer, attendance: readonly AttendanceRecord[], personId: string, now: Date, existing: LearningShare | undefined): DomainError | null {
   const attended = attendance.some((r) => r.person.id === personId && r.attended);
   if (!attended && !isFacilitatorOf(offer, personId)) return new DomainError('share_not_allowed', 'Only people who attended a session, or its facilitator, can share learning from it.');
-  if (offer.status === 'cancelled' || now.getTime() < offer.endsAt.getTime()) return new DomainError('share_not_allowed', 'Learning can be shared once the session has ended.');
+  if (!sharingHasOpened(offer, now)) return new DomainError('share_not_allowed', 'Learning can be shared once the session has ended.');
   if (existing?.activityId) return new DomainError('already_shared', 'You have already shared your learning from this session.');
   return null;
 }

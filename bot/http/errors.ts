@@ -40,6 +40,8 @@ export function sendError(res: Response, req: Request, logger: Logger, error: un
   }
   if (error instanceof ActivityError) return send(400, error.code, error.message, error.fieldErrors);
   if (isDomainError(error) && error.code === 'not_slt') return send(403, error.code, error.message);
+  // Teams could not take the post: nothing is wrong with the request, and the same request may succeed later.
+  if (isDomainError(error) && error.code === 'share_not_posted') return send(503, error.code, error.message);
   if (isDomainError(error)) return send(error.code.endsWith('not_found') ? 404 : 409, error.code, error.message, error.fieldErrors);
   if (error instanceof GoalStoreUnavailable) {
     logger.warn({ event: 'goal_store_unavailable', message: error.message });

@@ -28,8 +28,8 @@ export interface OfferCardView {
   seats: SeatSummary;
   /** People signed up (confirmed or waitlisted), so their clients can refresh to their own view. */
   signedUpIds: string[];
-  /** How many people shared their learning under the card; absent where the view is one person's. */
-  sharedCount?: number;
+  /** How many people shared their learning under the card: the channel's card and each person's own view alike. */
+  sharedCount: number;
 }
 
 /** The channel where offers are posted for everyone to see (the Teams channel in production). */

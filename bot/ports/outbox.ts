@@ -29,6 +29,7 @@ export type Notice =
       goals?: { id: string; title: string }[];
     }
   | FollowUpRequestNotice
+  | ShareInviteNotice
   | ProposalNotice
   | ReflectionPromptNotice;
 
@@ -46,6 +47,18 @@ export interface FollowUpRequestNotice {
   goals: { id: string; title: string }[];
   /** Their confidence before and after from their feedback, to compare with now; null when they gave none. */
   feedbackConfidence: { before: number; after: number } | null;
+}
+
+/** After a session, its staff facilitator (who is asked for no feedback) is offered the share form. */
+export interface ShareInviteNotice {
+  kind: 'share_invite';
+  offerId: string;
+  offerTitle: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  /** Where the share is posted, as the form says. */
+  channelName: string;
 }
 
 export interface NewNotice {

@@ -46,6 +46,8 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   already_shared: { title: 'Already shared', text: 'You have already shared your learning from this session: it is in the replies under the session\'s card.' },
   invalid_share: { title: 'Please check what you share', text: 'Some of the share needs another look.' },
   offer_card_missing: { title: 'No card to reply to', text: 'This session\'s card is not in a CLPL channel, so there is nowhere to share under it.' },
+  share_in_progress: { title: 'Being shared', text: 'Your summary is being posted under the session\'s card just now (you pressed Share twice). It is posted once.' },
+  share_not_posted: { title: 'Saved, not posted yet', text: 'Your summary is saved, but it could not be posted in the channel just now. Press "Share in the channel" again in a minute to post it.' },
 };
 
 export const unexpectedErrorText = {

@@ -7,6 +7,7 @@ import { instantText } from './cards/format';
 import { messageCard } from './cards/messageCard';
 import { feedbackRequestCard } from './cards/feedbackRequestCard';
 import { followUpRequestCard } from './cards/followUpRequestCard';
+import { shareInviteCard } from './cards/shareCards';
 import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
 import { proposalNoticeCard } from './cards/proposalNoticeCard';
 import { reflectionPromptNoticeCard } from './cards/reflectionFormCard';
@@ -86,6 +87,8 @@ export function noticeCard(notice: Notice) {
       return feedbackRequestCard(notice);
     case 'follow_up_request':
       return followUpRequestCard(notice);
+    case 'share_invite':
+      return shareInviteCard(notice);
     case 'offer_changed':
     case 'moved_to_waitlist':
     case 'offer_cancelled':

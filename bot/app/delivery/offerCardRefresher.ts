@@ -17,8 +17,8 @@ export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
       offers: OfferStore;
       offerCards: OfferCardLedger;
       board: OfferBoard;
-      /** Counts learning shared under each card; without it the card shows no count. */
-      learningShares?: LearningShareStore;
+      /** Counts learning shared under each card. */
+      learningShares: LearningShareStore;
       logger: Logger;
       /** A short pause before the first redraw so that a burst of clicks lands in one update. */
       settleMs: number;
@@ -46,7 +46,7 @@ export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
       if (!offer) return null;
       const signUps = await this.deps.offers.signUpsForOffer(card.offerId);
       shownRevision = offer.revision;
-      const sharedCount = this.deps.learningShares ? await this.deps.learningShares.postedCount(card.offerId) : 0;
+      const sharedCount = await this.deps.learningShares.postedCount(card.offerId);
       return { offer, seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps), sharedCount };
     });
     if (shownRevision !== null) await this.deps.offerCards.markShown(card.offerId, shownRevision);

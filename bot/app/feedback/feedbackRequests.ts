@@ -4,28 +4,32 @@ import { deliveryTimeBefore } from '../../domain/quietHours';
 import { Notice } from '../../ports/outbox';
 import { AppDependencies } from '../dependencies';
 import { feedbackRemindersKey } from '../offerNotices';
+import { facilitatorShareInvite } from '../shares/shareInvites';
 import { feedbackGoalOptions, GoalChoice } from './feedbackGoals';
 
 /**
- * Asks everyone marked as attending for feedback, through the outbox, and schedules the one reminder. Each request
- * has its own idempotency key, so running again (attendance corrected, a restart) asks only people not yet asked.
- * Quiet hours hold requests until morning unless feedback would close first.
+ * Asks everyone marked as attending for feedback, through the outbox, and schedules the one reminder; the staff
+ * facilitator is offered the share form at the same time. Each request has its own idempotency key, so running again
+ * (attendance corrected, a restart) asks only people not yet asked. Quiet hours hold requests until morning unless
+ * feedback would close first.
  */
 export async function sendFeedbackRequests(deps: AppDependencies, offerId: string): Promise<void> {
-  await askAttendees(deps, offerId, { reminder: false, goals: await goalChoicesOfAttendees(deps, offerId) });
+  const [goals, channelName] = await Promise.all([goalChoicesOfAttendees(deps, offerId), clplChannelNameOf(deps, offerId)]);
+  await askAttendees(deps, offerId, { reminder: false, goals, channelName });
 }
 
 /** One reminder to each attendee who has not answered while feedback is still open. */
 export async function sendFeedbackReminders(deps: AppDependencies, offerId: string): Promise<void> {
   const answeredBefore = new Set((await deps.stores.evidence.feedbackFor(offerId)).map((r) => r.person.id));
-  await askAttendees(deps, offerId, { reminder: true, goals: await goalChoicesOfAttendees(deps, offerId, answeredBefore) });
+  await askAttendees(deps, offerId, { reminder: true, goals: await goalChoicesOfAttendees(deps, offerId, answeredBefore), channelName: null });
 }
 
 /** Queues the request (or the reminder) to each attendee who still needs it, in one transaction with a fresh read. */
-async function askAttendees(deps: AppDependencies, offerId: string, ask: { reminder: boolean; goals: Map<string, GoalChoice[]> }): Promise<void> {
+async function askAttendees(deps: AppDependencies, offerId: string, ask: { reminder: boolean; goals: Map<string, GoalChoice[]>; channelName: string | null }): Promise<void> {
   const now = deps.clock.now();
   const keyPrefix = ask.reminder ? 'feedback_reminder' : 'feedback_request';
   let queued = false;
+  let invited = false;
   await deps.stores.evidence.transaction(async (tx) => {
     const offer = await tx.lockOffer(offerId);
     if (!offer || offer.status === 'cancelled') return;
@@ -34,7 +38,13 @@ async function askAttendees(deps: AppDependencies, offerId: string, ask: { remin
     // A reminder goes only to those who have not answered, read again inside the transaction.
     const answered = ask.reminder ? new Set((await tx.feedbackFor(offer.id)).map((r) => r.person.id)) : new Set<string>();
     const deliverAt = deliveryTime(deps, offer, now, closesAt);
-    for (const record of (await tx.attendanceFor(offer.id)).filter((r) => r.attended && !answered.has(r.person.id))) {
+    const attendance = await tx.attendanceFor(offer.id);
+    const invite = ask.channelName === null ? null : facilitatorShareInvite({ offer, attendance, channelName: ask.channelName, deliverAt });
+    if (invite) {
+      await tx.enqueueNotice(invite, now);
+      invited = true;
+    }
+    for (const record of attendance.filter((r) => r.attended && !answered.has(r.person.id))) {
       await tx.enqueueNotice(
         {
           idempotencyKey: `${keyPrefix}:${offer.id}:${record.person.id}`,
@@ -52,7 +62,13 @@ async function askAttendees(deps: AppDependencies, offerId: string, ask: { remin
       await tx.scheduleJob({ key: feedbackRemindersKey(offer.id), dueAt: remindAt, job: { kind: 'feedback_reminders', offerId: offer.id } }, now);
     }
   });
-  if (queued) deps.afterCommit.noticesQueued();
+  if (queued || invited) deps.afterCommit.noticesQueued();
+}
+
+async function clplChannelNameOf(deps: AppDependencies, offerId: string): Promise<string> {
+  const offer = await deps.stores.offers.findOffer(offerId);
+  const school = offer ? await deps.stores.schools.findSchool(offer.schoolId) : undefined;
+  return school?.clplChannel?.name ?? 'the CLPL channel';
 }
 
 function deliveryTime(deps: AppDependencies, offer: Offer, now: Date, closesAt: Date): Date {

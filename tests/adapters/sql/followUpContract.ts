@@ -65,19 +65,5 @@ export function describeFollowUpContract(harness: StoreHarness, db: StoreFixture
       const offer = await db.insertOffer(stores, past(-50));
       await expect(stores.evidence.transaction((tx) => tx.saveFollowUp(buildFollowUp({ offerId: offer.id, person: ann, confidenceNow: 0 })))).rejects.toMatchObject(harness.constraintErrors.check);
     });
-
-    it('keeps one learning share per person per offer and counts those posted', async () => {
-      const stores = await db.withSchool();
-      const offer = await db.insertOffer(stores, past(-2));
-      const share = { offerId: offer.id, person: ann, summary: 'Try hinge questions', resources: ['https://x.example/a'], source: 'feedback' as const, sharedAt: testNow, activityId: null };
-      await stores.learningShares.save(share);
-      await stores.learningShares.save({ ...share, person: bob, source: 'follow_up' });
-      expect(await stores.learningShares.postedCount(offer.id)).toBe(0);
-      await stores.learningShares.markPosted(offer.id, ann.id, 'reply-1');
-      expect(await stores.learningShares.find(offer.id, ann.id)).toEqual({ ...share, activityId: 'reply-1' });
-      expect(await stores.learningShares.postedCount(offer.id)).toBe(1);
-      await stores.learningShares.save({ ...share, person: bob, summary: 'Again' });
-      expect((await stores.learningShares.find(offer.id, bob.id))?.summary).toBe('Again');
-    });
   });
 }

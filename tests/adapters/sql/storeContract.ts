@@ -11,6 +11,7 @@ import { buildOffer, buildPerson, buildSignUp, schoolId, shift, testNow } from '
 import type { SignUpProcessResult } from './signUpProcess';
 import { describeEvidenceContract } from './evidenceContract';
 import { describeFollowUpContract } from './followUpContract';
+import { describeLearningShareContract } from './learningShareContract';
 import { describeReflectionContract } from './reflectionContract';
 import { describeGoalStoreContract } from './goalStoreContract';
 import { describeOfferChangesContract } from './offerChangesContract';
@@ -651,6 +652,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
 
   describeEvidenceContract(harness, db);
   describeFollowUpContract(harness, db);
+  describeLearningShareContract(db);
   describeReflectionContract(db);
   describePersonalDataContract(harness, db);
 

@@ -35,7 +35,7 @@ const offer: Offer = {
   revision: 3,
 };
 const seats = { capacity: 20, confirmed: 20, seatsLeft: 0, waitlisted: 3 };
-const view = { offer, seats, signedUpIds: Array.from({ length: 80 }, (_, i) => `aad-${i}`) };
+const view = { offer, seats, sharedCount: 0, signedUpIds: Array.from({ length: 80 }, (_, i) => `aad-${i}`) };
 
 describe('every card the bot sends is a valid Adaptive Card 1.5', () => {
   it('the shared offer card shows seats and the waitlist, offers both buttons, and refreshes for at most 60 people', () => {

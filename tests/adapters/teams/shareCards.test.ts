@@ -1,3 +1,4 @@
+import { noticeCard } from '../../../bot/adapters/teams/teamsMessenger';
 import { offerCardData, renderOfferCard } from '../../../bot/adapters/teams/cards/offerCard';
 import { renderShareFormCard, renderSharedCard, renderShareReplyCard, shareFormCardData, shareReplyCardData } from '../../../bot/adapters/teams/cards/shareCards';
 import { seatSummary } from '../../../bot/domain/signUp';
@@ -30,10 +31,20 @@ describe('sharing cards are valid Adaptive Cards 1.5', () => {
   });
 
   it('the offer card counts the shares, and says nothing before the first', () => {
-    const view = { offer, seats: seatSummary(offer, []), signedUpIds: [] };
+    const view = { offer, seats: seatSummary(offer, []), signedUpIds: [], sharedCount: 0 };
     const shared = renderOfferCard(offerCardData({ ...view, sharedCount: 3 }, testNow));
     expectValidAdaptiveCard(shared);
     expect(text(shared)).toContain('3 colleagues shared what they learnt: see the replies below.');
     expect(text(renderOfferCard(offerCardData(view, testNow)))).not.toContain('shared what they learnt');
+  });
+});
+
+describe('the facilitator\'s invitation to share', () => {
+  it('is the share form, for the facilitator, saying where it goes', () => {
+    const card = noticeCard({ kind: 'share_invite', offerId: 'offer-1', offerTitle: 'Outdoor learning', startsAt: offer.startsAt.toISOString(), endsAt: offer.endsAt.toISOString(), timeZone: 'Europe/London', channelName: 'BAL-Staff CLPL' });
+    expectValidAdaptiveCard(card);
+    expect(text(card)).toContain('Thank you for facilitating: share it with colleagues');
+    expect(text(card)).toContain('It is posted in BAL-Staff CLPL as a reply under the session');
+    expect(text(card)).toContain('"source":"facilitator"');
   });
 });

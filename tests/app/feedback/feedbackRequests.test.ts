@@ -38,7 +38,7 @@ describe('attendance, then feedback requests and one reminder', () => {
   const deps = () => buildDependencies(stores, { clock });
   const dueNotices = (at: Date) => stores.outbox.claimDue(at, 50, 60_000);
 
-  it('recording attendance schedules the requests an hour after the end; the job asks attendees only', async () => {
+  it('recording attendance schedules the requests an hour after the end; the job asks attendees, and offers the facilitator the share form', async () => {
     await recordAttendance(deps(), { offerId: offer.id, recorder: facilitator, attendedIds: [ann.id, bob.id] });
     expect(await stores.jobs.claimDue(new Date('2026-12-01T17:59:00Z'), 10, 60_000)).toEqual([]);
     const [job] = await stores.jobs.claimDue(new Date('2026-12-01T18:00:00Z'), 10, 60_000);
@@ -46,9 +46,14 @@ describe('attendance, then feedback requests and one reminder', () => {
 
     clock.set(new Date('2026-12-01T18:00:00Z'));
     await runJob(deps(), job!.job);
-    const sent = await dueNotices(clock.now());
+    const due = await dueNotices(clock.now());
+    const sent = due.filter((n) => n.notice.kind === 'feedback_request');
     expect(sent.map((n) => n.recipientId).sort()).toEqual([ann.id, bob.id].sort());
     expect(sent[0]!.notice).toMatchObject({ kind: 'feedback_request', offerId: offer.id, reminder: false, closesAt: '2026-12-15T17:00:00.000Z' });
+    // The facilitator gets no feedback request, so sharing reaches them this way.
+    expect(due.filter((n) => n.notice.kind === 'share_invite')).toMatchObject([
+      { recipientId: facilitator.id, notice: { kind: 'share_invite', offerId: offer.id, offerTitle: offer.title, channelName: 'the CLPL channel' } },
+    ]);
   });
 
   it('a person marked later is asked too, and nobody is asked twice', async () => {
@@ -57,7 +62,9 @@ describe('attendance, then feedback requests and one reminder', () => {
     await sendFeedbackRequests(deps(), offer.id);
     await recordAttendance(deps(), { offerId: offer.id, recorder: sltMember, attendedIds: [ann.id, cat.id] });
     await sendFeedbackRequests(deps(), offer.id);
-    expect((await dueNotices(clock.now())).map((n) => n.recipientId).sort()).toEqual([ann.id, cat.id].sort());
+    const due = await dueNotices(clock.now());
+    expect(due.filter((n) => n.notice.kind === 'feedback_request').map((n) => n.recipientId).sort()).toEqual([ann.id, cat.id].sort());
+    expect(due.filter((n) => n.notice.kind === 'share_invite').map((n) => n.recipientId)).toEqual([facilitator.id]);
   });
 
   it('requests falling in quiet hours wait until 07:00', async () => {
@@ -65,7 +72,8 @@ describe('attendance, then feedback requests and one reminder', () => {
     await recordAttendance(deps(), { offerId: offer.id, recorder: facilitator, attendedIds: [ann.id] });
     await sendFeedbackRequests(deps(), offer.id);
     expect(await dueNotices(new Date('2026-12-02T06:59:00Z'))).toEqual([]);
-    expect(await dueNotices(new Date('2026-12-02T07:00:00Z'))).toHaveLength(1);
+    // Ann's request and the facilitator's invitation to share.
+    expect((await dueNotices(new Date('2026-12-02T07:00:00Z'))).map((n) => n.recipientId).sort()).toEqual([ann.id, facilitator.id].sort());
   });
 
   it('one reminder goes, three days on, to attendees who have not answered', async () => {
@@ -82,6 +90,23 @@ describe('attendance, then feedback requests and one reminder', () => {
     await sendFeedbackReminders(deps(), offer.id);
     const reminders = await dueNotices(new Date('2026-12-05T07:00:00Z'));
     expect(reminders.map((n) => [n.recipientId, n.notice.kind === 'feedback_request' && n.notice.reminder])).toEqual([[bob.id, true]]);
+  });
+
+  it('sends no invitation to share to an external facilitator, nor to one marked as attending (their feedback card offers it)', async () => {
+    clock.set(new Date('2026-12-01T18:00:00Z'));
+    await stores.offers.transaction((tx) => tx.saveSignUps([buildSignUp({ offerId: offer.id, person: facilitator, queueNumber: 4 })]));
+    await recordAttendance(deps(), { offerId: offer.id, recorder: facilitator, attendedIds: [ann.id, facilitator.id] });
+    await sendFeedbackRequests(deps(), offer.id);
+    const external = buildOffer({ startsAt, endsAt, signUpsCloseAt: offer.signUpsCloseAt, facilitator: { kind: 'external', name: 'Visiting Speaker' } });
+    await stores.offers.transaction(async (tx) => {
+      await tx.insertOffer(external);
+      await tx.saveSignUps([buildSignUp({ offerId: external.id, person: bob, queueNumber: 1 })]);
+    });
+    await recordAttendance(deps(), { offerId: external.id, recorder: sltMember, attendedIds: [bob.id] });
+    await sendFeedbackRequests(deps(), external.id);
+    const due = await dueNotices(clock.now());
+    expect(due.map((n) => n.notice.kind)).not.toContain('share_invite');
+    expect(due.map((n) => n.recipientId).sort()).toEqual([ann.id, facilitator.id, bob.id].sort());
   });
 
   it('asks no one once feedback has closed', async () => {

@@ -55,7 +55,7 @@ export function offerCardData(view: OfferCardView, now: Date, standing?: Standin
     priorities: offer.tags.priorities.join('; ') || '—',
     closes: instantText(offer.signUpsCloseAt, offer.timeZone),
     seatsLine: seatsText(view.seats),
-    sharedLine: sharedText(view.sharedCount ?? 0),
+    sharedLine: sharedText(view.sharedCount),
     personalLine: personal?.line ?? '',
     personalColor: personal?.color ?? 'Default',
     canSignUp: open && !holdsPlace,

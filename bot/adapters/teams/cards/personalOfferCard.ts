@@ -1,6 +1,6 @@
 import { calendarLinks } from '../../../app/calendar/calendarFeed';
 import { AppDependencies } from '../../../app/dependencies';
-import { OfferStandingView } from '../../../app/signUp';
+import { PersonalOfferView } from '../../../app/signUp';
 import { offerCardData, renderOfferCard } from './offerCard';
 import { AdaptiveCardJson } from './render';
 
@@ -9,7 +9,7 @@ import { AdaptiveCardJson } from './render';
  * Teams shows a card answered to a card action to that person alone, so it need refresh only for them, and only
  * while they hold a place (as the shared card refreshes for those signed up).
  */
-export async function renderPersonalOfferCard(app: AppDependencies, personId: string, view: OfferStandingView): Promise<AdaptiveCardJson> {
+export async function renderPersonalOfferCard(app: AppDependencies, personId: string, view: PersonalOfferView): Promise<AdaptiveCardJson> {
   const links = view.standing.kind === 'confirmed' && view.offer.status !== 'cancelled' ? await calendarLinks(app, personId) : null;
   const holdsPlace = view.standing.kind === 'confirmed' || view.standing.kind === 'waitlisted';
   const shownTo = { ...view, signedUpIds: holdsPlace ? [personId] : [] };

@@ -3,6 +3,7 @@ import replyTemplate from './shareReplyCard.json';
 import sharedTemplate from './sharedCard.json';
 import { LearningShare, maxShareResources, maxShareSummaryLength, ShareSource } from '../../../domain/learningShare';
 import { Offer } from '../../../domain/offer';
+import { ShareInviteNotice } from '../../../ports/outbox';
 import { sessionTime } from './format';
 import { AdaptiveCardJson, renderTemplate } from './render';
 
@@ -14,6 +15,8 @@ export interface ShareFormValues {
 export interface ShareFormCardData {
   offerId: string;
   source: ShareSource;
+  heading: string;
+  summaryLabel: string;
   title: string;
   when: string;
   intro: string;
@@ -33,9 +36,12 @@ export function shareFormCardData(input: {
   errors?: Record<string, string>;
   formMessage?: string;
 }): ShareFormCardData {
+  const facilitating = input.source === 'facilitator';
   return {
     offerId: input.offer.id,
     source: input.source,
+    heading: facilitating ? 'Thank you for facilitating: share it with colleagues' : 'Share what you learnt with colleagues',
+    summaryLabel: facilitating ? 'A short summary: the key ideas, and what colleagues could try in class' : 'A short summary: what you learnt, and what you are trying in class',
     title: input.offer.title,
     when: sessionTime(input.offer),
     intro: `It is posted in ${input.channelName} as a reply under the session's card, with your name, for colleagues to learn from.`,
@@ -49,6 +55,12 @@ export function shareFormCardData(input: {
 
 export function renderShareFormCard(data: ShareFormCardData): AdaptiveCardJson {
   return renderTemplate(formTemplate, data);
+}
+
+/** The facilitator's invitation after the session is the share form itself, so sharing takes one step. */
+export function shareInviteCard(notice: ShareInviteNotice): AdaptiveCardJson {
+  const offer = { id: notice.offerId, title: notice.offerTitle, startsAt: new Date(notice.startsAt), endsAt: new Date(notice.endsAt), timeZone: notice.timeZone };
+  return renderShareFormCard(shareFormCardData({ offer, source: 'facilitator', channelName: notice.channelName }));
 }
 
 export interface ShareReplyCardData {

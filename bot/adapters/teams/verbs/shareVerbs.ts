@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { shareForm, shareLearning } from '../../../app/shares/shareLearning';
+import { errorSummary } from '../../../app/delivery/staleCardRefresher';
 import { isDomainError } from '../../../domain/errors';
 import { maxShareSummaryLength, resourcesOf, shareSources } from '../../../domain/learningShare';
 import { renderShareFormCard, renderSharedCard, shareFormCardData, ShareFormValues } from '../cards/shareCards';
 import { AdaptiveCardJson } from '../cards/render';
+import { errorText } from '../errorText';
 import { ActionContext, VerbHandler } from './types';
 
 export const shareVerbNames = {
@@ -21,8 +23,11 @@ const shareText = z.object({
 export const shareVerbs: Record<string, VerbHandler> = {
   [shareVerbNames.open]: async (ctx, data) => {
     const { offerId, source } = shareTarget.parse(data);
-    const { offer, channelName } = await shareForm(ctx.app, { offerId, personId: ctx.person.id });
-    return renderShareFormCard(shareFormCardData({ offer, source, channelName }));
+    const { offer, channelName, unposted } = await shareForm(ctx.app, { offerId, personId: ctx.person.id });
+    // A share saved but not posted comes back in the form, so sending it again is one press.
+    const values = unposted ? { summary: unposted.summary, resources: unposted.resources.join('\n') } : undefined;
+    const formMessage = unposted ? errorText.share_not_posted.text : undefined;
+    return renderShareFormCard(shareFormCardData({ offer, source, channelName, values, formMessage }));
   },
   [shareVerbNames.share]: share,
 };
@@ -35,8 +40,13 @@ async function share(ctx: ActionContext, data: unknown): Promise<AdaptiveCardJso
     ctx.logger.info({ event: 'learning_shared', offerId, source: shared.share.source });
     return renderSharedCard(shared.channelName);
   } catch (error) {
-    if (!isDomainError(error) || error.code !== 'invalid_share') throw error;
+    if (!isDomainError(error) || (error.code !== 'invalid_share' && error.code !== 'share_not_posted')) throw error;
     const { offer, channelName } = await shareForm(ctx.app, { offerId, personId: ctx.person.id });
+    if (error.code === 'share_not_posted') {
+      ctx.logger.warn({ event: 'learning_share_not_posted', offerId, err: errorSummary(error.cause) });
+      // The form again, as typed, with the reason: pressing Share once more is the retry.
+      return renderShareFormCard(shareFormCardData({ offer, source, channelName, values, formMessage: errorText.share_not_posted.text }));
+    }
     return renderShareFormCard(shareFormCardData({ offer, source, channelName, values, errors: error.fieldErrors, formMessage: 'Please check the highlighted answers. Nothing has been shared yet.' }));
   }
 }
