@@ -35,6 +35,13 @@ export const domainErrorCodes = [
   'already_shared',
   'invalid_share',
   'offer_card_missing',
+  'observation_not_found',
+  'observation_not_yours',
+  'observation_already_decided',
+  'observation_closed',
+  'observation_not_open',
+  'invalid_observation',
+  'invalid_observation_reflection',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
