@@ -9,6 +9,7 @@ import { feedbackRequestCard } from './cards/feedbackRequestCard';
 import { followUpRequestCard } from './cards/followUpRequestCard';
 import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
 import { proposalNoticeCard } from './cards/proposalNoticeCard';
+import { observationNoticeCard } from './cards/observationCards';
 import { reflectionPromptNoticeCard } from './cards/reflectionFormCard';
 import { retryAfterMsOf, SendBudgets, statusOf, withinBudget } from './throttling';
 
@@ -95,5 +96,10 @@ export function noticeCard(notice: Notice) {
       return proposalNoticeCard(notice);
     case 'reflection_prompt':
       return reflectionPromptNoticeCard(notice);
+    case 'observation_invite':
+    case 'observation_answered':
+    case 'observation_cancelled':
+    case 'observation_reflection_request':
+      return observationNoticeCard(notice);
   }
 }
