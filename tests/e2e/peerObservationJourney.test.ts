@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { devUserHeader } from '../../bot/http/auth/identify';
 import { gtcsStandardAreas } from '../../bot/domain/tags';
 import { expectValidAdaptiveCard } from '../support/adaptiveCardChecker';
-import { clplChannel, noQuietHours, setUpSchool, startTestbed, Testbed } from '../support/clplTestbed';
+import { clplChannel, noQuietHours, setUpSchool, slt, startTestbed, Testbed } from '../support/clplTestbed';
 import { parseIcs } from '../support/icsParser';
 import { channelMention, member, Member, personalCardAction, personalMessage, sendToBot } from '../support/teamsActivities';
 import { FakeClock } from '../factories';
@@ -135,5 +135,15 @@ describe('peer observation through the real endpoint: from request to both refle
     }
     await sendToBot(url, personalMessage(bed.world, eve, 'my hours'));
     expect(text(lastReplyTo(bed, eve))).toContain('0 of 35 hours');
+
+    // SLT see numbers per person, never the focus, the pairing or a word of a reflection; others are refused.
+    const counts = await fetch(`${url}/api/reports/observations/0.csv`, { headers: { [devUserHeader]: slt.aadObjectId } });
+    expect(counts.status).toBe(200);
+    const csv = await counts.text();
+    expect(csv).toContain(`${ann.aadObjectId},${ann.name},1,1,1,0.83`);
+    expect(csv).toContain(`${bob.aadObjectId},${bob.name},1,1,1,0.83`);
+    expect(csv).toContain(`${eve.aadObjectId},${eve.name},0,0,0,0`);
+    for (const secret of ['Pupils explained', 'quieter group', 'paired talk', gtcsStandardAreas[2]!, 'room 12']) expect(csv).not.toContain(secret);
+    expect((await fetch(`${url}/api/reports/observations/0.csv`, { headers: { [devUserHeader]: eve.aadObjectId } })).status).toBe(403);
   });
 });
