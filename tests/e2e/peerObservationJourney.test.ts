@@ -133,6 +133,11 @@ describe('peer observation through the real endpoint: from request to both refle
       expect(text(hours)).toContain('0.83 of 35 hours');
       expect(text(hours)).toContain('Peer observation');
     }
+    // The tab's record counts it too, as a number.
+    const record = (await (await tab(ann, '/api/tab/clpl')).json()) as { peerObservations: unknown; hours: { attendedHours: number; totalHours: number } };
+    expect(record.peerObservations).toEqual({ reflected: 1, hours: 0.83 });
+    expect(record.hours).toMatchObject({ attendedHours: 0.83, totalHours: 0.83 });
+    expect(JSON.stringify(record)).not.toContain('Pupils explained');
     await sendToBot(url, personalMessage(bed.world, eve, 'my hours'));
     expect(text(lastReplyTo(bed, eve))).toContain('0 of 35 hours');
 
