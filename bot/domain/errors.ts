@@ -37,6 +37,13 @@ export const domainErrorCodes = [
   'offer_card_missing',
   'share_in_progress',
   'share_not_posted',
+  'observation_not_found',
+  'observation_not_yours',
+  'observation_already_decided',
+  'observation_closed',
+  'observation_not_open',
+  'invalid_observation',
+  'invalid_observation_reflection',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

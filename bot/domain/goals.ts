@@ -7,7 +7,7 @@
 export const goalStatuses = ['proposed', 'not_started', 'in_progress', 'achieved'] as const;
 export type GoalStatus = (typeof goalStatuses)[number];
 
-export const evidenceKinds = ['session', 'feedback', 'follow_up', 'reflection', 'activity', 'link'] as const;
+export const evidenceKinds = ['session', 'feedback', 'follow_up', 'reflection', 'activity', 'link', 'peer_observation'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 
 /** A dated note on how the goal is going. `date` is a calendar date (YYYY-MM-DD) in the school's time zone. */

@@ -110,6 +110,11 @@ export interface StoredPersonalData {
   followUps: { offerId: string; title: string; used: string; practiceChange: string; pupilEffect: string; evidence: string; confidenceNow: number; relatedGoalId: string | null; anonymous: boolean; submittedAt: Date; updatedAt: Date }[];
   /** Learning the person shared back under a session's card (summary and links, posted with their name). */
   learningShares: { offerId: string; title: string; summary: string; resources: string[]; source: string; sharedAt: Date; posted: boolean }[];
+  /**
+   * Peer observations the person took part in (as observer or observed), with their own reflection. The colleague's
+   * reflection is the colleague's personal data and is not part of this record.
+   */
+  peerObservations: PeerObservationEntry[];
   /** Schools the person is recorded as having left (no longer in any of its teams), awaiting erasure. */
   leftSchools: { schoolId: string; leftAt: Date }[];
   /** Erasures the person carried out as a senior leader (the audit names who erased, never whom). */
@@ -119,6 +124,22 @@ export interface StoredPersonalData {
    * any left from before the move, and the record lists them beside the list's.
    */
   databaseGoals: Goal[];
+}
+
+export interface PeerObservationEntry {
+  observationId: string;
+  schoolId: string;
+  role: 'observer' | 'observed';
+  /** Whether the person offered or requested it, or was asked. */
+  startedBy: 'me' | 'colleague';
+  colleague: Person;
+  focus: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  place: string;
+  status: string;
+  reflection: { noticed: string; takeaway: string; goalId: string | null; submittedAt: Date; updatedAt: Date } | null;
 }
 
 export interface YearHours {

@@ -39,6 +39,7 @@ export function mountTab(server: Server, options: TabMountOptions): { goals: Goa
     evidence: stores.evidence,
     yearlyTargetHours: config.evidence.yearlyTargetHours,
     workPatterns: stores.workPatterns,
+    peerObservations: stores.peerObservations,
     feedback: config.evidence.feedback,
     clock: options.clock,
     newId: randomUUID,

@@ -5,6 +5,7 @@ import { AppDependencies } from '../app/dependencies';
 import { offerImpactCsv, periodFollowUpCsv, periodReportCsv } from '../app/reports/impactCsv';
 import { offerImpactReport, schoolPeriodReport } from '../app/reports/impactReports';
 import { schoolForPerson } from '../app/schools';
+import { observationCountsCsv, observationCountsReport } from '../app/peerObservation/observationCounts';
 import { isDomainError } from '../domain/errors';
 import { Person } from '../domain/person';
 import { Config } from '../config';
@@ -70,6 +71,16 @@ export function mountReportRoutes(server: Server, options: { app: AppDependencie
       const school = await schoolForPerson(app, person.id);
       const report = await schoolPeriodReport(app, { schoolId: school.id, personId: person.id, periodIndex: index });
       return { name: `clpl-follow-ups-${report.period.label.replace(/[^A-Za-z0-9]+/g, '-')}.csv`, csv: periodFollowUpCsv(report) };
+    }),
+  );
+
+  // Line managers as well as SLT: numbers per person only (arranged, visited, reflected, hours), never any content.
+  server.get(
+    '/api/reports/observations/:file',
+    csvRoute(async (person, req) => {
+      const { file: index } = periodParams.parse(req.params);
+      const report = await observationCountsReport(app, { personId: person.id, periodIndex: index });
+      return { name: `clpl-peer-observations-${report.period.label.replace(/[^A-Za-z0-9]+/g, '-')}.csv`, csv: observationCountsCsv(report) };
     }),
   );
 }

@@ -10,7 +10,9 @@ export type Job =
   /** The daily retention run (bot/app/privacy/retention.ts); `day` makes each day's run its own job. */
   | { kind: 'privacy_retention'; day: string }
   | { kind: 'follow_up_requests'; offerId: string }
-  | { kind: 'follow_up_reminders'; offerId: string };
+  | { kind: 'follow_up_reminders'; offerId: string }
+  /** After a peer observation's visit: each of the two is asked to reflect. */
+  | { kind: 'observation_reflections'; observationId: string };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */

@@ -1,4 +1,5 @@
 import { OfferChangeNotice } from './offerChangeNotices';
+import { ObservationNotice } from './observationNotices';
 import { ProposalNotice } from './proposalNotices';
 import { ReflectionPromptNotice } from './reflectionNotices';
 
@@ -31,7 +32,8 @@ export type Notice =
   | FollowUpRequestNotice
   | ShareInviteNotice
   | ProposalNotice
-  | ReflectionPromptNotice;
+  | ReflectionPromptNotice
+  | ObservationNotice;
 
 /** Weeks after a session: did you use it, what changed, what effect on pupils, confidence now. */
 export interface FollowUpRequestNotice {

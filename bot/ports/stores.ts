@@ -7,6 +7,7 @@ import { JobQueue } from './jobs';
 import { LearningShareStore } from './learningShareStore';
 import { OfferCardLedger } from './offerBoard';
 import { OfferStore } from './offerStore';
+import { PeerObservationStore } from './peerObservationStore';
 import { ReflectionStore } from './reflectionStore';
 import { Outbox } from './outbox';
 import { SubjectAccessReader, RecordDownloadLog } from './subjectAccess';
@@ -46,6 +47,8 @@ export interface Stores {
   trackingCards: TrackingCardLedger;
   /** Learning shared back under offers' cards. */
   learningShares: LearningShareStore;
+  /** Peer observations (learning visits) between two colleagues, and each one's reflection afterwards. */
+  peerObservations: PeerObservationStore;
   /** Part-time staff's share of full time, for pro rata CLPL hours. */
   workPatterns: WorkPatternStore;
   /**

@@ -93,6 +93,7 @@ ${table(['Downloaded by (id)', 'Format', 'When'], r.downloads.map((d) => [d.requ
 ${table(['Records of others you downloaded (id)', 'Format', 'When'], r.downloadsMade.map((d) => [d.subjectId, d.format, t(d.at)]), 'None.')}
 ${table(['Practice follow-up (session)', 'Used it', 'What changed', 'Effect on pupils', 'Evidence', 'Confidence now', 'Updated'], r.followUps.map((f) => [f.title, f.used, f.practiceChange, f.pupilEffect, f.evidence, String(f.confidenceNow), t(f.updatedAt)]), 'None.')}
 ${table(['Learning you shared (session)', 'Summary', 'Links', 'Shared'], r.learningShares.map((s) => [s.title, s.summary, s.resources.join(' '), t(s.sharedAt)]), 'None.')}
+${table(['Peer observation (focus)', 'With', 'Your role', 'When', 'Status', 'What you noticed', 'What you take away'], r.peerObservations.map((o) => [o.focus, o.colleague.name, o.role, t(o.startsAt), o.status, o.reflection?.noticed ?? '—', o.reflection?.takeaway ?? '—']), 'None.')}
 ${table(['Schools you are recorded as having left', 'When'], r.leftSchools.map((l) => [l.schoolId, t(l.leftAt)]), 'None.')}
 ${table(['Erasures you carried out (id)', 'School', 'Why', 'When'], r.erasuresCarriedOut.map((e) => [e.erasureId, e.schoolId, e.reason, t(e.at)]), 'None.')}
 `;

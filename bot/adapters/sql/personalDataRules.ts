@@ -233,6 +233,51 @@ export const personalDataRules: Record<string, TableRule | 'holds no personal da
       return deleted((await ctx.trx.deleteFrom('learning_shares').where('shared_at', '<', ctx.before).executeTakeFirst()).numDeletedRows);
     },
   },
+  peer_observation_reflections: {
+    // A reflection is its author's own words: it goes whole. The colleague's reflection on the same visit is theirs and stays.
+    async erase(ctx) {
+      return deleted((await ctx.trx.deleteFrom('peer_observation_reflections').where('person_id', '=', ctx.personId).executeTakeFirst()).numDeletedRows);
+    },
+    async retain(ctx) {
+      return deleted((await ctx.trx.deleteFrom('peer_observation_reflections').where('submitted_at', '<', ctx.before).executeTakeFirst()).numDeletedRows);
+    },
+  },
+  peer_observations: {
+    // The colleague keeps their side of a visit (it may count toward their hours); the person's side becomes a pseudonym.
+    // A visit still to come cannot happen without them: it is cancelled, and the revision rises so calendars drop it.
+    async erase(ctx) {
+      const at = ctx.now.toISOString();
+      await ctx.trx
+        .updateTable('peer_observations')
+        .set((eb) => ({ status: 'cancelled', decided_at: at, revision: eb('revision', '+', 1) }))
+        .where((eb) => eb.or([eb('initiator_id', '=', ctx.personId), eb('colleague_id', '=', ctx.personId)]))
+        .where('status', 'in', ['pending', 'accepted'])
+        .where('starts_at', '>', at)
+        .execute();
+      const asInitiator = await ctx.trx.updateTable('peer_observations').set({ initiator_id: ctx.pseudonym, initiator_name: erasedPersonName }).where('initiator_id', '=', ctx.personId).executeTakeFirst();
+      const asColleague = await ctx.trx.updateTable('peer_observations').set({ colleague_id: ctx.pseudonym, colleague_name: erasedPersonName }).where('colleague_id', '=', ctx.personId).executeTakeFirst();
+      return anonymised(Number(asInitiator.numUpdatedRows) + Number(asColleague.numUpdatedRows));
+    },
+    async retain(ctx) {
+      const rows = await ctx.trx.selectFrom('peer_observations').select(['id', 'initiator_id', 'colleague_id']).where('ends_at', '<', ctx.before).execute();
+      let n = 0;
+      for (const row of rows) {
+        if (isPseudonym(row.initiator_id) && isPseudonym(row.colleague_id)) continue;
+        await ctx.trx
+          .updateTable('peer_observations')
+          .set({
+            initiator_id: isPseudonym(row.initiator_id) ? row.initiator_id : ctx.pseudonymFor(row.initiator_id),
+            initiator_name: erasedPersonName,
+            colleague_id: isPseudonym(row.colleague_id) ? row.colleague_id : ctx.pseudonymFor(row.colleague_id),
+            colleague_name: erasedPersonName,
+          })
+          .where('id', '=', row.id)
+          .execute();
+        n += 1;
+      }
+      return anonymised(n);
+    },
+  },
   offers: {
     async erase(ctx) {
       let n = 0;

@@ -3,6 +3,7 @@ import { ClplActivityRow, GoalRow } from './goalRows';
 import { AttendanceRow, FeedbackResponseRow } from './evidenceRows';
 import { FollowUpResponseRow } from './followUpRows';
 import { LearningShareRow } from './sqlLearningShareStore';
+import { PeerObservationTables } from './sqlPeerObservationStore';
 import { CalendarFeedRow } from './calendarRows';
 import { OfferProposalRow } from './proposalRows';
 import { UnreachablePersonRow } from './reachabilityRows';
@@ -15,7 +16,7 @@ import { RecordDownloadLinkRow, RecordDownloadRow } from './recordRows';
  * Tables shared by the SQLite and PostgreSQL adapters. Instants are ISO-8601 UTC text in both dialects: one set of
  * migrations and row mappers serves both, and the fixed-width format sorts correctly as text.
  */
-export interface Database extends ReflectionTables, PrivacyTables {
+export interface Database extends ReflectionTables, PrivacyTables, PeerObservationTables {
   schools: SchoolRow;
   channels: ChannelRow;
   school_members: SchoolMemberRow;

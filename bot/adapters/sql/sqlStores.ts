@@ -1,4 +1,5 @@
 import { SqlLearningShareStore } from './sqlLearningShareStore';
+import { SqlPeerObservationStore } from './sqlPeerObservationStore';
 import { Kysely } from 'kysely';
 import { migrateToLatest } from './migrations/index';
 import { Database, Dialect } from './schema';
@@ -60,6 +61,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     subjectAccess,
     recordDownloads: subjectAccess,
     learningShares: new SqlLearningShareStore(db),
+    peerObservations: new SqlPeerObservationStore(db, dialect),
     close: () => db.destroy(),
   };
 }

@@ -6,6 +6,8 @@ import { attendanceFromRow, feedbackFromRow } from './evidenceRows';
 import { proposalFromRow } from './proposalRows';
 import { promptFromRow, reflectionFromRow, roundFromRow } from './reflectionRows';
 import { offerFromRow } from './rows';
+import { observationFromRow } from './sqlPeerObservationStore';
+import { observerOf, partnerOf } from '../../domain/peerObservation';
 import { Database, OfferRow } from './schema';
 import { activityFromRow, goalFromRow } from './sqlGoalStore';
 
@@ -36,6 +38,8 @@ export const personalDataColumns = {
   school_leavers: ['person_id'],
   follow_up_responses: ['person_id', 'person_name'],
   learning_shares: ['person_id', 'person_name'],
+  peer_observations: ['initiator_id', 'initiator_name', 'colleague_id', 'colleague_name'],
+  peer_observation_reflections: ['person_id', 'person_name'],
   erasure_audit: ['erased_by_id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
@@ -83,7 +87,7 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
         .orderBy('reflection_prompts.created_at')
         .execute(),
     ]);
-    const [managers, reports, rounds, pattern, feed, address, reach, proposals, decisions, created, facilitatedCandidates, recorded, notices, downloads, downloadsMade, goals, left, erasures, followUps, shares] = await Promise.all([
+    const [managers, reports, rounds, pattern, feed, address, reach, proposals, decisions, created, facilitatedCandidates, recorded, notices, downloads, downloadsMade, goals, left, erasures, followUps, shares, observations, observationReflections] = await Promise.all([
       db.selectFrom('line_management').select(['school_id', 'manager_id']).where('staff_id', '=', personId).orderBy('school_id').execute(),
       db.selectFrom('line_management').select(['school_id', 'staff_id']).where('manager_id', '=', personId).orderBy('school_id').orderBy('staff_id').execute(),
       db.selectFrom('reflection_rounds').selectAll().where('manager_id', '=', personId).orderBy('created_at').execute(),
@@ -112,6 +116,8 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
       db.selectFrom('erasure_audit').select(['id', 'school_id', 'reason', 'erased_at']).where('erased_by_id', '=', personId).orderBy('erased_at').execute(),
       db.selectFrom('follow_up_responses').innerJoin('offers', 'offers.id', 'follow_up_responses.offer_id').selectAll('follow_up_responses').select('offers.title').where('follow_up_responses.person_id', '=', personId).orderBy('offers.starts_at').execute(),
       db.selectFrom('learning_shares').innerJoin('offers', 'offers.id', 'learning_shares.offer_id').selectAll('learning_shares').select('offers.title').where('learning_shares.person_id', '=', personId).orderBy('learning_shares.shared_at').execute(),
+      db.selectFrom('peer_observations').selectAll().where((eb) => eb.or([eb('initiator_id', '=', personId), eb('colleague_id', '=', personId)])).orderBy('starts_at').orderBy('id').execute(),
+      db.selectFrom('peer_observation_reflections').selectAll().where('person_id', '=', personId).execute(),
     ]);
     return {
       personId,
@@ -172,6 +178,24 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
         updatedAt: iso(f.updated_at),
       })),
       learningShares: shares.map((s) => ({ offerId: s.offer_id, title: s.title, summary: s.summary, resources: JSON.parse(s.resources) as string[], source: s.source, sharedAt: iso(s.shared_at), posted: s.activity_id !== null })),
+      peerObservations: observations.map((row) => {
+        const o = observationFromRow(row);
+        const own = observationReflections.find((r) => r.observation_id === o.id);
+        return {
+          observationId: o.id,
+          schoolId: o.schoolId,
+          role: observerOf(o).id === personId ? ('observer' as const) : ('observed' as const),
+          startedBy: o.initiator.id === personId ? ('me' as const) : ('colleague' as const),
+          colleague: partnerOf(o, personId),
+          focus: o.focus.label,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          timeZone: o.timeZone,
+          place: o.place,
+          status: o.status,
+          reflection: own ? { noticed: own.noticed, takeaway: own.takeaway, goalId: own.goal_id, submittedAt: iso(own.submitted_at), updatedAt: iso(own.updated_at) } : null,
+        };
+      }),
       erasuresCarriedOut: erasures.map((e) => ({ erasureId: e.id, schoolId: e.school_id, reason: e.reason, at: iso(e.erased_at) })),
     };
   }

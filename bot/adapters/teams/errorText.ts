@@ -48,6 +48,16 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   offer_card_missing: { title: 'No card to reply to', text: 'This session\'s card is not in a CLPL channel, so there is nowhere to share under it.' },
   share_in_progress: { title: 'Being shared', text: 'Your summary is being posted under the session\'s card just now (you pressed Share twice). It is posted once.' },
   share_not_posted: { title: 'Saved, not posted yet', text: 'Your summary is saved, but it could not be posted in the channel just now. Press "Share in the channel" again in a minute to post it.' },
+  observation_not_found: { title: 'Peer observation not found', text: 'That peer observation no longer exists.' },
+  observation_not_yours: {
+    title: 'Not your peer observation',
+    text: 'A peer observation and its reflections are for the two colleagues taking part only, so you cannot see or change this one. Nothing was changed.',
+  },
+  observation_already_decided: { title: 'Already decided', text: 'This peer observation has already been accepted, declined or cancelled, so nothing was changed. The cards you were sent about it show where it stands.' },
+  observation_closed: { title: 'Too late to change', text: 'The time for this visit has passed, so it can no longer be accepted or cancelled.' },
+  observation_not_open: { title: 'Not open for reflection', text: 'Reflections are written after an accepted visit has taken place. You will get a message when it is time.' },
+  invalid_observation: { title: 'Please check the peer observation', text: 'Some details need another look.' },
+  invalid_observation_reflection: { title: 'Please check your reflection', text: 'Some of the reflection needs another look.' },
 };
 
 export const unexpectedErrorText = {

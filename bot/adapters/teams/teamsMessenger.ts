@@ -10,6 +10,7 @@ import { followUpRequestCard } from './cards/followUpRequestCard';
 import { shareInviteCard } from './cards/shareCards';
 import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
 import { proposalNoticeCard } from './cards/proposalNoticeCard';
+import { observationNoticeCard } from './cards/observationCards';
 import { reflectionPromptNoticeCard } from './cards/reflectionFormCard';
 import { retryAfterMsOf, SendBudgets, statusOf, withinBudget } from './throttling';
 
@@ -98,5 +99,10 @@ export function noticeCard(notice: Notice) {
       return proposalNoticeCard(notice);
     case 'reflection_prompt':
       return reflectionPromptNoticeCard(notice);
+    case 'observation_invite':
+    case 'observation_answered':
+    case 'observation_cancelled':
+    case 'observation_reflection_request':
+      return observationNoticeCard(notice);
   }
 }

@@ -1,4 +1,5 @@
 import { Offer } from '../../domain/offer';
+import { observerOf, partnerOf, PeerObservation } from '../../domain/peerObservation';
 import { CalendarSession } from '../../ports/calendarFeeds';
 
 /** One event as calendars see it, independent of the iCalendar library that writes it. */
@@ -48,4 +49,37 @@ function descriptionOf(offer: Offer, status: CalendarSession['status']): string 
     offer.onlineLink ? `Join online: ${offer.onlineLink}` : '',
   ];
   return lines.filter((line) => line !== '').join('\n\n');
+}
+
+export function observationCalendarUid(observationId: string): string {
+  return `clpl-${observationId}@clpl`;
+}
+
+/**
+ * A peer observation in one of the two people's calendar: confirmed once accepted, tentative to the person who asked
+ * while it waits, cancelled when declined or called off (so a calendar that had it drops it).
+ */
+export function observationCalendarEntryOf(observation: PeerObservation, personId: string): CalendarEntry {
+  const partner = partnerOf(observation, personId);
+  const visiting = observerOf(observation).id === personId;
+  const title = visiting ? `Peer observation: visiting ${partner.name}` : `Peer observation: ${partner.name} visits`;
+  const status = observation.status === 'accepted' ? 'confirmed' : observation.status === 'pending' ? 'tentative' : 'cancelled';
+  return {
+    uid: observationCalendarUid(observation.id),
+    sequence: observation.revision,
+    startsAt: observation.startsAt,
+    endsAt: observation.endsAt,
+    timeZone: observation.timeZone,
+    title: status === 'cancelled' ? `Cancelled: ${title}` : title,
+    description: [`Focus: ${observation.focus.label}`, 'Afterwards you will both be asked for a short reflection, which only the two of you can read.'].join('\n\n'),
+    location: observation.place || null,
+    onlineLink: null,
+    status,
+  };
+}
+
+/** Whether the observation belongs in this person's calendar: the colleague sees it once accepted (or called off after). */
+export function observationInCalendarOf(observation: PeerObservation, personId: string): boolean {
+  if (observation.initiator.id === personId) return true;
+  return observation.colleague.id === personId && (observation.status === 'accepted' || (observation.status === 'cancelled' && observation.decidedAt !== null && observation.revision > 2));
 }

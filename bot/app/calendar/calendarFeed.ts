@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppDependencies } from '../dependencies';
-import { CalendarEntry, calendarEntryOf, calendarUid } from './calendarEntries';
+import { CalendarEntry, calendarEntryOf, calendarUid, observationCalendarEntryOf, observationInCalendarOf } from './calendarEntries';
 
 /** Past sessions stay in the feed this long: a subscribed calendar drops whatever the feed no longer lists. */
 const keepPastSessionsMs = 180 * 24 * 60 * 60 * 1000;
@@ -50,7 +50,8 @@ export async function personalCalendar(deps: AppDependencies, token: string): Pr
   const personId = await deps.stores.calendarFeeds.personWithToken(token);
   if (!personId) return undefined;
   const since = new Date(deps.clock.now().getTime() - keepPastSessionsMs);
-  return (await deps.stores.calendarFeeds.sessionsOf(personId, since)).map(calendarEntryOf);
+  const [sessions, observations] = await Promise.all([deps.stores.calendarFeeds.sessionsOf(personId, since), deps.stores.peerObservations.observationsOf(personId, since)]);
+  return [...sessions.map(calendarEntryOf), ...observations.filter((o) => observationInCalendarOf(o, personId)).map((o) => observationCalendarEntryOf(o, personId))];
 }
 
 /**

@@ -4,6 +4,7 @@ import { feedbackClosesAt } from '../../domain/feedback';
 import { FollowUpResponse } from '../../domain/followUp';
 import { AttendedSession } from '../../domain/impact';
 import { Offer } from '../../domain/offer';
+import { countsTowardHours, observationMinutes } from '../../domain/peerObservation';
 import { Standing, standingOf } from '../../domain/signUp';
 import { schoolYear, schoolYearStartOf } from '../../domain/terms';
 import { GoalDependencies, todayIn } from './goalDependencies';
@@ -20,6 +21,9 @@ export interface MyClplRecord {
   activities: ClplActivity[];
   /** Share of full time, 10–100 (100 unless set). */
   ftePercent: number;
+  /** Peer observations reflected on this school year: numbers only (a line manager's view shows this record too). */
+  peerObservations: { reflected: number; minutes: number };
+  /** Attended hours include those peer observations (see countsTowardHours). */
   hours: HoursSummary;
 }
 
@@ -32,16 +36,20 @@ export async function myClplRecord(deps: GoalDependencies, ownerId: string): Pro
   const today = todayIn(deps.timeZone, now);
   const year = schoolYearOf(today);
   const period = schoolYear(schoolYearStartOf(now, deps.timeZone), deps.timeZone);
-  const [upcoming, activities, sessions, pattern, followUps] = await Promise.all([
+  const [upcoming, activities, sessions, pattern, followUps, observations, ownReflections] = await Promise.all([
     deps.offers.upcomingSignUpsOf(ownerId, now),
     deps.activities.activitiesOf(ownerId, year),
     deps.evidence.attendedSessionsOf(ownerId, period.from, period.to),
     deps.workPatterns.workPatternOf(ownerId),
     deps.evidence.followUpsOf(ownerId),
+    deps.peerObservations?.observationsOf(ownerId, period.from) ?? [],
+    deps.peerObservations?.reflectionsBy(ownerId) ?? [],
   ]);
+  const reflectedVisits = observations.filter((o) => o.startsAt.getTime() < period.to.getTime() && countsTowardHours(o, ownerId, ownReflections));
+  const observedMinutes = reflectedVisits.reduce((sum, o) => sum + observationMinutes(o), 0);
   const ftePercent = pattern?.ftePercent ?? 100;
   const attended = sessions.filter((s) => s.record.attended).sort((a, b) => b.offer.startsAt.getTime() - a.offer.startsAt.getTime());
-  const attendedMinutes = attended.reduce((sum, s) => sum + s.record.minutes, 0);
+  const attendedMinutes = attended.reduce((sum, s) => sum + s.record.minutes, 0) + observedMinutes;
   return {
     upcoming: upcoming.map(({ offer, allSignUps }) => ({ offer, standing: standingOf(ownerId, allSignUps) })),
     attended,
@@ -52,6 +60,7 @@ export async function myClplRecord(deps: GoalDependencies, ownerId: string): Pro
     }),
     activities,
     ftePercent,
+    peerObservations: { reflected: reflectedVisits.length, minutes: observedMinutes },
     hours: hoursSummary({ today, activities, attendedMinutes, targetHours: deps.yearlyTargetHours, fte: ftePercent / 100 }),
   };
 }

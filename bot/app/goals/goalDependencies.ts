@@ -4,6 +4,7 @@ import { Clock } from '../../ports/clock';
 import { EvidenceStore } from '../../ports/evidenceStore';
 import { GoalStore } from '../../ports/goalStore';
 import { OfferStore } from '../../ports/offerStore';
+import { PeerObservationStore } from '../../ports/peerObservationStore';
 import { WorkPatternStore } from '../../ports/workPatterns';
 
 /** What the goal and CLPL-record use cases need; smaller than AppDependencies so the tab API can be tested alone. */
@@ -17,6 +18,8 @@ export interface GoalDependencies {
   yearlyTargetHours: number;
   /** Part-time staff's share of full time: their target is pro rata. */
   workPatterns: WorkPatternStore;
+  /** Peer observations the person reflected on count toward their hours; none when absent (a tab tested alone). */
+  peerObservations?: Pick<PeerObservationStore, 'observationsOf' | 'reflectionsBy'>;
   feedback: FeedbackTiming;
   clock: Clock;
   newId(): string;

@@ -63,6 +63,7 @@ export function presentRecord(record: MyClplRecord, calendar: CalendarLinks | nu
     })),
     activities: record.activities.map(presentActivity),
     ftePercent: record.ftePercent,
+    peerObservations: { reflected: record.peerObservations.reflected, hours: Math.round((record.peerObservations.minutes / 60) * 100) / 100 },
     hours: record.hours,
   };
 }

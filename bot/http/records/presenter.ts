@@ -136,6 +136,13 @@ export function presentPersonalRecord(record: PersonalRecord) {
     downloadsMade: stored.downloadsMade.map((d) => ({ subjectId: d.subjectId, format: d.format, at: iso(d.at) })),
     followUps: stored.followUps.map((f) => ({ ...f, submittedAt: iso(f.submittedAt), updatedAt: iso(f.updatedAt) })),
     learningShares: stored.learningShares.map((s) => ({ ...s, sharedAt: iso(s.sharedAt) })),
+    peerObservations: stored.peerObservations.map((o) => ({
+      ...o,
+      colleague: person(o.colleague),
+      startsAt: iso(o.startsAt),
+      endsAt: iso(o.endsAt),
+      reflection: o.reflection && { ...o.reflection, submittedAt: iso(o.reflection.submittedAt), updatedAt: iso(o.reflection.updatedAt) },
+    })),
     leftSchools: stored.leftSchools.map((l) => ({ schoolId: l.schoolId, leftAt: iso(l.leftAt) })),
     erasuresCarriedOut: stored.erasuresCarriedOut.map((e) => ({ erasureId: e.erasureId, schoolId: e.schoolId, reason: e.reason, at: iso(e.at) })),
   };

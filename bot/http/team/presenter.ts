@@ -27,6 +27,8 @@ export function presentReport(person: Person, goals: readonly Goal[], record: My
       attended: own.attended,
       activities: own.activities,
       ftePercent: own.ftePercent,
+      // Counts only: the focus, the colleague and the reflections stay between the two.
+      peerObservations: own.peerObservations,
       hours: own.hours,
     },
   };

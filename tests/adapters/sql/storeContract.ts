@@ -18,6 +18,7 @@ import { describeOfferChangesContract } from './offerChangesContract';
 import { describeProposalContract } from './proposalContract';
 import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
+import { describePeerObservationContract } from './peerObservationContract';
 import { describePersonalDataContract } from './subjectAccessContract';
 
 /**
@@ -117,6 +118,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeProposalContract(db);
   describeWorkPatternContract(db);
   describeErasureContract(harness, db);
+  describePeerObservationContract(db);
   describe('migrations', () => {
     it('the first open creates the schema', async () => {
       await db.open();

@@ -136,7 +136,7 @@ describe('attendance, feedback and report cards are valid Adaptive Cards 1.5', (
   });
 
   it('my hours shows progress against the yearly target', () => {
-    const card = renderMyHoursCard(myHoursCardData({ yearLabel: '2026/27', progress: { hours: 1.5, targetHours: 35, percent: 4 }, sessions: [{ offer, record: buildAttendance({ offerId: offer.id }) }] }));
+    const card = renderMyHoursCard(myHoursCardData({ yearLabel: '2026/27', progress: { hours: 1.5, targetHours: 35, percent: 4 }, sessions: [{ offer, record: buildAttendance({ offerId: offer.id }) }], observations: [] }));
     expectValidAdaptiveCard(card);
     expect(text(card)).toContain('1.5 of 35 hours (4%)');
     expect(text(card)).toContain('Questioning for deeper learning · 1.5 hours');

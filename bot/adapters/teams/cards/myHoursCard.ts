@@ -17,7 +17,10 @@ export function myHoursCardData(hours: MyHours): MyHoursCardData {
     yearLabel: hours.yearLabel,
     progressText: `${progress.hours} of ${progress.targetHours} hours (${progress.percent}%)`,
     progressColor: progress.percent >= 100 ? 'Good' : 'Default',
-    sessions: hours.sessions.map(({ offer, record }) => ({ when: instantText(offer.startsAt, offer.timeZone), value: `${offer.title} · ${hoursText(record.minutes)}` })),
+    sessions: [
+      ...hours.sessions.map(({ offer, record }) => ({ when: instantText(offer.startsAt, offer.timeZone), value: `${offer.title} · ${hoursText(record.minutes)}` })),
+      ...hours.observations.map(({ observation, minutes }) => ({ when: instantText(observation.startsAt, observation.timeZone), value: `Peer observation: ${observation.focus.label} · ${hoursText(minutes)}` })),
+    ],
   };
 }
 
