@@ -35,6 +35,9 @@ export const domainErrorCodes = [
   'already_shared',
   'invalid_share',
   'offer_card_missing',
+  'programme_not_slt',
+  'programme_not_found',
+  'programme_file_unreadable',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

@@ -1,5 +1,6 @@
 import { OfferChangeNotice } from './offerChangeNotices';
 import { ProposalNotice } from './proposalNotices';
+import { ProgrammeNotice } from './programmeImports';
 import { ReflectionPromptNotice } from './reflectionNotices';
 
 /** A message the bot sends on its own initiative, written in the same transaction as the change that causes it. */
@@ -30,6 +31,7 @@ export type Notice =
     }
   | FollowUpRequestNotice
   | ProposalNotice
+  | ProgrammeNotice
   | ReflectionPromptNotice;
 
 /** Weeks after a session: did you use it, what changed, what effect on pupils, confidence now. */

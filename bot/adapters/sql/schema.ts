@@ -5,6 +5,7 @@ import { FollowUpResponseRow } from './followUpRows';
 import { LearningShareRow } from './sqlLearningShareStore';
 import { CalendarFeedRow } from './calendarRows';
 import { OfferProposalRow } from './proposalRows';
+import { ProgrammeImportRow } from './programmeRows';
 import { UnreachablePersonRow } from './reachabilityRows';
 import { ReflectionTables } from './reflectionRows';
 import { WorkPatternRow } from './workPatternRows';
@@ -35,6 +36,7 @@ export interface Database extends ReflectionTables, PrivacyTables {
   learning_shares: LearningShareRow;
   calendar_feeds: CalendarFeedRow;
   offer_proposals: OfferProposalRow;
+  programme_imports: ProgrammeImportRow;
   unreachable_people: UnreachablePersonRow;
   work_patterns: WorkPatternRow;
   record_downloads: RecordDownloadRow;

@@ -9,6 +9,7 @@ import { feedbackRequestCard } from './cards/feedbackRequestCard';
 import { followUpRequestCard } from './cards/followUpRequestCard';
 import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
 import { proposalNoticeCard } from './cards/proposalNoticeCard';
+import { programmeNoticeCard } from './cards/programmeCards';
 import { reflectionPromptNoticeCard } from './cards/reflectionFormCard';
 import { retryAfterMsOf, SendBudgets, statusOf, withinBudget } from './throttling';
 
@@ -95,5 +96,7 @@ export function noticeCard(notice: Notice) {
       return proposalNoticeCard(notice);
     case 'reflection_prompt':
       return reflectionPromptNoticeCard(notice);
+    case 'programme_offer_not_posted':
+      return programmeNoticeCard(notice);
   }
 }

@@ -9,6 +9,7 @@ import { calendarVerbs } from './calendarVerbs';
 import { proposalVerbHandlers } from './proposalVerbHandlers';
 import { reflectionVerbs } from './reflectionVerbs';
 import { privacyVerbs } from './privacyVerbs';
+import { programmeVerbHandlers } from './programmeVerbs';
 import { VerbHandler } from './types';
 
 /** Every card verb the bot answers, by name. A feature adds its own module here. */
@@ -24,4 +25,5 @@ export const verbHandlers: Record<string, VerbHandler> = {
   ...proposalVerbHandlers,
   ...reflectionVerbs,
   ...privacyVerbs,
+  ...programmeVerbHandlers,
 };
