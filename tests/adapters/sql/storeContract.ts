@@ -15,6 +15,7 @@ import { describeReflectionContract } from './reflectionContract';
 import { describeGoalStoreContract } from './goalStoreContract';
 import { describeOfferChangesContract } from './offerChangesContract';
 import { describeProposalContract } from './proposalContract';
+import { describeProgrammeImportContract } from './programmeImportContract';
 import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
 import { describePersonalDataContract } from './subjectAccessContract';
@@ -114,6 +115,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeGoalStoreContract(db);
   describeOfferChangesContract(db);
   describeProposalContract(db);
+  describeProgrammeImportContract(db);
   describeWorkPatternContract(db);
   describeErasureContract(harness, db);
   describe('migrations', () => {
