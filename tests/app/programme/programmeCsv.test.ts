@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseProgrammeCsv, ProgrammeContext } from '../../../bot/app/programme/programmeCsv';
 import { problemText, programmeLimits } from '../../../bot/domain/programme';
 import { defaultTagCatalogue } from '../../../bot/domain/tags';
@@ -105,5 +107,17 @@ describe('reading a programme CSV', () => {
   it('names a time the clocks skip, rather than moving it', () => {
     const problems = problemsOf(programmeCsv([programmeRow(now, { date: '28/03/2027', 'start time': '01:30', 'end time': '03:00', 'sign-ups close date': '27/03/2027' })]));
     expect(problems).toEqual(['Line 2, start time: 01:30 on that date does not exist in Europe/London (the clocks change).']);
+  });
+});
+
+describe('the README example file', () => {
+  it('reads without problems', () => {
+    const example = readFileSync(join(__dirname, '../../../docs/programme-example.csv'));
+    const parsed = parseProgrammeCsv(example, context);
+    expect(parsed.ok ? parsed.items.map((i) => i.draft.title) : parsed.problems.map(problemText)).toEqual([
+      'Questioning for deeper learning',
+      'Outdoor learning in the early years',
+      'Reading for pleasure (online)',
+    ]);
   });
 });
