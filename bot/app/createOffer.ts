@@ -16,7 +16,8 @@ export interface CreatedOffer {
  */
 export async function createOffer(
   deps: AppDependencies,
-  input: { schoolId: string; author: Person; draft: OfferDraft },
+  /** `offerId`: fixed by the caller when a retry must find the offer it made (a programme's publish job). */
+  input: { schoolId: string; author: Person; draft: OfferDraft; offerId?: string },
 ): Promise<CreatedOffer> {
   if (!deps.leadership.isSlt(input.schoolId, input.author.id)) {
     throw new DomainError('not_slt', 'Only senior leaders can create CLPL offers.');
@@ -26,7 +27,7 @@ export async function createOffer(
   if (!school.clplChannel) throw new DomainError('clpl_channel_not_set', 'No CLPL channel has been chosen for this school.');
 
   const offer = buildOffer(input.draft, {
-    id: deps.newId(),
+    id: input.offerId ?? deps.newId(),
     schoolId: school.id,
     author: input.author,
     now: deps.clock.now(),

@@ -44,6 +44,9 @@ export const domainErrorCodes = [
   'observation_not_open',
   'invalid_observation',
   'invalid_observation_reflection',
+  'programme_not_slt',
+  'programme_not_found',
+  'programme_file_unreadable',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

@@ -24,7 +24,7 @@ export function fieldMessages(error: ZodError): Record<string, string> {
 
 /** One table from what went wrong to the HTTP answer; nothing internal reaches the browser. */
 /** Codes that mean "not yours to do or see": 403, whatever the area. */
-const forbiddenCodes = new Set<string>(['not_slt', 'observation_not_yours']);
+const forbiddenCodes = new Set<string>(['not_slt', 'observation_not_yours', 'programme_not_slt']);
 
 export function sendError(res: Response, req: Request, logger: Logger, error: unknown): void {
   const send = (status: number, code: string, message: string, fields?: Record<string, string>) => {
@@ -45,6 +45,7 @@ export function sendError(res: Response, req: Request, logger: Logger, error: un
   if (isDomainError(error) && forbiddenCodes.has(error.code)) return send(403, error.code, error.message);
   // Teams could not take the post: nothing is wrong with the request, and the same request may succeed later.
   if (isDomainError(error) && error.code === 'share_not_posted') return send(503, error.code, error.message);
+  if (isDomainError(error) && error.code === 'programme_file_unreadable') return send(400, error.code, error.message);
   if (isDomainError(error)) return send(error.code.endsWith('not_found') ? 404 : 409, error.code, error.message, error.fieldErrors);
   if (error instanceof GoalStoreUnavailable) {
     logger.warn({ event: 'goal_store_unavailable', message: error.message });

@@ -12,7 +12,9 @@ export type Job =
   | { kind: 'follow_up_requests'; offerId: string }
   | { kind: 'follow_up_reminders'; offerId: string }
   /** After a peer observation's visit: each of the two is asked to reflect. */
-  | { kind: 'observation_reflections'; observationId: string };
+  | { kind: 'observation_reflections'; observationId: string }
+  /** One offer of an imported programme, posted on its publish date (bot/app/programme/publishProgrammeOffer.ts). */
+  | { kind: 'programme_publish'; importId: string; line: number };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */

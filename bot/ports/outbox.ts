@@ -1,6 +1,7 @@
 import { OfferChangeNotice } from './offerChangeNotices';
 import { ObservationNotice } from './observationNotices';
 import { ProposalNotice } from './proposalNotices';
+import { ProgrammeNotice } from './programmeImports';
 import { ReflectionPromptNotice } from './reflectionNotices';
 
 /** A message the bot sends on its own initiative, written in the same transaction as the change that causes it. */
@@ -33,7 +34,8 @@ export type Notice =
   | ShareInviteNotice
   | ProposalNotice
   | ReflectionPromptNotice
-  | ObservationNotice;
+  | ObservationNotice
+  | ProgrammeNotice;
 
 /** Weeks after a session: did you use it, what changed, what effect on pupils, confidence now. */
 export interface FollowUpRequestNotice {

@@ -12,6 +12,7 @@ import { ReflectionStore } from './reflectionStore';
 import { Outbox } from './outbox';
 import { SubjectAccessReader, RecordDownloadLog } from './subjectAccess';
 import { ProposalStore } from './proposalStore';
+import { ProgrammeImportStore } from './programmeImports';
 import { ReachabilityLog } from './reachability';
 import { SchoolDirectory } from './schoolDirectory';
 import { SendSlotLedgers } from './sendSlots';
@@ -39,6 +40,8 @@ export interface Stores {
   calendarFeeds: CalendarFeedStore;
   /** Offers proposed by staff, waiting for a senior leader. */
   proposals: ProposalStore;
+  /** Programmes imported from CSV by SLT, from preview to publishing. */
+  programmeImports: ProgrammeImportStore;
   /** Who cannot be messaged 1:1, and why. */
   reachability: ReachabilityLog;
   /** PRD reflection prompts and answers, and the app's own line-management map. */

@@ -77,7 +77,8 @@ describe('app manifest template', () => {
     expect(filled.bots).toHaveLength(1);
     const bot = filled.bots[0];
     expect([...bot.scopes].sort()).toEqual(['personal', 'team']);
-    expect(bot.supportsFiles).toBe(false);
+    // Senior leaders send a programme CSV in the 1:1 chat (bot/adapters/teams/programmeUpload.ts).
+    expect(bot.supportsFiles).toBe(true);
     expect(bot.isNotificationOnly).toBe(false);
     const commands = (scope: string) => bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes(scope)).commands.map((c: { title: string }) => c.title);
     expect(commands('personal')).toEqual(['help', 'my clpl', 'new offer']);

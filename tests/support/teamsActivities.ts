@@ -114,3 +114,19 @@ export async function sendToBot(botUrl: string, activity: object): Promise<{ sta
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
+
+/** A file sent in the 1:1 chat, as Teams delivers it to a bot with `supportsFiles`: a link to it, not its bytes. */
+export function personalFileMessage(world: TeamsWorld, from: Member, file: { name: string; downloadUrl: string }) {
+  return {
+    ...personalMessage(world, from, ''),
+    text: undefined,
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        contentUrl: `https://contoso-my.sharepoint.com/personal/${from.aadObjectId}/Documents/${file.name}`,
+        name: file.name,
+        content: { downloadUrl: file.downloadUrl, uniqueId: `file-${file.name}`, fileType: file.name.split('.').pop() },
+      },
+    ],
+  };
+}

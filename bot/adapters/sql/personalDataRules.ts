@@ -354,6 +354,33 @@ export const personalDataRules: Record<string, TableRule | 'holds no personal da
     },
   },
 
+  programme_imports: {
+    // A programme still waiting for its importer's confirmation goes; one confirmed keeps posting under a pseudonym.
+    async erase(ctx) {
+      const pending = await ctx.trx.deleteFrom('programme_imports').where('importer_id', '=', ctx.personId).where('status', '=', 'pending').executeTakeFirst();
+      const imported = await ctx.trx
+        .updateTable('programme_imports')
+        .set({ importer_id: ctx.pseudonym, importer_name: erasedPersonName })
+        .where('importer_id', '=', ctx.personId)
+        .executeTakeFirst();
+      // Each offer in a programme names its facilitator, who may be the person.
+      let programmes = 0;
+      for (const p of await ctx.trx.selectFrom('programme_imports').select(['id', 'items']).execute()) {
+        if (!mentionsAny(p.items, [ctx.personId, ...ctx.mentions])) continue;
+        const items = (JSON.parse(p.items) as Array<{ draft: { facilitator: unknown } }>).map((item) =>
+          mentionsAny(JSON.stringify(item.draft.facilitator), [ctx.personId, ...ctx.mentions]) ? { ...item, draft: { ...item.draft, facilitator: JSON.parse(formerFacilitator) } } : item,
+        );
+        await ctx.trx.updateTable('programme_imports').set({ items: JSON.stringify(items) }).where('id', '=', p.id).execute();
+        programmes += 1;
+      }
+      return add(deleted(pending.numDeletedRows), anonymised(Number(imported.numUpdatedRows) + programmes));
+    },
+    async retain(ctx) {
+      // A programme is a staging area: long after its offers were posted, the offers themselves are the record.
+      return deleted((await ctx.trx.deleteFrom('programme_imports').where('created_at', '<', ctx.before).executeTakeFirst()).numDeletedRows);
+    },
+  },
+
   goals: {
     async erase(ctx) {
       return deleted((await ctx.trx.deleteFrom('goals').where('owner_id', '=', ctx.personId).executeTakeFirst()).numDeletedRows);

@@ -18,7 +18,8 @@ export interface OfferProposalRow {
   offer_id: string | null;
 }
 
-const storedDraft = z.object({
+/** An offer draft as kept in JSON (proposals, imported programmes). */
+export const storedDraft = z.object({
   title: z.string(),
   description: z.string(),
   facilitator: z.union([

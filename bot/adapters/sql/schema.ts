@@ -6,6 +6,7 @@ import { LearningShareRow } from './sqlLearningShareStore';
 import { PeerObservationTables } from './sqlPeerObservationStore';
 import { CalendarFeedRow } from './calendarRows';
 import { OfferProposalRow } from './proposalRows';
+import { ProgrammeImportRow } from './programmeRows';
 import { UnreachablePersonRow } from './reachabilityRows';
 import { ReflectionTables } from './reflectionRows';
 import { WorkPatternRow } from './workPatternRows';
@@ -36,6 +37,7 @@ export interface Database extends ReflectionTables, PrivacyTables, PeerObservati
   learning_shares: LearningShareRow;
   calendar_feeds: CalendarFeedRow;
   offer_proposals: OfferProposalRow;
+  programme_imports: ProgrammeImportRow;
   unreachable_people: UnreachablePersonRow;
   work_patterns: WorkPatternRow;
   record_downloads: RecordDownloadRow;

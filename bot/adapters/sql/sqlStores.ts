@@ -10,6 +10,7 @@ import { SqlOfferCardLedger } from './sqlOfferCardLedger';
 import { SqlOfferStore } from './sqlOfferStore';
 import { SqlOutbox } from './sqlOutbox';
 import { SqlProposalStore } from './sqlProposalStore';
+import { SqlProgrammeImportStore } from './sqlProgrammeImportStore';
 import { SqlReachabilityLog } from './sqlReachabilityLog';
 import { SqlReflectionStore } from './sqlReflectionStore';
 import { SqlJobQueue } from './sqlJobQueue';
@@ -52,6 +53,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     evidence: new SqlEvidenceStore(db, dialect),
     calendarFeeds: new SqlCalendarFeedStore(db, options.runStatement),
     proposals: new SqlProposalStore(db, dialect),
+    programmeImports: new SqlProgrammeImportStore(db, dialect),
     reachability: new SqlReachabilityLog(db),
     reflections: new SqlReflectionStore(db, dialect),
     trackingCards: new SqlTrackingCardLedger(db, dialect),

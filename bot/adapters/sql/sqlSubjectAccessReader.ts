@@ -32,6 +32,7 @@ export const personalDataColumns = {
   addresses: ['address_key'],
   unreachable_people: ['person_id'],
   offer_proposals: ['proposer_id', 'proposer_name', 'decided_by_id', 'decided_by_name'],
+  programme_imports: ['importer_id', 'importer_name', 'items'],
   offers: ['created_by_id', 'created_by_name', 'facilitator'],
   outbox: ['recipient_id'],
   record_downloads: ['requester_id', 'subject_id'],

@@ -24,6 +24,8 @@ import { messageCard } from './cards/messageCard';
 import { AdaptiveCardJson } from './cards/render';
 import { parseCommand } from './commands/registry';
 import { PeopleSeen } from './peopleSeen';
+import { receivedFilesOf, ReceivedFile } from './fileDownload';
+import { programmeUploadCard } from './programmeUpload';
 import { readAddedMembers, readTeamRoster, RosterMember } from './teamRoster';
 import { SendBudgets } from './throttling';
 import { ActionContext } from './verbs/types';
@@ -89,7 +91,9 @@ export class ClplBot extends TeamsActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
+      const files = isPersonalChat(context.activity) ? receivedFilesOf(context.activity.attachments) : [];
       if (context.activity.value !== undefined && context.activity.value !== null) await this.handleSubmitFallback(context);
+      else if (files.length > 0) await this.handleFiles(context, files);
       else await this.handleCommand(context);
       await next();
     });
@@ -107,6 +111,12 @@ export class ClplBot extends TeamsActivityHandler {
       ? await runCardAction(this.actionContext(context), parsed.data.verb, parsed.data)
       : messageCard('That card is out of date', 'I could not read what this card sent. Type "help" to see what I can do.', 'Warning');
     await sendCard(context, card);
+  }
+
+  /** Files reach a bot only in a 1:1 chat; the one file it takes is a programme of offers to import. */
+  private async handleFiles(context: TurnContext, files: ReceivedFile[]): Promise<void> {
+    const ctx = { app: this.options.app, logger: this.options.logger, person: personOf(context.activity), timeZone: this.options.timeZone, schoolId: () => this.schoolIdFor(context) };
+    await sendCard(context, await programmeUploadCard(ctx, files));
   }
 
   private async handleCommand(context: TurnContext): Promise<void> {

@@ -11,6 +11,7 @@ import { shareInviteCard } from './cards/shareCards';
 import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
 import { proposalNoticeCard } from './cards/proposalNoticeCard';
 import { observationNoticeCard } from './cards/observationCards';
+import { programmeNoticeCard } from './cards/programmeCards';
 import { reflectionPromptNoticeCard } from './cards/reflectionFormCard';
 import { retryAfterMsOf, SendBudgets, statusOf, withinBudget } from './throttling';
 
@@ -104,5 +105,7 @@ export function noticeCard(notice: Notice) {
     case 'observation_cancelled':
     case 'observation_reflection_request':
       return observationNoticeCard(notice);
+    case 'programme_offer_not_posted':
+      return programmeNoticeCard(notice);
   }
 }

@@ -5,6 +5,7 @@ import { sendFeedbackReminders, sendFeedbackRequests } from '../feedback/feedbac
 import { retentionJobHandler } from '../privacy/retention';
 import { sendFollowUpReminders, sendFollowUpRequests } from '../followUp/followUpRequests';
 import { sendObservationReflectionRequests } from '../peerObservation/reflectOnObservation';
+import { publishProgrammeOffer } from '../programme/publishProgrammeOffer';
 
 type JobHandlers = { [K in Job['kind']]: (deps: AppDependencies, job: Extract<Job, { kind: K }>) => Promise<void> };
 
@@ -17,6 +18,7 @@ export const jobHandlers: JobHandlers = {
   follow_up_requests: (deps, job) => sendFollowUpRequests(deps, job.offerId),
   follow_up_reminders: (deps, job) => sendFollowUpReminders(deps, job.offerId),
   observation_reflections: (deps, job) => sendObservationReflectionRequests(deps, job.observationId),
+  programme_publish: (deps, job) => publishProgrammeOffer(deps, job),
 };
 
 export function runJob(deps: AppDependencies, job: Job): Promise<void> {

@@ -119,6 +119,11 @@ export async function seedAilsa(stores: Stores, insert: Insert): Promise<void> {
   const proposal = { school_id: schoolId, draft, created_at: iso(testNow), reason: null, offer_id: null };
   await insert('offer_proposals', { id: 'prop-pending', proposer_id: ailsa.id, proposer_name: ailsa.name, status: 'pending', decided_by_id: null, decided_by_name: null, decided_at: null, ...proposal });
   await insert('offer_proposals', { id: 'prop-decided', proposer_id: callum.id, proposer_name: callum.name, status: 'declined', decided_by_id: ailsa.id, decided_by_name: ailsa.name, decided_at: iso(testNow), ...proposal, draft: '{"title":"Reading group"}' });
+  const programmeItem = (facilitator: object) => ({ line: 2, offerId: 'offer-from-programme', publishAt: null, draft: { title: 'Coaching', facilitator } });
+  const programme = { school_id: schoolId, file_name: 'term2.csv', created_at: iso(testNow) };
+  await insert('programme_imports', { id: 'prog-pending', importer_id: ailsa.id, importer_name: ailsa.name, status: 'pending', decided_at: null, items: JSON.stringify([programmeItem({ kind: 'external', name: 'Jo Coach' })]), ...programme });
+  await insert('programme_imports', { id: 'prog-scheduled', importer_id: callum.id, importer_name: callum.name, status: 'scheduled', decided_at: iso(testNow), items: JSON.stringify([programmeItem({ kind: 'staff', userId: ailsa.id, name: ailsa.name }), { ...programmeItem({ kind: 'external', name: 'Jo Coach' }), line: 3 }]), ...programme });
+  await insert('programme_imports', { id: 'prog-by-ailsa', importer_id: ailsa.id, importer_name: ailsa.name, status: 'scheduled', decided_at: iso(testNow), items: '[]', ...programme });
   await insert('unreachable_people', { person_id: ailsa.id, school_id: schoolId, reason: 'blocked', install_requested_at: null, updated_at: iso(testNow) });
   await insert('work_patterns', { person_id: ailsa.id, fte_percent: 60, set_by_id: sltMember.id, set_by_name: sltMember.name, set_at: iso(testNow) });
   await insert('work_patterns', { person_id: callum.id, fte_percent: 80, set_by_id: ailsa.id, set_by_name: ailsa.name, set_at: iso(testNow) });

@@ -16,6 +16,7 @@ import { describeReflectionContract } from './reflectionContract';
 import { describeGoalStoreContract } from './goalStoreContract';
 import { describeOfferChangesContract } from './offerChangesContract';
 import { describeProposalContract } from './proposalContract';
+import { describeProgrammeImportContract } from './programmeImportContract';
 import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
 import { describePeerObservationContract } from './peerObservationContract';
@@ -116,6 +117,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeGoalStoreContract(db);
   describeOfferChangesContract(db);
   describeProposalContract(db);
+  describeProgrammeImportContract(db);
   describeWorkPatternContract(db);
   describeErasureContract(harness, db);
   describePeerObservationContract(db);

@@ -19,6 +19,7 @@ import * as m0015 from './0015_leavers_and_erasure_audit';
 import * as m0016 from './0016_practice_follow_up';
 import * as m0017 from './0017_learning_shares';
 import * as m0018 from './0018_peer_observations';
+import * as m0021 from './0021_programme_imports';
 import * as m0022 from './0022_learning_share_claims';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
@@ -46,6 +47,7 @@ const migrations: Record<string, MigrationModule> = {
   '0016_practice_follow_up': m0016,
   '0017_learning_shares': m0017,
   '0018_peer_observations': m0018,
+  '0021_programme_imports': m0021,
   '0022_learning_share_claims': m0022,
 };
 

@@ -10,6 +10,7 @@ import { proposalVerbHandlers } from './proposalVerbHandlers';
 import { reflectionVerbs } from './reflectionVerbs';
 import { privacyVerbs } from './privacyVerbs';
 import { observationVerbHandlers } from './observationVerbs';
+import { programmeVerbHandlers } from './programmeVerbs';
 import { VerbHandler } from './types';
 
 /** Every card verb the bot answers, by name. A feature adds its own module here. */
@@ -26,4 +27,5 @@ export const verbHandlers: Record<string, VerbHandler> = {
   ...reflectionVerbs,
   ...privacyVerbs,
   ...observationVerbHandlers,
+  ...programmeVerbHandlers,
 };
