@@ -188,6 +188,8 @@ export type GroupChange =
 
 export type GroupChangeRefusal = 'group_not_found' | 'not_group_lead' | 'group_needs_a_lead';
 
+export type GroupChangeDecision = { outcome: 'changed' | 'unchanged'; group: GroupDefinition } | { outcome: 'refused'; reason: GroupChangeRefusal };
+
 /**
  * Decides a lead's change against the current groups: the group as it would be afterwards, `unchanged` when it
  * already is so, or why not. Only a lead of the group (or of a group containing it) may change it, and the last
@@ -198,7 +200,7 @@ export function decideGroupChange(
   groupId: string,
   actorId: string,
   change: GroupChange,
-): { outcome: 'changed' | 'unchanged'; group: GroupDefinition } | { outcome: 'refused'; reason: GroupChangeRefusal } {
+): GroupChangeDecision {
   const group = graph.group(groupId);
   if (!group) return { outcome: 'refused', reason: 'group_not_found' };
   if (!graph.isLead(groupId, actorId)) return { outcome: 'refused', reason: 'not_group_lead' };

@@ -94,6 +94,8 @@ ${table(['Records of others you downloaded (id)', 'Format', 'When'], r.downloads
 ${table(['Practice follow-up (session)', 'Used it', 'What changed', 'Effect on pupils', 'Evidence', 'Confidence now', 'Updated'], r.followUps.map((f) => [f.title, f.used, f.practiceChange, f.pupilEffect, f.evidence, String(f.confidenceNow), t(f.updatedAt)]), 'None.')}
 ${table(['Learning you shared (session)', 'Summary', 'Links', 'Shared'], r.learningShares.map((s) => [s.title, s.summary, s.resources.join(' '), t(s.sharedAt)]), 'None.')}
 ${table(['Schools you are recorded as having left', 'When'], r.leftSchools.map((l) => [l.schoolId, t(l.leftAt)]), 'None.')}
+${table(['Group of schools you lead', 'Made a lead by (id)', 'Since'], r.groupsLed.map((g) => [g.groupName, g.addedById ?? 'the groups file', t(g.since)]), 'None.')}
+${table(['Group lead you added (id)', 'Group', 'When'], r.groupLeadsAdded.map((g) => [g.personId, g.groupId, t(g.at)]), 'None.')}
 ${table(['Erasures you carried out (id)', 'School', 'Why', 'When'], r.erasuresCarriedOut.map((e) => [e.erasureId, e.schoolId, e.reason, t(e.at)]), 'None.')}
 `;
   return page(`CLPL record: ${r.person.name}`, body);

@@ -37,6 +37,7 @@ export const personalDataColumns = {
   follow_up_responses: ['person_id', 'person_name'],
   learning_shares: ['person_id', 'person_name'],
   erasure_audit: ['erased_by_id'],
+  school_group_leads: ['person_id', 'added_by_id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
 /** Tables that name nobody, and why. */
@@ -48,6 +49,9 @@ export const tablesWithoutPersonalData: Record<string, string> = {
   send_pauses: 'a pause asked for by Teams (429) per conversation',
   scheduled_jobs: 'reminders and feedback requests due per offer (offer ids only)',
   school_teams: 'which teams belong to which school',
+  school_groups: 'groups of schools (cluster, local authority, collaborative): id, name and kind',
+  school_group_members: 'which schools and groups each group contains',
+  school_group_file: 'a fingerprint of the groups file applied last, and when',
   record_download_links: 'the hash of a download link for up to 15 minutes; its use is logged in record_downloads',
   kysely_migration: 'which migrations have run',
   kysely_migration_lock: 'the migration lock',
@@ -83,7 +87,7 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
         .orderBy('reflection_prompts.created_at')
         .execute(),
     ]);
-    const [managers, reports, rounds, pattern, feed, address, reach, proposals, decisions, created, facilitatedCandidates, recorded, notices, downloads, downloadsMade, goals, left, erasures, followUps, shares] = await Promise.all([
+    const [managers, reports, rounds, pattern, feed, address, reach, proposals, decisions, created, facilitatedCandidates, recorded, notices, downloads, downloadsMade, goals, left, erasures, followUps, shares, groupsLed, groupLeadsAdded] = await Promise.all([
       db.selectFrom('line_management').select(['school_id', 'manager_id']).where('staff_id', '=', personId).orderBy('school_id').execute(),
       db.selectFrom('line_management').select(['school_id', 'staff_id']).where('manager_id', '=', personId).orderBy('school_id').orderBy('staff_id').execute(),
       db.selectFrom('reflection_rounds').selectAll().where('manager_id', '=', personId).orderBy('created_at').execute(),
@@ -112,6 +116,14 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
       db.selectFrom('erasure_audit').select(['id', 'school_id', 'reason', 'erased_at']).where('erased_by_id', '=', personId).orderBy('erased_at').execute(),
       db.selectFrom('follow_up_responses').innerJoin('offers', 'offers.id', 'follow_up_responses.offer_id').selectAll('follow_up_responses').select('offers.title').where('follow_up_responses.person_id', '=', personId).orderBy('offers.starts_at').execute(),
       db.selectFrom('learning_shares').innerJoin('offers', 'offers.id', 'learning_shares.offer_id').selectAll('learning_shares').select('offers.title').where('learning_shares.person_id', '=', personId).orderBy('learning_shares.shared_at').execute(),
+      db
+        .selectFrom('school_group_leads')
+        .innerJoin('school_groups', 'school_groups.id', 'school_group_leads.group_id')
+        .select(['school_group_leads.group_id', 'school_groups.name', 'school_group_leads.added_by_id', 'school_group_leads.added_at'])
+        .where('school_group_leads.person_id', '=', personId)
+        .orderBy('school_group_leads.group_id')
+        .execute(),
+      db.selectFrom('school_group_leads').select(['group_id', 'person_id', 'added_at']).where('added_by_id', '=', personId).orderBy('added_at').orderBy('group_id').execute(),
     ]);
     return {
       personId,
@@ -172,6 +184,8 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
         updatedAt: iso(f.updated_at),
       })),
       learningShares: shares.map((s) => ({ offerId: s.offer_id, title: s.title, summary: s.summary, resources: JSON.parse(s.resources) as string[], source: s.source, sharedAt: iso(s.shared_at), posted: s.activity_id !== null })),
+      groupsLed: groupsLed.map((g) => ({ groupId: g.group_id, groupName: g.name, addedById: g.added_by_id, since: iso(g.added_at) })),
+      groupLeadsAdded: groupLeadsAdded.map((g) => ({ groupId: g.group_id, personId: g.person_id, at: iso(g.added_at) })),
       erasuresCarriedOut: erasures.map((e) => ({ erasureId: e.id, schoolId: e.school_id, reason: e.reason, at: iso(e.erased_at) })),
     };
   }

@@ -137,6 +137,8 @@ export function presentPersonalRecord(record: PersonalRecord) {
     followUps: stored.followUps.map((f) => ({ ...f, submittedAt: iso(f.submittedAt), updatedAt: iso(f.updatedAt) })),
     learningShares: stored.learningShares.map((s) => ({ ...s, sharedAt: iso(s.sharedAt) })),
     leftSchools: stored.leftSchools.map((l) => ({ schoolId: l.schoolId, leftAt: iso(l.leftAt) })),
+    groupsLed: stored.groupsLed.map((g) => ({ groupId: g.groupId, groupName: g.groupName, addedById: g.addedById, since: iso(g.since) })),
+    groupLeadsAdded: stored.groupLeadsAdded.map((g) => ({ groupId: g.groupId, personId: g.personId, at: iso(g.at) })),
     erasuresCarriedOut: stored.erasuresCarriedOut.map((e) => ({ erasureId: e.erasureId, schoolId: e.schoolId, reason: e.reason, at: iso(e.at) })),
   };
 }

@@ -18,6 +18,7 @@ import { describeProposalContract } from './proposalContract';
 import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
 import { describePersonalDataContract } from './subjectAccessContract';
+import { describeSchoolGroupContract } from './schoolGroupContract';
 
 /**
  * The store contract: what every implementation of the ports in bot/ports/ must do, declared once and run unchanged
@@ -115,6 +116,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeOfferChangesContract(db);
   describeProposalContract(db);
   describeWorkPatternContract(db);
+  describeSchoolGroupContract(db);
   describeErasureContract(harness, db);
   describe('migrations', () => {
     it('the first open creates the schema', async () => {
