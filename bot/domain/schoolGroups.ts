@@ -68,7 +68,9 @@ export function groupProblems(definitions: readonly GroupDefinition[]): string[]
 
 /** One cycle per loop of containment (beyond a group containing itself), each starting at its smallest id. */
 function cyclesIn(definitions: readonly GroupDefinition[]): string[][] {
-  const children = new Map(definitions.map((g) => [g.id, g.groups.filter((c) => c !== g.id)]));
+  // A duplicated id (reported on its own) keeps the children of every definition, so its loops are found too.
+  const children = new Map<string, string[]>();
+  for (const g of definitions) children.set(g.id, [...(children.get(g.id) ?? []), ...g.groups.filter((c) => c !== g.id)]);
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const found = new Map<string, string[]>();
