@@ -35,6 +35,11 @@ export const domainErrorCodes = [
   'already_shared',
   'invalid_share',
   'offer_card_missing',
+  'group_not_found',
+  'not_group_lead',
+  'group_needs_a_lead',
+  'group_school_unknown',
+  'group_lead_unknown',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

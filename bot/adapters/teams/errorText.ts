@@ -45,6 +45,17 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   share_not_allowed: { title: 'Sharing is for attendees', text: 'Learning from a session can be shared by the people who attended it, or its facilitator, once it has ended.' },
   already_shared: { title: 'Already shared', text: 'You have already shared your learning from this session: it is in the replies under the session\'s card.' },
   invalid_share: { title: 'Please check what you share', text: 'Some of the share needs another look.' },
+  group_not_found: { title: 'No such group', text: 'There is no group of schools with that id. Type "groups" to see the groups you lead and their ids.' },
+  not_group_lead: {
+    title: 'Only the group\'s CLPL leads',
+    text: 'Changing a group of schools, offering CLPL to it and reading its reports are for its CLPL leads (or the leads of a group that contains it). A school\'s senior leaders cannot change a group\'s offer. Nothing was changed.',
+  },
+  group_needs_a_lead: { title: 'The group needs a lead', text: 'That would leave no one to lead the group. Add another lead first, then remove this one. Nothing was changed.' },
+  group_school_unknown: { title: 'No such school', text: 'I know no school by that name or id. A school is known once the app is added to its team. Nothing was changed.' },
+  group_lead_unknown: {
+    title: 'No colleague with that email',
+    text: 'I know no one with that email in any school using the app (they need to be in a school\'s team). Nothing was changed.',
+  },
   offer_card_missing: { title: 'No card to reply to', text: 'This session\'s card is not in a CLPL channel, so there is nowhere to share under it.' },
 };
 

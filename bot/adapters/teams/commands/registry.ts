@@ -6,6 +6,7 @@ import { unreachable } from './reachabilityCommands';
 import { lineManagers, promptReflection } from './reflectionCommands';
 import { erase, leavers } from './privacyCommands';
 import { myRecord } from './recordCommands';
+import { groupDetail, groupsList } from './groupCommands';
 import { TextCommand } from './types';
 
 const help: TextCommand = {
@@ -20,7 +21,7 @@ const help: TextCommand = {
 };
 
 /** Every text command, in the order the help card lists them. A feature adds its own module here. */
-export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar, myRecord, unreachable, promptReflection, lineManagers, leavers, erase];
+export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar, myRecord, unreachable, promptReflection, lineManagers, leavers, erase, groupsList, groupDetail];
 
 export function parseCommand(text: string): TextCommand | null {
   const normalised = text
