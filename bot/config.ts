@@ -12,6 +12,7 @@ import { AppInstallConfig, loadAppInstallConfig } from './adapters/graph/appInst
 import { loadOrgDirectoryConfig, OrgDirectoryConfig } from './adapters/graph/orgDirectoryConfig';
 import { loadPrivacySettings, PrivacySettings } from './privacyConfig';
 import { ChannelAuthConfig, loadChannelAuthConfig } from './adapters/teams/inbound/channelAuthConfig';
+import { GroupsFileConfig, loadGroupsFile } from './groupsConfig';
 
 export type BotIdentity =
   | { kind: 'none' }
@@ -69,6 +70,8 @@ export interface Config {
   retention: RetentionPolicy;
   /** Who the data controller and DPO are, and the data's region, for the privacy notice at /privacy (privacyConfig.ts). */
   privacy: PrivacySettings;
+  /** Groups of schools and their leads from CLPL_GROUPS_FILE (groupsConfig.ts), applied to the database at start-up; null: none. */
+  groups: GroupsFileConfig | null;
 }
 
 const list = z
@@ -171,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const privacy = loadPrivacySettings(env, problems);
+  const groups = loadGroupsFile(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -206,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.CLPL_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : null),
     retention: { recordYears: e.CLPL_RETENTION_YEARS, leaverDays: e.CLPL_LEAVER_RETENTION_DAYS },
     privacy,
+    groups,
   };
 }
 

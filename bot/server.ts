@@ -38,6 +38,7 @@ import { GoalStore } from './ports/goalStore';
 import { PeopleDirectory } from './ports/peopleDirectory';
 import { Clock, systemClock } from './ports/clock';
 import { Stores } from './ports/stores';
+import { applyGroupsFile } from './app/groups/applyGroupsFile';
 
 export interface RunningServer {
   url: string;
@@ -66,6 +67,7 @@ export function openStores(config: Config, logger?: Logger): Promise<Stores> {
 export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number; goals?: GoalStore; people?: PeopleDirectory } = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const stores = await openStores(config, logger);
+  if (config.groups) await applyGroupsFile(stores, config.groups, clock.now(), logger);
   const { adapter, authentication } = createBotFramework(config.botIdentity, logger, config.channelAuth);
   const botAppId = botAppIdOf(config.botIdentity);
   const budgets = {

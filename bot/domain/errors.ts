@@ -47,6 +47,11 @@ export const domainErrorCodes = [
   'programme_not_slt',
   'programme_not_found',
   'programme_file_unreadable',
+  'group_not_found',
+  'not_group_lead',
+  'group_needs_a_lead',
+  'group_school_unknown',
+  'group_lead_unknown',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

@@ -117,6 +117,10 @@ export interface StoredPersonalData {
   peerObservations: PeerObservationEntry[];
   /** Schools the person is recorded as having left (no longer in any of its teams), awaiting erasure. */
   leftSchools: { schoolId: string; leftAt: Date }[];
+  /** Groups of schools the person leads directly (null `addedById`: named in the groups file). */
+  groupsLed: { groupId: string; groupName: string; addedById: string | null; since: Date }[];
+  /** Colleagues the person made a lead of a group, by command. */
+  groupLeadsAdded: { groupId: string; personId: string; at: Date }[];
   /** Erasures the person carried out as a senior leader (the audit names who erased, never whom). */
   erasuresCarriedOut: { erasureId: string; schoolId: string; reason: string; at: Date }[];
   /**

@@ -19,6 +19,7 @@ import { SendSlotLedgers } from './sendSlots';
 import { TrackingCardLedger } from './trackingBoard';
 import { WorkPatternStore } from './workPatterns';
 import { PersonalDataStore } from './personalData';
+import { SchoolGroupStore } from './schoolGroups';
 
 /** Everything the app keeps, as chosen by configuration (embedded SQLite or PostgreSQL). */
 export interface Stores {
@@ -54,6 +55,8 @@ export interface Stores {
   peerObservations: PeerObservationStore;
   /** Part-time staff's share of full time, for pro rata CLPL hours. */
   workPatterns: WorkPatternStore;
+  /** Groups of schools (cluster, authority, collaborative), what they contain and who leads them. */
+  groups: SchoolGroupStore;
   /**
    * A cheap round trip to the database (`select 1`) for the health check: resolves when it answers within `timeoutMs`,
    * rejects when it cannot be reached, is closed, or is too slow. Never leaves a stuck connection for the app to use.

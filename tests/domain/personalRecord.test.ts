@@ -41,7 +41,7 @@ describe('MyPL entries', () => {
     const empty: StoredPersonalData = {
       personId: 'bea', memberships: [], signUps: [], attendance: [], feedback: [], activities: [], reflections: [], lineManagers: [], directReports: [], promptRoundsSent: [],
       workPattern: null, calendarFeed: null, conversationAddress: null, reachability: null, proposals: [], proposalDecisions: [], offersCreated: [], sessionsFacilitated: [],
-      attendanceRecorded: [], notices: [], downloads: [], downloadsMade: [], databaseGoals: [], followUps: [], learningShares: [], peerObservations: [], leftSchools: [], erasuresCarriedOut: [],
+      attendanceRecorded: [], notices: [], downloads: [], downloadsMade: [], databaseGoals: [], followUps: [], learningShares: [], peerObservations: [], leftSchools: [], erasuresCarriedOut: [], groupsLed: [], groupLeadsAdded: [],
     };
     const stored: StoredPersonalData = {
       ...empty,

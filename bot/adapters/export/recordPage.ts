@@ -95,6 +95,8 @@ ${table(['Practice follow-up (session)', 'Used it', 'What changed', 'Effect on p
 ${table(['Learning you shared (session)', 'Summary', 'Links', 'Shared'], r.learningShares.map((s) => [s.title, s.summary, s.resources.join(' '), t(s.sharedAt)]), 'None.')}
 ${table(['Peer observation (focus)', 'With', 'Your role', 'When', 'Status', 'What you noticed', 'What you take away'], r.peerObservations.map((o) => [o.focus, o.colleague.name, o.role, t(o.startsAt), o.status, o.reflection?.noticed ?? '—', o.reflection?.takeaway ?? '—']), 'None.')}
 ${table(['Schools you are recorded as having left', 'When'], r.leftSchools.map((l) => [l.schoolId, t(l.leftAt)]), 'None.')}
+${table(['Group of schools you lead', 'Made a lead by (id)', 'Since'], r.groupsLed.map((g) => [g.groupName, g.addedById ?? 'the groups file', t(g.since)]), 'None.')}
+${table(['Group lead you added (id)', 'Group', 'When'], r.groupLeadsAdded.map((g) => [g.personId, g.groupId, t(g.at)]), 'None.')}
 ${table(['Erasures you carried out (id)', 'School', 'Why', 'When'], r.erasuresCarriedOut.map((e) => [e.erasureId, e.schoolId, e.reason, t(e.at)]), 'None.')}
 `;
   return page(`CLPL record: ${r.person.name}`, body);

@@ -64,6 +64,19 @@ export const personalDataRules: Record<string, TableRule | 'holds no personal da
   channels: 'holds no personal data',
   offer_cards: 'holds no personal data',
   school_teams: 'holds no personal data',
+  school_groups: 'holds no personal data',
+  school_group_members: 'holds no personal data',
+  school_group_file: 'holds no personal data',
+
+  school_group_leads: {
+    // Leading a group is the person's own role: it goes (the group keeps any lead of a group containing it). Leads
+    // they added stay, naming a pseudonym for who added them.
+    async erase(ctx) {
+      const own = await ctx.trx.deleteFrom('school_group_leads').where('person_id', '=', ctx.personId).executeTakeFirst();
+      const added = await ctx.trx.updateTable('school_group_leads').set({ added_by_id: ctx.pseudonym }).where('added_by_id', '=', ctx.personId).executeTakeFirst();
+      return add(deleted(own.numDeletedRows), anonymised(added.numUpdatedRows));
+    },
+  },
 
   reflections: {
     async erase(ctx) {

@@ -11,13 +11,14 @@ import { UnreachablePersonRow } from './reachabilityRows';
 import { ReflectionTables } from './reflectionRows';
 import { WorkPatternRow } from './workPatternRows';
 import { PrivacyTables } from './privacyRows';
+import { SchoolGroupTables } from './schoolGroupRows';
 import { RecordDownloadLinkRow, RecordDownloadRow } from './recordRows';
 
 /**
  * Tables shared by the SQLite and PostgreSQL adapters. Instants are ISO-8601 UTC text in both dialects: one set of
  * migrations and row mappers serves both, and the fixed-width format sorts correctly as text.
  */
-export interface Database extends ReflectionTables, PrivacyTables, PeerObservationTables {
+export interface Database extends ReflectionTables, PrivacyTables, PeerObservationTables, SchoolGroupTables {
   schools: SchoolRow;
   channels: ChannelRow;
   school_members: SchoolMemberRow;

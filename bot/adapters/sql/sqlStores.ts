@@ -5,6 +5,7 @@ import { migrateToLatest } from './migrations/index';
 import { Database, Dialect } from './schema';
 import { SqlAddressBook } from './sqlAddressBook';
 import { SqlWorkPatternStore } from './sqlWorkPatternStore';
+import { SqlSchoolGroupStore } from './sqlSchoolGroupStore';
 import { SqlCalendarFeedStore } from './sqlCalendarFeedStore';
 import { SqlOfferCardLedger } from './sqlOfferCardLedger';
 import { SqlOfferStore } from './sqlOfferStore';
@@ -58,6 +59,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     reflections: new SqlReflectionStore(db, dialect),
     trackingCards: new SqlTrackingCardLedger(db, dialect),
     workPatterns: new SqlWorkPatternStore(db),
+    groups: new SqlSchoolGroupStore(db, dialect),
     ping: options.ping ?? pingThroughKysely(db as Kysely<unknown>),
     personalData: new SqlPersonalDataStore(db, dialect),
     subjectAccess,

@@ -42,6 +42,7 @@ export const personalDataColumns = {
   peer_observations: ['initiator_id', 'initiator_name', 'colleague_id', 'colleague_name'],
   peer_observation_reflections: ['person_id', 'person_name'],
   erasure_audit: ['erased_by_id'],
+  school_group_leads: ['person_id', 'added_by_id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
 /** Tables that name nobody, and why. */
@@ -53,6 +54,9 @@ export const tablesWithoutPersonalData: Record<string, string> = {
   send_pauses: 'a pause asked for by Teams (429) per conversation',
   scheduled_jobs: 'reminders and feedback requests due per offer (offer ids only)',
   school_teams: 'which teams belong to which school',
+  school_groups: 'groups of schools (cluster, local authority, collaborative): id, name and kind',
+  school_group_members: 'which schools and groups each group contains',
+  school_group_file: 'a fingerprint of the groups file applied last, and when',
   record_download_links: 'the hash of a download link for up to 15 minutes; its use is logged in record_downloads',
   kysely_migration: 'which migrations have run',
   kysely_migration_lock: 'the migration lock',
@@ -88,7 +92,7 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
         .orderBy('reflection_prompts.created_at')
         .execute(),
     ]);
-    const [managers, reports, rounds, pattern, feed, address, reach, proposals, decisions, created, facilitatedCandidates, recorded, notices, downloads, downloadsMade, goals, left, erasures, followUps, shares, observations, observationReflections] = await Promise.all([
+    const [managers, reports, rounds, pattern, feed, address, reach, proposals, decisions, created, facilitatedCandidates, recorded, notices, downloads, downloadsMade, goals, left, erasures, followUps, shares, observations, observationReflections, groupsLed, groupLeadsAdded] = await Promise.all([
       db.selectFrom('line_management').select(['school_id', 'manager_id']).where('staff_id', '=', personId).orderBy('school_id').execute(),
       db.selectFrom('line_management').select(['school_id', 'staff_id']).where('manager_id', '=', personId).orderBy('school_id').orderBy('staff_id').execute(),
       db.selectFrom('reflection_rounds').selectAll().where('manager_id', '=', personId).orderBy('created_at').execute(),
@@ -119,6 +123,14 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
       db.selectFrom('learning_shares').innerJoin('offers', 'offers.id', 'learning_shares.offer_id').selectAll('learning_shares').select('offers.title').where('learning_shares.person_id', '=', personId).orderBy('learning_shares.shared_at').execute(),
       db.selectFrom('peer_observations').selectAll().where((eb) => eb.or([eb('initiator_id', '=', personId), eb('colleague_id', '=', personId)])).orderBy('starts_at').orderBy('id').execute(),
       db.selectFrom('peer_observation_reflections').selectAll().where('person_id', '=', personId).execute(),
+      db
+        .selectFrom('school_group_leads')
+        .innerJoin('school_groups', 'school_groups.id', 'school_group_leads.group_id')
+        .select(['school_group_leads.group_id', 'school_groups.name', 'school_group_leads.added_by_id', 'school_group_leads.added_at'])
+        .where('school_group_leads.person_id', '=', personId)
+        .orderBy('school_group_leads.group_id')
+        .execute(),
+      db.selectFrom('school_group_leads').select(['group_id', 'person_id', 'added_at']).where('added_by_id', '=', personId).orderBy('added_at').orderBy('group_id').execute(),
     ]);
     return {
       personId,
@@ -197,6 +209,8 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
           reflection: own ? { noticed: own.noticed, takeaway: own.takeaway, goalId: own.goal_id, submittedAt: iso(own.submitted_at), updatedAt: iso(own.updated_at) } : null,
         };
       }),
+      groupsLed: groupsLed.map((g) => ({ groupId: g.group_id, groupName: g.name, addedById: g.added_by_id, since: iso(g.added_at) })),
+      groupLeadsAdded: groupLeadsAdded.map((g) => ({ groupId: g.group_id, personId: g.person_id, at: iso(g.added_at) })),
       erasuresCarriedOut: erasures.map((e) => ({ erasureId: e.id, schoolId: e.school_id, reason: e.reason, at: iso(e.erased_at) })),
     };
   }

@@ -48,6 +48,17 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   programme_not_slt: { title: 'Only senior leaders can import a programme', text: 'Importing a programme of CLPL offers is for your school\'s senior leadership team, so nothing was imported. Type "help" to see what you can do.' },
   programme_not_found: { title: 'Programme not found', text: 'That imported programme is no longer kept. Send the CSV file again to see a new preview.' },
   programme_file_unreadable: { title: 'Could not read the file', text: 'I could not fetch that file from Teams (it may be too large or the link may have expired), so nothing was imported. Send it again in a minute.' },
+  group_not_found: { title: 'No such group', text: 'There is no group of schools with that id. Type "groups" to see the groups you lead and their ids.' },
+  not_group_lead: {
+    title: 'Only the group\'s CLPL leads',
+    text: 'Changing a group of schools, offering CLPL to it and reading its reports are for its CLPL leads (or the leads of a group that contains it). A school\'s senior leaders cannot change a group\'s offer. Nothing was changed.',
+  },
+  group_needs_a_lead: { title: 'The group needs a lead', text: 'That would leave no one to lead the group. Add another lead first, then remove this one. Nothing was changed.' },
+  group_school_unknown: { title: 'No such school', text: 'I know no school by that name or id. A school is known once the app is added to its team. Nothing was changed.' },
+  group_lead_unknown: {
+    title: 'No colleague with that email',
+    text: 'I know no one with that email in any school using the app (they need to be in a school\'s team). Nothing was changed.',
+  },
   offer_card_missing: { title: 'No card to reply to', text: 'This session\'s card is not in a CLPL channel, so there is nowhere to share under it.' },
   share_in_progress: { title: 'Being shared', text: 'Your summary is being posted under the session\'s card just now (you pressed Share twice). It is posted once.' },
   share_not_posted: { title: 'Saved, not posted yet', text: 'Your summary is saved, but it could not be posted in the channel just now. Press "Share in the channel" again in a minute to post it.' },

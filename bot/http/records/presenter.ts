@@ -144,6 +144,8 @@ export function presentPersonalRecord(record: PersonalRecord) {
       reflection: o.reflection && { ...o.reflection, submittedAt: iso(o.reflection.submittedAt), updatedAt: iso(o.reflection.updatedAt) },
     })),
     leftSchools: stored.leftSchools.map((l) => ({ schoolId: l.schoolId, leftAt: iso(l.leftAt) })),
+    groupsLed: stored.groupsLed.map((g) => ({ groupId: g.groupId, groupName: g.groupName, addedById: g.addedById, since: iso(g.since) })),
+    groupLeadsAdded: stored.groupLeadsAdded.map((g) => ({ groupId: g.groupId, personId: g.personId, at: iso(g.at) })),
     erasuresCarriedOut: stored.erasuresCarriedOut.map((e) => ({ erasureId: e.erasureId, schoolId: e.schoolId, reason: e.reason, at: iso(e.at) })),
   };
 }

@@ -21,6 +21,7 @@ import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
 import { describePeerObservationContract } from './peerObservationContract';
 import { describePersonalDataContract } from './subjectAccessContract';
+import { describeSchoolGroupContract } from './schoolGroupContract';
 
 /**
  * The store contract: what every implementation of the ports in bot/ports/ must do, declared once and run unchanged
@@ -119,6 +120,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeProposalContract(db);
   describeProgrammeImportContract(db);
   describeWorkPatternContract(db);
+  describeSchoolGroupContract(db);
   describeErasureContract(harness, db);
   describePeerObservationContract(db);
   describe('migrations', () => {

@@ -19,6 +19,7 @@ import * as m0015 from './0015_leavers_and_erasure_audit';
 import * as m0016 from './0016_practice_follow_up';
 import * as m0017 from './0017_learning_shares';
 import * as m0018 from './0018_peer_observations';
+import * as m0019 from './0019_school_groups';
 import * as m0021 from './0021_programme_imports';
 import * as m0022 from './0022_learning_share_claims';
 
@@ -47,8 +48,10 @@ const migrations: Record<string, MigrationModule> = {
   '0016_practice_follow_up': m0016,
   '0017_learning_shares': m0017,
   '0018_peer_observations': m0018,
+  '0019_school_groups': m0019,
   '0021_programme_imports': m0021,
   '0022_learning_share_claims': m0022,
+  // 0018 is another branch's (CSV programme import); the lead merges both in number order.
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

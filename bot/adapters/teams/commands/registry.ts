@@ -7,6 +7,7 @@ import { lineManagers, promptReflection } from './reflectionCommands';
 import { erase, leavers } from './privacyCommands';
 import { myRecord } from './recordCommands';
 import { observe } from './observationCommands';
+import { groupDetail, groupsList } from './groupCommands';
 import { TextCommand } from './types';
 
 const help: TextCommand = {
@@ -21,7 +22,7 @@ const help: TextCommand = {
 };
 
 /** Every text command, in the order the help card lists them. A feature adds its own module here. */
-export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar, myRecord, observe, unreachable, promptReflection, lineManagers, leavers, erase];
+export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar, myRecord, observe, unreachable, promptReflection, lineManagers, leavers, erase, groupsList, groupDetail];
 
 export function parseCommand(text: string): TextCommand | null {
   const normalised = text
