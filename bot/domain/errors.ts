@@ -35,6 +35,7 @@ export const domainErrorCodes = [
   'already_shared',
   'invalid_share',
   'offer_card_missing',
+  'not_group_lead',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

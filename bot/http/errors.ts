@@ -39,7 +39,7 @@ export function sendError(res: Response, req: Request, logger: Logger, error: un
     return send(400, error.code, error.message, error.fieldErrors);
   }
   if (error instanceof ActivityError) return send(400, error.code, error.message, error.fieldErrors);
-  if (isDomainError(error) && error.code === 'not_slt') return send(403, error.code, error.message);
+  if (isDomainError(error) && (error.code === 'not_slt' || error.code === 'not_group_lead')) return send(403, error.code, error.message);
   if (isDomainError(error)) return send(error.code.endsWith('not_found') ? 404 : 409, error.code, error.message, error.fieldErrors);
   if (error instanceof GoalStoreUnavailable) {
     logger.warn({ event: 'goal_store_unavailable', message: error.message });

@@ -10,7 +10,9 @@ export type Job =
   /** The daily retention run (bot/app/privacy/retention.ts); `day` makes each day's run its own job. */
   | { kind: 'privacy_retention'; day: string }
   | { kind: 'follow_up_requests'; offerId: string }
-  | { kind: 'follow_up_reminders'; offerId: string };
+  | { kind: 'follow_up_reminders'; offerId: string }
+  /** A group offer's release date: unused places per school return to the pool and the waitlist moves up. */
+  | { kind: 'quota_release'; offerId: string };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */

@@ -17,6 +17,7 @@ import { SendSlotLedgers } from './sendSlots';
 import { TrackingCardLedger } from './trackingBoard';
 import { WorkPatternStore } from './workPatterns';
 import { PersonalDataStore } from './personalData';
+import { SchoolGroups } from './schoolGroups';
 
 /** Everything the app keeps, as chosen by configuration (embedded SQLite or PostgreSQL). */
 export interface Stores {
@@ -24,6 +25,8 @@ export interface Stores {
   describe: string;
   offers: OfferStore;
   schools: SchoolDirectory;
+  /** Groups of schools (cluster, authority, collaborative) and their CLPL leads. */
+  groups: SchoolGroups;
   addresses: AddressBook;
   offerCards: OfferCardLedger;
   outbox: Outbox;

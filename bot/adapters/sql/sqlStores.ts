@@ -23,6 +23,7 @@ import { Stores } from '../../ports/stores';
 import { SqlOfferStoreOptions } from './sqlOfferStore';
 import { RunStatement } from './prepared';
 import { pingThroughKysely } from './storePing';
+import { SchoolGroups } from '../../ports/schoolGroups';
 
 /** Every store over one Kysely database; SQLite and PostgreSQL differ only in dialect and connection. */
 export interface SqlStoreOptions {
@@ -34,6 +35,18 @@ export interface SqlStoreOptions {
   runStatement?: RunStatement;
 }
 
+/**
+ * Placeholder until the group store is merged (built on its own branch against ports/schoolGroups.ts): a deployment
+ * with no groups, so every offer is a school's own. The merge replaces this with the real store.
+ */
+const noSchoolGroups: SchoolGroups = {
+  findGroup: async () => undefined,
+  schoolsIn: async () => [],
+  isLead: async () => false,
+  groupsLedBy: async () => [],
+  groupsOfSchool: async () => [],
+};
+
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
   await migrateToLatest(db as Kysely<unknown>, dialect);
   const subjectAccess = new SqlSubjectAccessReader(db);
@@ -41,6 +54,7 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
     describe,
     offers: new SqlOfferStore(db, dialect, options.offerTransactions),
     schools: new SqlSchoolDirectory(db),
+    groups: noSchoolGroups,
     addresses: new SqlAddressBook(db),
     offerCards: new SqlOfferCardLedger(db, dialect),
     sendSlots: { forWindows: (windows) => new SqlSendSlotLedger(db, dialect, windows) },

@@ -8,6 +8,7 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   session_started: { title: 'Session already started', text: 'This session has already started, so sign-ups can no longer change.' },
   not_signed_up: { title: 'Not signed up', text: 'You are not signed up for this session, so there is nothing to withdraw from.' },
   not_slt: { title: 'Only senior leaders can do that', text: 'Creating, changing and cancelling CLPL offers, and choosing the CLPL channel, are for your school\'s senior leadership team. Type "help" to see what you can do.' },
+  not_group_lead: { title: 'Only the group\'s CLPL leads can do that', text: 'This offer was made to a group of schools: only a CLPL lead of that group can create, change or cancel it.' },
   invalid_offer: { title: 'Please check the offer', text: 'Some details of the offer need another look.' },
   school_unknown: {
     title: 'Which school?',

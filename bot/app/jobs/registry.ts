@@ -4,6 +4,7 @@ import { sendSessionReminders } from './sessionReminders';
 import { sendFeedbackReminders, sendFeedbackRequests } from '../feedback/feedbackRequests';
 import { retentionJobHandler } from '../privacy/retention';
 import { sendFollowUpReminders, sendFollowUpRequests } from '../followUp/followUpRequests';
+import { releaseQuota } from '../groupOffers/quotaRelease';
 
 type JobHandlers = { [K in Job['kind']]: (deps: AppDependencies, job: Extract<Job, { kind: K }>) => Promise<void> };
 
@@ -15,6 +16,7 @@ export const jobHandlers: JobHandlers = {
   privacy_retention: (deps) => retentionJobHandler(deps),
   follow_up_requests: (deps, job) => sendFollowUpRequests(deps, job.offerId),
   follow_up_reminders: (deps, job) => sendFollowUpReminders(deps, job.offerId),
+  quota_release: (deps, job) => releaseQuota(deps, job.offerId),
 };
 
 export function runJob(deps: AppDependencies, job: Job): Promise<void> {

@@ -18,6 +18,7 @@ import * as m0014 from './0014_record_downloads';
 import * as m0015 from './0015_leavers_and_erasure_audit';
 import * as m0016 from './0016_practice_follow_up';
 import * as m0017 from './0017_learning_shares';
+import * as m0020 from './0020_group_offers';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
 
@@ -43,6 +44,7 @@ const migrations: Record<string, MigrationModule> = {
   '0015_leavers_and_erasure_audit': m0015,
   '0016_practice_follow_up': m0016,
   '0017_learning_shares': m0017,
+  '0020_group_offers': m0020,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
