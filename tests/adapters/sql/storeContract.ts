@@ -17,6 +17,7 @@ import { describeOfferChangesContract } from './offerChangesContract';
 import { describeProposalContract } from './proposalContract';
 import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
+import { describeGroupOfferContract } from './groupOfferContract';
 import { describePersonalDataContract } from './subjectAccessContract';
 
 /**
@@ -116,6 +117,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeProposalContract(db);
   describeWorkPatternContract(db);
   describeErasureContract(harness, db);
+  describeGroupOfferContract(db);
   describe('migrations', () => {
     it('the first open creates the schema', async () => {
       await db.open();
