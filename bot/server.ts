@@ -64,7 +64,7 @@ export function openStores(config: Config, logger?: Logger): Promise<Stores> {
 }
 
 /** The composition root: picks adapters from configuration and serves /api/messages and /healthz. */
-export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number; goals?: GoalStore; people?: PeopleDirectory } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number; goals?: GoalStore; people?: PeopleDirectory} = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const stores = await openStores(config, logger);
   if (config.groups) await applyGroupsFile(stores, config.groups, clock.now(), logger);
@@ -81,7 +81,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     roundChanged: (roundId) => app.reflections?.trackingChanged(roundId),
   });
 
-  const cardRefresher = new OfferCardRefresher({ offers: stores.offers, offerCards: stores.offerCards, board, learningShares: stores.learningShares, logger, settleMs: options.cardSettleMs ?? 250 });
+  const cardRefresher = new OfferCardRefresher({ offers: stores.offers, offerCards: stores.offerCards, board, learningShares: stores.learningShares, groups: stores.groups, logger, settleMs: options.cardSettleMs ?? 250 });
   const reachOut = new ReachOut(
     { reachability: stores.reachability, installer: appInstallerFor(config.appInstall), clock, logger },
     { retryEveryMs: 60_000, waitForInstallMs: 5 * 60_000 },

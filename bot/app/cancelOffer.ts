@@ -4,6 +4,7 @@ import { decideCancellation } from '../domain/offerChanges';
 import { Person } from '../domain/person';
 import { AppDependencies } from './dependencies';
 import { noticeDeliveryTime, offerJobKeys } from './offerNotices';
+import { assertMayChangeOffer } from './groupOffers/mayChange';
 
 export interface CancelOutcome {
   offer: Offer;
@@ -17,10 +18,11 @@ export interface CancelOutcome {
  * jobs are dropped.
  */
 export async function cancelOffer(deps: AppDependencies, input: { offerId: string; person: Person }): Promise<CancelOutcome> {
+  await assertMayChangeOffer(deps, input.offerId, input.person.id, 'cancel');
   const outcome = await deps.stores.offers.transaction(async (tx) => {
     const offer = await tx.lockOffer(input.offerId);
     if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
-    if (!deps.leadership.isSlt(offer.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can cancel CLPL offers.');
+    if (offer.groupId === undefined && !deps.leadership.isSlt(offer.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can cancel CLPL offers.');
     const now = deps.clock.now();
     const decision = decideCancellation(offer, await tx.signUpsForOffer(offer.id), now);
     await tx.updateOffer(decision.offer);

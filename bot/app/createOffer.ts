@@ -2,23 +2,29 @@ import { DomainError } from '../domain/errors';
 import { createOffer as buildOffer, Offer, OfferDraft } from '../domain/offer';
 import { Person } from '../domain/person';
 import { seatSummary } from '../domain/signUp';
+import { School } from '../ports/schoolDirectory';
 import { AppDependencies } from './dependencies';
+import { quotaReleaseJob } from './groupOffers/quotaRelease';
 import { feedbackRequestsJob, sessionRemindersJob } from './offerNotices';
 
 export interface CreatedOffer {
   offer: Offer;
   channelName: string;
+  /** A group offer: the schools whose channel got a card, and those skipped (no CLPL channel, or the post failed). */
+  group?: { name: string; postedTo: string[]; skipped: Array<{ schoolId: string; name: string; reason: 'no_clpl_channel' | 'post_failed' }> };
 }
 
 /**
- * An SLT member creates an offer: it is saved, then posted to the school's CLPL channel and the card's place is kept
- * so later changes update it in place.
+ * An SLT member creates an offer for their school, or a group's CLPL lead for every school of the group: it is saved,
+ * then posted to each school's CLPL channel and every card's place is kept so later changes update them in place.
  */
 export async function createOffer(
   deps: AppDependencies,
   /** `offerId`: fixed by the caller when a retry must find the offer it made (a programme's publish job). */
-  input: { schoolId: string; author: Person; draft: OfferDraft; offerId?: string },
+  input: { schoolId: string | null; author: Person; draft: OfferDraft; offerId?: string; groupId?: string },
 ): Promise<CreatedOffer> {
+  if (input.groupId !== undefined) return createGroupOffer(deps, { ...input, groupId: input.groupId });
+  if (input.schoolId === null) throw new DomainError('school_unknown', 'I could not tell which school you are in.');
   if (!deps.leadership.isSlt(input.schoolId, input.author.id)) {
     throw new DomainError('not_slt', 'Only senior leaders can create CLPL offers.');
   }
@@ -26,25 +32,56 @@ export async function createOffer(
   if (!school) throw new DomainError('school_unknown', 'This school is not set up yet.');
   if (!school.clplChannel) throw new DomainError('clpl_channel_not_set', 'No CLPL channel has been chosen for this school.');
 
-  const offer = buildOffer(input.draft, {
-    id: input.offerId ?? deps.newId(),
-    schoolId: school.id,
-    author: input.author,
-    now: deps.clock.now(),
-    catalogue: deps.tagCatalogue,
-  });
+  const offer = await saveNewOffer(deps, input.draft, { id: input.offerId, schoolId: school.id, author: input.author });
+  await postNewOffer(deps, offer, school.clplChannel.id, school.id);
+  return { offer, channelName: school.clplChannel.name };
+}
+
+async function createGroupOffer(deps: AppDependencies, input: { schoolId: string | null; author: Person; draft: OfferDraft; offerId?: string; groupId: string }): Promise<CreatedOffer> {
+  const group = await deps.stores.groups.findGroup(input.groupId);
+  if (!group || !(await deps.stores.groups.isLead(group.id, input.author.id))) {
+    throw new DomainError('not_group_lead', 'Only a CLPL lead of the group can offer CLPL to its schools.');
+  }
+  const members: Array<{ id: string; school: School | undefined }> = [];
+  for (const id of await deps.stores.groups.schoolsIn(group.id)) members.push({ id, school: await deps.stores.schools.findSchool(id) });
+  const withChannel = members.filter((m): m is { id: string; school: School & { clplChannel: NonNullable<School['clplChannel']> } } => !!m.school?.clplChannel);
+  if (withChannel.length === 0) throw new DomainError('clpl_channel_not_set', 'No school of this group has chosen a CLPL channel yet.');
+  // The offer belongs to the author's school when it is in the group's records, else to the first member school.
+  const home = members.find((m) => m.id === input.schoolId && m.school)?.id ?? withChannel[0]!.id;
+
+  const offer = await saveNewOffer(deps, input.draft, { id: input.offerId, schoolId: home, author: input.author, groupId: group.id });
+  const skipped: NonNullable<CreatedOffer['group']>['skipped'] = members
+    .filter((m) => !m.school?.clplChannel)
+    .map((m) => ({ schoolId: m.id, name: m.school?.name ?? m.id, reason: 'no_clpl_channel' }));
+  const postedTo: string[] = [];
+  // One at a time: each post waits its turn in its channel's budget and in the tenant's.
+  for (const { school } of withChannel) {
+    try {
+      await postNewOffer(deps, offer, school.clplChannel.id, school.id);
+      postedTo.push(school.name);
+    } catch {
+      skipped.push({ schoolId: school.id, name: school.name, reason: 'post_failed' });
+    }
+  }
+  const channelName = withChannel.find((m) => m.id === home)?.school.clplChannel.name ?? withChannel[0]!.school.clplChannel.name;
+  return { offer, channelName, group: { name: group.name, postedTo, skipped } };
+}
+
+async function saveNewOffer(deps: AppDependencies, draft: OfferDraft, owner: { id: string | undefined; schoolId: string; author: Person; groupId?: string }): Promise<Offer> {
   const now = deps.clock.now();
+  const offer = buildOffer(draft, { ...owner, id: owner.id ?? deps.newId(), now, catalogue: deps.tagCatalogue });
   await deps.stores.offers.transaction(async (tx) => {
     await tx.insertOffer(offer);
     await tx.scheduleJob(sessionRemindersJob(offer, now, deps.reminderLeadMs), now);
     await tx.scheduleJob(feedbackRequestsJob(offer, now, deps.evidence.feedback.requestDelayMs), now);
+    const release = quotaReleaseJob(offer, now);
+    if (release) await tx.scheduleJob(release, now);
   });
-  await postNewOffer(deps, offer, school.clplChannel.id);
-  return { offer, channelName: school.clplChannel.name };
+  return offer;
 }
 
-/** Posts a just-saved offer to the CLPL channel and keeps the card's place, so later changes update it in place. */
-export async function postNewOffer(deps: AppDependencies, offer: Offer, channelId: string): Promise<void> {
+/** Posts a just-saved offer to a CLPL channel and keeps the card's place, so later changes update it in place. */
+export async function postNewOffer(deps: AppDependencies, offer: Offer, channelId: string, schoolId?: string): Promise<void> {
   const posted = await deps.board.post(channelId, { offer, seats: seatSummary(offer, []), signedUpIds: [], sharedCount: 0 });
-  await deps.stores.offerCards.recordPosted(posted, offer.revision);
+  await deps.stores.offerCards.recordPosted(schoolId === undefined ? posted : { ...posted, schoolId }, offer.revision);
 }

@@ -6,6 +6,8 @@ import { Person } from '../domain/person';
 import { EvidenceTransaction } from '../ports/evidenceStore';
 import { AppDependencies } from './dependencies';
 import { feedbackRequestsJob, noticeDeliveryTime, sessionRemindersJob } from './offerNotices';
+import { assertMayChangeOffer } from './groupOffers/mayChange';
+import { quotaReleaseJob } from './groupOffers/quotaRelease';
 
 export type EditOutcome =
   | { kind: 'unchanged'; offer: Offer }
@@ -23,10 +25,11 @@ export async function editOffer(
   deps: AppDependencies,
   input: { offerId: string; person: Person; draft: OfferDraft; acceptedDemotions: number },
 ): Promise<EditOutcome> {
+  await assertMayChangeOffer(deps, input.offerId, input.person.id, 'edit');
   const outcome = await deps.stores.evidence.transaction(async (tx): Promise<EditOutcome> => {
     const offer = await tx.lockOffer(input.offerId);
     if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
-    if (!deps.leadership.isSlt(offer.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can edit CLPL offers.');
+    if (offer.groupId === undefined && !deps.leadership.isSlt(offer.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can edit CLPL offers.');
     const now = deps.clock.now();
     const signUps = await tx.signUpsForOffer(offer.id);
     const decision = decideOfferEdit(offer, signUps, { ...input.draft, timeZone: offer.timeZone }, { now, catalogue: deps.tagCatalogue, acceptedDemotions: input.acceptedDemotions });
@@ -39,6 +42,8 @@ export async function editOffer(
     await tx.raiseRevision(offer.id);
     if (edited.startsAt.getTime() !== offer.startsAt.getTime()) await tx.scheduleJob(sessionRemindersJob(edited, now, deps.reminderLeadMs), now);
     if (edited.endsAt.getTime() !== offer.endsAt.getTime()) await tx.scheduleJob(feedbackRequestsJob(edited, now, deps.evidence.feedback.requestDelayMs), now);
+    const release = quotaReleaseJob(edited, now);
+    if (release && edited.quotaReleasesAt?.getTime() !== offer.quotaReleasesAt?.getTime()) await tx.scheduleJob(release, now);
     await keepAttendedHoursInStep(tx, edited);
 
     const earliestStart = new Date(Math.min(offer.startsAt.getTime(), edited.startsAt.getTime()));

@@ -4,6 +4,7 @@ import { changeRefusal } from '../domain/offerChanges';
 import { Person } from '../domain/person';
 import { SeatSummary, seatSummary } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
+import { assertMayChange } from './groupOffers/mayChange';
 
 /** A school's upcoming offers for an SLT member to edit or cancel, with their seats. */
 export async function offersToManage(deps: AppDependencies, input: { schoolId: string; person: Person }): Promise<Array<{ offer: Offer; seats: SeatSummary }>> {
@@ -16,7 +17,7 @@ export async function offersToManage(deps: AppDependencies, input: { schoolId: s
 export async function offerToChange(deps: AppDependencies, input: { offerId: string; person: Person }): Promise<{ offer: Offer; seats: SeatSummary }> {
   const offer = await deps.stores.offers.findOffer(input.offerId);
   if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
-  if (!deps.leadership.isSlt(offer.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can change CLPL offers.');
+  await assertMayChange(deps, offer, input.person.id, 'change');
   const refusal = changeRefusal(offer, deps.clock.now());
   if (refusal) throw refusal;
   return { offer, seats: seatSummary(offer, await deps.stores.offers.signUpsForOffer(offer.id)) };

@@ -2,6 +2,7 @@ import { Offer } from '../domain/offer';
 import { deliveryTimeBefore, QuietHours } from '../domain/quietHours';
 import { NewJob } from '../ports/jobs';
 import { followUpRemindersKey, followUpRequestsKey } from './followUp/followUpTiming';
+import { quotaReleaseKey } from './groupOffers/quotaRelease';
 
 /**
  * When a notice about an offer may be delivered: at once when urgent; otherwise once quiet hours are over, unless that
@@ -47,5 +48,5 @@ export function feedbackRequestsJob(offer: Pick<Offer, 'id' | 'endsAt'>, now: Da
 
 /** Every job an offer may have pending: all are dropped when it is cancelled. */
 export function offerJobKeys(offerId: string): string[] {
-  return [sessionRemindersKey(offerId), feedbackRequestsKey(offerId), feedbackRemindersKey(offerId), followUpRequestsKey(offerId), followUpRemindersKey(offerId)];
+  return [sessionRemindersKey(offerId), feedbackRequestsKey(offerId), feedbackRemindersKey(offerId), followUpRequestsKey(offerId), followUpRemindersKey(offerId), quotaReleaseKey(offerId)];
 }

@@ -27,17 +27,18 @@ export async function personalView(deps: AppDependencies, view: OfferStandingVie
 }
 
 /**
- * What happens when someone presses "Sign up": in one transaction that starts with a fresh, locked read of the offer
- * and a picture of its seats (counts and the person's own place), the domain decides (confirmed, waitlisted,
+ * What happens when someone presses "Sign up" (on any school's card of a group offer: all draw on one pool): in one
+ * transaction that starts with a fresh, locked read of the offer and a picture of its seats (counts and the person's own place), the domain decides (confirmed, waitlisted,
  * unchanged or refused) and the result is written. After commit the channel card is refreshed in the background; the
  * person gets their own view straight back.
  */
-export async function signUp(deps: AppDependencies, input: { offerId: string; person: Person }): Promise<PersonalOfferView> {
+export async function signUp(deps: AppDependencies, input: { offerId: string; person: Person; schoolId?: string }): Promise<PersonalOfferView> {
   const result = await deps.stores.offers.transaction(async (tx) => {
-    const locked = await tx.lockSeatPicture(input.offerId, input.person.id);
+    // The school rides in the same read (no extra round trip): it counts its places for a group offer's quota.
+    const locked = await tx.lockSeatPicture(input.offerId, input.person.id, input.schoolId);
     if (!locked) throw new DomainError('offer_not_found', 'That session no longer exists.');
     const { offer, picture } = locked;
-    const decision = decideSignUp(offer, picture, input.person, deps.clock.now());
+    const decision = decideSignUp(offer, picture, input.person, deps.clock.now(), input.schoolId);
     const changed = decision.changes.length > 0;
     if (changed) await tx.saveSignUpsRaisingRevision(offer.id, decision.changes);
     const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };

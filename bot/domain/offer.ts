@@ -26,11 +26,18 @@ export interface OfferDraft {
   tags: OfferTags;
   /** Weeks after the session when attendees are asked what changed in their practice; absent: the deployment's default. */
   followUpWeeks?: number;
+  /** Group offers only: at most this many confirmed places per school while the quota holds. */
+  quotaPerSchool?: number;
+  /** When unused quota returns to the shared pool (the waitlist then moves up in queue order); absent: never. */
+  quotaReleasesAt?: Date;
 }
 
 export interface Offer extends OfferDraft {
   id: string;
+  /** The school it was created from (the author's); a group offer belongs to its group's schools as well. */
   schoolId: string;
+  /** Offered to every school of this group (cluster, authority, collaborative), one card in each school's channel. */
+  groupId?: string;
   status: OfferStatus;
   createdBy: Person;
   createdAt: Date;
@@ -46,6 +53,7 @@ export function offerDraftProblems(draft: OfferDraft, now: Date, catalogue: TagC
   if (draft.followUpWeeks !== undefined && (!Number.isInteger(draft.followUpWeeks) || draft.followUpWeeks < 0 || draft.followUpWeeks > 26)) {
     problems.followUpWeeks = 'Follow up after a whole number of weeks from 0 (no follow-up) to 26.';
   }
+  Object.assign(problems, quotaProblems(draft));
   if (draft.endsAt.getTime() <= draft.startsAt.getTime()) problems.endTime = 'The session must end after it starts.';
   if (draft.startsAt.getTime() <= now.getTime()) problems.startDate = 'The session must start in the future.';
   if (draft.signUpsCloseAt.getTime() > draft.startsAt.getTime()) problems.closesDate = 'Sign-ups must close no later than the start of the session.';
@@ -58,11 +66,27 @@ export function offerDraftProblems(draft: OfferDraft, now: Date, catalogue: TagC
   return problems;
 }
 
+function quotaProblems(draft: OfferDraft): FieldErrors {
+  if (draft.quotaPerSchool === undefined) {
+    return draft.quotaReleasesAt === undefined ? {} : { quotaReleasesAt: 'A release date needs a limit per school.' };
+  }
+  if (!Number.isInteger(draft.quotaPerSchool) || draft.quotaPerSchool < 1 || draft.quotaPerSchool > draft.capacity) {
+    return { quotaPerSchool: 'The limit per school must be a whole number from 1 to the capacity.' };
+  }
+  if (draft.quotaReleasesAt && draft.quotaReleasesAt.getTime() >= draft.startsAt.getTime()) {
+    return { quotaReleasesAt: 'Unused places must be released before the session starts.' };
+  }
+  return {};
+}
+
 export function createOffer(
   draft: OfferDraft,
-  context: { id: string; schoolId: string; author: Person; now: Date; catalogue: TagCatalogue },
+  context: { id: string; schoolId: string; author: Person; now: Date; catalogue: TagCatalogue; groupId?: string },
 ): Offer {
   const problems = offerDraftProblems(draft, context.now, context.catalogue);
+  if (draft.quotaPerSchool !== undefined && context.groupId === undefined) {
+    problems.quotaPerSchool = 'A limit per school is only for offers to a group of schools.';
+  }
   if (Object.keys(problems).length > 0) throw new DomainError('invalid_offer', 'The offer is not valid.', problems);
   return {
     ...draft,
@@ -70,6 +94,7 @@ export function createOffer(
     description: draft.description.trim(),
     id: context.id,
     schoolId: context.schoolId,
+    ...(context.groupId === undefined ? {} : { groupId: context.groupId }),
     status: 'open',
     createdBy: context.author,
     createdAt: context.now,

@@ -16,7 +16,10 @@ export type OfferChange =
   | { field: 'signUpsCloseAt'; before: string; after: string }
   | { field: 'tags'; before: string[]; after: string[] }
   /** Weeks until the practice follow-up; null is the deployment's default. */
-  | { field: 'followUpWeeks'; before: number | null; after: number | null };
+  | { field: 'followUpWeeks'; before: number | null; after: number | null }
+  /** A group offer's places per school (null: none) and when unused ones return to the pool (null: never). */
+  | { field: 'quotaPerSchool'; before: number | null; after: number | null }
+  | { field: 'quotaReleasesAt'; before: string | null; after: string | null };
 
 /** Changes that matter to someone who plans to attend; a new capacity or closing time does not. */
 const fieldsWorthTelling: ReadonlySet<OfferChange['field']> = new Set(['title', 'description', 'facilitator', 'location', 'onlineLink', 'time']);
@@ -69,6 +72,11 @@ export function describeChanges(before: Offer, after: Offer): OfferChange[] {
   if ((before.followUpWeeks ?? null) !== (after.followUpWeeks ?? null)) {
     changes.push({ field: 'followUpWeeks', before: before.followUpWeeks ?? null, after: after.followUpWeeks ?? null });
   }
+  if ((before.quotaPerSchool ?? null) !== (after.quotaPerSchool ?? null)) {
+    changes.push({ field: 'quotaPerSchool', before: before.quotaPerSchool ?? null, after: after.quotaPerSchool ?? null });
+  }
+  const releaseOf = (offer: Offer) => offer.quotaReleasesAt?.toISOString() ?? null;
+  if (releaseOf(before) !== releaseOf(after)) changes.push({ field: 'quotaReleasesAt', before: releaseOf(before), after: releaseOf(after) });
   return changes;
 }
 
@@ -111,7 +119,12 @@ export function decideOfferEdit(
   const problems = offerEditProblems(offer, draft, context.now, context.catalogue);
   if (Object.keys(problems).length > 0) throw new DomainError('invalid_offer', 'The offer is not valid.', problems);
 
-  const edited: Offer = { ...offer, ...draft, title: draft.title.trim(), description: draft.description.trim(), timeZone: offer.timeZone };
+  if (draft.quotaPerSchool !== undefined && offer.groupId === undefined) {
+    throw new DomainError('invalid_offer', 'The offer is not valid.', { quotaPerSchool: 'A limit per school is only for offers to a group of schools.' });
+  }
+  // A draft without a quota removes it (the form always sends the offer's whole state).
+  const { quotaPerSchool: _q, quotaReleasesAt: _r, ...kept } = offer;
+  const edited: Offer = { ...kept, ...draft, title: draft.title.trim(), description: draft.description.trim(), timeZone: offer.timeZone };
   const changes = describeChanges(offer, edited);
   if (changes.length === 0) return { kind: 'unchanged' };
 

@@ -12,6 +12,8 @@ export interface SignUp {
   queueNumber: number;
   signedUpAt: Date;
   updatedAt: Date;
+  /** The school it came from (the channel's whose card was clicked, else the person's); counts against its quota. */
+  schoolId?: string;
 }
 
 export type Standing =
@@ -79,9 +81,11 @@ export interface SeatPicture {
   own: SignUp | null;
   /** Waitlisted people ahead of the person; 0 unless they are waitlisted. */
   waitlistedAhead: number;
+  /** Confirmed places held by the school the sign-up comes from (0 when it is not known): its quota's use. */
+  schoolConfirmed: number;
 }
 
-export function pictureOf(signUps: readonly SignUp[], personId: string): SeatPicture {
+export function pictureOf(signUps: readonly SignUp[], personId: string, schoolId?: string): SeatPicture {
   const own = signUps.find((s) => s.person.id === personId) ?? null;
   const waitlist = waitlistOf(signUps);
   return {
@@ -90,6 +94,7 @@ export function pictureOf(signUps: readonly SignUp[], personId: string): SeatPic
     lastQueueNumber: nextQueueNumber(signUps) - 1,
     own,
     waitlistedAhead: own?.status === 'waitlisted' ? waitlist.findIndex((s) => s.person.id === personId) : 0,
+    schoolConfirmed: schoolId === undefined ? 0 : confirmedOf(signUps).filter((s) => s.schoolId === schoolId).length,
   };
 }
 
@@ -98,12 +103,33 @@ export interface SignUpDecisionWithSeats extends SignUpDecision {
   seats: SeatSummary;
 }
 
+/** What decides seats: the shared pool and, for a group offer, the limit per school and when it is released. */
+export type SeatTerms = Pick<Offer, 'capacity' | 'quotaPerSchool' | 'quotaReleasesAt'>;
+
+/** Whether the limit per school holds at `now`: one is set and its release date (if any) has not come. */
+export function quotaInForce(offer: SeatTerms, now: Date): boolean {
+  return offer.quotaPerSchool !== undefined && (offer.quotaReleasesAt === undefined || now.getTime() < offer.quotaReleasesAt.getTime());
+}
+
 /**
- * A person asks for a seat. A free seat confirms them; a full offer puts them at the back of the waitlist.
- * Asking again while confirmed or waitlisted changes nothing. `picture` must be a fresh read taken inside the
- * transaction that will write the result, so two people cannot both take the last seat.
+ * Whether a new sign-up takes a seat. While a quota holds, the pool must have a seat and the school must be under its
+ * limit; once released, people already waiting go first (the release job promotes them), so a newcomer takes a seat
+ * only if one is left over after every waiting person has one.
  */
-export function decideSignUp(offer: Offer, picture: SeatPicture, person: Person, now: Date): SignUpDecisionWithSeats {
+function newcomerHasSeat(offer: SeatTerms, picture: SeatPicture, now: Date): boolean {
+  const free = offer.capacity - picture.confirmed;
+  if (offer.quotaPerSchool === undefined) return free > 0;
+  if (quotaInForce(offer, now)) return free > 0 && picture.schoolConfirmed < offer.quotaPerSchool;
+  return free > picture.waitlisted;
+}
+
+/**
+ * A person asks for a seat. A free seat confirms them (within their school's quota on a group offer that has one); else
+ * they go to the back of the waitlist. Asking again while confirmed or waitlisted changes nothing. `picture` must be a
+ * fresh read taken inside the transaction that will write the result, so two people cannot both take the last seat
+ * (nor two from one school its last place). `schoolId` is where the sign-up comes from.
+ */
+export function decideSignUp(offer: Offer, picture: SeatPicture, person: Person, now: Date, schoolId?: string): SignUpDecisionWithSeats {
   const seatsWith = (confirmed: number, waitlisted: number): SeatSummary => ({
     capacity: offer.capacity,
     confirmed,
@@ -118,7 +144,10 @@ export function decideSignUp(offer: Offer, picture: SeatPicture, person: Person,
   const refusal = signUpRefusal(offer, now);
   if (refusal) throw refusal;
 
-  const hasSeat = picture.confirmed < offer.capacity;
+  if (quotaInForce(offer, now) && schoolId === undefined) {
+    throw new DomainError('school_unknown', 'This session has places per school, and I could not tell which school you are in.');
+  }
+  const hasSeat = newcomerHasSeat(offer, picture, now);
   const signUp: SignUp = {
     offerId: offer.id,
     person,
@@ -126,6 +155,7 @@ export function decideSignUp(offer: Offer, picture: SeatPicture, person: Person,
     queueNumber: picture.lastQueueNumber + 1,
     signedUpAt: now,
     updatedAt: now,
+    ...(schoolId === undefined ? {} : { schoolId }),
   };
   return hasSeat
     ? { changes: [signUp], standing: { kind: 'confirmed' }, seats: seatsWith(picture.confirmed + 1, picture.waitlisted) }
@@ -145,12 +175,36 @@ export function decideWithdrawal(offer: Offer, signUps: readonly SignUp[], perso
   return { changes: [withdrawn, ...promoted], promoted };
 }
 
-/** The waitlisted people who move up while confirmed seats are free, first come first served. */
-export function promotionsToFill(offer: Pick<Offer, 'capacity'>, signUps: readonly SignUp[], now: Date): SignUp[] {
-  const free = seatSummary(offer, signUps).seatsLeft;
-  return waitlistOf(signUps)
-    .slice(0, free)
-    .map((s) => ({ ...s, status: 'confirmed' as const, updatedAt: now }));
+/**
+ * The waitlisted people who move up while confirmed seats are free, first come first served. While a quota holds, a
+ * person whose school has used its places is passed over (keeping their place) for the next one whose school has not.
+ */
+export function promotionsToFill(offer: SeatTerms, signUps: readonly SignUp[], now: Date): SignUp[] {
+  let free = seatSummary(offer, signUps).seatsLeft;
+  const limit = quotaInForce(offer, now) ? offer.quotaPerSchool : undefined;
+  const held = new Map<string, number>();
+  for (const s of confirmedOf(signUps)) held.set(s.schoolId ?? '', (held.get(s.schoolId ?? '') ?? 0) + 1);
+  const promoted: SignUp[] = [];
+  for (const waiting of waitlistOf(signUps)) {
+    if (free === 0) break;
+    const school = waiting.schoolId ?? '';
+    if (limit !== undefined && (held.get(school) ?? 0) >= limit) continue;
+    held.set(school, (held.get(school) ?? 0) + 1);
+    promoted.push({ ...waiting, status: 'confirmed', updatedAt: now });
+    free -= 1;
+  }
+  return promoted;
+}
+
+/**
+ * The quota's release date has come: unused places return to the shared pool and the waitlist moves up in queue
+ * order. Nothing moves for an offer without a quota, before the date, once cancelled, or once started (a place freed
+ * after sign-ups close still helps someone, as with a withdrawal).
+ */
+export function promotionsOnQuotaRelease(offer: Offer, signUps: readonly SignUp[], now: Date): SignUp[] {
+  if (offer.quotaPerSchool === undefined || quotaInForce(offer, now)) return [];
+  if (offer.status === 'cancelled' || now.getTime() >= offer.startsAt.getTime()) return [];
+  return promotionsToFill(offer, signUps, now);
 }
 
 function nextQueueNumber(signUps: readonly SignUp[]): number {

@@ -14,7 +14,9 @@ export type Job =
   /** After a peer observation's visit: each of the two is asked to reflect. */
   | { kind: 'observation_reflections'; observationId: string }
   /** One offer of an imported programme, posted on its publish date (bot/app/programme/publishProgrammeOffer.ts). */
-  | { kind: 'programme_publish'; importId: string; line: number };
+  | { kind: 'programme_publish'; importId: string; line: number }
+  /** A group offer's release date: unused places per school return to the pool and the waitlist moves up. */
+  | { kind: 'quota_release'; offerId: string };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */

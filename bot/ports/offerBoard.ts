@@ -7,20 +7,34 @@ export interface PostedCard {
   offerId: string;
   conversationId: string;
   activityId: string;
+  /** The school whose channel holds it; a group offer has one card per member school. */
+  schoolId?: string;
 }
 
+/** One card of an offer: an offer has one per channel it was posted to. */
+export type CardKey = Pick<PostedCard, 'offerId' | 'conversationId'>;
+
+/** A card to redraw, with what its offer is at now and the group it was offered to (if any). */
+export type StaleOfferCard = PostedCard & { revision: number; groupId?: string };
+
 export interface OfferCardLedger {
+  /** Keeps a card's place (one per offer and conversation; posting again to the same channel replaces it). */
   recordPosted(card: PostedCard, shownRevision: number): Promise<void>;
+  /** The offer's card in its own school's channel (else its first card): where learning is shared back. */
   findPosted(offerId: string): Promise<PostedCard | undefined>;
-  /** Posted cards whose offer has changed since the card was last drawn. */
-  staleCards(limit: number): Promise<Array<PostedCard & { revision: number }>>;
+  /** Every card of the offer, retired ones included, oldest first. */
+  postedCards(offerId: string): Promise<PostedCard[]>;
+  /** Posted cards whose offer has changed since the card was last drawn (retired cards never are). */
+  staleCards(limit: number): Promise<StaleOfferCard[]>;
   /**
    * Takes stale cards for redrawing: a claimed card is left alone by other instances until the lease ends, so one
    * change leads to one update however many instances share the database.
    */
-  claimStaleCards(now: Date, limit: number, leaseMs: number): Promise<Array<PostedCard & { revision: number }>>;
+  claimStaleCards(now: Date, limit: number, leaseMs: number): Promise<StaleOfferCard[]>;
   /** Records what the card now shows and releases the claim. */
-  markShown(offerId: string, revision: number): Promise<void>;
+  markShown(card: CardKey, revision: number): Promise<void>;
+  /** The card's school left the offer's group: it stays as last drawn and is never claimed again. */
+  retire(card: CardKey, at: Date): Promise<void>;
 }
 
 export interface OfferCardView {

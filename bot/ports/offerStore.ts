@@ -8,10 +8,13 @@ export interface OfferTransaction {
   /** Reads the offer and holds it until commit, so a capacity decision cannot race another one. */
   lockOffer(offerId: string): Promise<Offer | undefined>;
   signUpsForOffer(offerId: string): Promise<SignUp[]>;
-  /** Counts and the person's own row: what a sign-up decision needs, without reading every sign-up. */
-  seatPicture(offerId: string, personId: string): Promise<SeatPicture>;
+  /**
+   * Counts and the person's own row: what a sign-up decision needs, without reading every sign-up; `schoolId` (where
+   * the sign-up comes from) adds how many places that school holds, for a group offer's quota.
+   */
+  seatPicture(offerId: string, personId: string, schoolId?: string): Promise<SeatPicture>;
   /** lockOffer, then seatPicture read once the lock is held, in one round trip where the database allows. */
-  lockSeatPicture(offerId: string, personId: string): Promise<{ offer: Offer; picture: SeatPicture } | undefined>;
+  lockSeatPicture(offerId: string, personId: string, schoolId?: string): Promise<{ offer: Offer; picture: SeatPicture } | undefined>;
   insertOffer(offer: Offer): Promise<void>;
   /** Saves an edited (or cancelled) offer's details and status; the revision is left to raiseRevision. */
   updateOffer(offer: Offer): Promise<void>;

@@ -235,9 +235,9 @@ describe('seats and standing', () => {
       ...buildSignUps(offer, 3),
       buildSignUp({ offerId: offer.id, person: buildPerson(4), status: 'withdrawn', queueNumber: 9 }),
     ].reverse();
-    expect(pictureOf(signUps, 'person-3')).toEqual({ confirmed: 1, waitlisted: 2, lastQueueNumber: 9, own: signUps[1], waitlistedAhead: 1 });
+    expect(pictureOf(signUps, 'person-3')).toEqual({ confirmed: 1, waitlisted: 2, lastQueueNumber: 9, own: signUps[1], waitlistedAhead: 1, schoolConfirmed: 0 });
     expect(pictureOf(signUps, 'person-1')).toMatchObject({ own: { status: 'confirmed' }, waitlistedAhead: 0 });
-    expect(pictureOf([], 'person-1')).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0 });
+    expect(pictureOf([], 'person-1')).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0, schoolConfirmed: 0 });
   });
 
 

@@ -23,6 +23,9 @@ export function offerToRow(offer: Offer): OfferRow {
     created_at: offer.createdAt.toISOString(),
     revision: offer.revision,
     follow_up_weeks: offer.followUpWeeks ?? null,
+    group_id: offer.groupId ?? null,
+    quota_per_school: offer.quotaPerSchool ?? null,
+    quota_releases_at: offer.quotaReleasesAt?.toISOString() ?? null,
   };
 }
 
@@ -46,6 +49,9 @@ export function offerFromRow(row: OfferRow): Offer {
     createdAt: new Date(row.created_at),
     revision: Number(row.revision),
     ...(row.follow_up_weeks === null || row.follow_up_weeks === undefined ? {} : { followUpWeeks: Number(row.follow_up_weeks) }),
+    ...(row.group_id ? { groupId: row.group_id } : {}),
+    ...(row.quota_per_school === null || row.quota_per_school === undefined ? {} : { quotaPerSchool: Number(row.quota_per_school) }),
+    ...(row.quota_releases_at ? { quotaReleasesAt: new Date(row.quota_releases_at) } : {}),
   };
 }
 
@@ -58,6 +64,7 @@ export function signUpToRow(signUp: SignUp): SignUpRow {
     queue_number: signUp.queueNumber,
     signed_up_at: signUp.signedUpAt.toISOString(),
     updated_at: signUp.updatedAt.toISOString(),
+    school_id: signUp.schoolId ?? null,
   };
 }
 
@@ -69,5 +76,6 @@ export function signUpFromRow(row: SignUpRow): SignUp {
     queueNumber: Number(row.queue_number),
     signedUpAt: new Date(row.signed_up_at),
     updatedAt: new Date(row.updated_at),
+    ...(row.school_id ? { schoolId: row.school_id } : {}),
   };
 }

@@ -95,6 +95,10 @@ export interface OfferRow {
   revision: number;
   /** Weeks until the practice follow-up; null: the deployment's default (0016_practice_follow_up). */
   follow_up_weeks: number | null;
+  /** 0020_group_offers: the group offered to, places per school and their release; null for a school's own offer. */
+  group_id: string | null;
+  quota_per_school: number | null;
+  quota_releases_at: string | null;
 }
 
 export interface SignUpRow {
@@ -105,6 +109,8 @@ export interface SignUpRow {
   queue_number: number;
   signed_up_at: string;
   updated_at: string;
+  /** The school the sign-up came from (0020_group_offers); null for older rows. */
+  school_id: string | null;
 }
 
 export interface OfferCardRow {
@@ -115,6 +121,10 @@ export interface OfferCardRow {
   updated_at: string;
   /** While set and in the future, one instance is redrawing the card; others leave it alone. */
   claimed_until: string | null;
+  /** The school whose channel holds the card (0020_group_offers). */
+  school_id: string | null;
+  /** Set when the card's school left the offer's group: it is never redrawn again. */
+  retired_at: string | null;
 }
 
 export interface OutboxRow {

@@ -12,11 +12,11 @@ import { noticeInsert } from './outboxRows';
 
 type Executor = Kysely<Database>;
 
-type SeatPictureRow = { confirmed: number; waitlisted: number; last_queue_number: number; waitlisted_ahead: number } & {
+type SeatPictureRow = { confirmed: number; waitlisted: number; last_queue_number: number; waitlisted_ahead: number; school_confirmed: number } & {
   [K in keyof SignUpRow]: SignUpRow[K] | null;
 };
 
-const signUpColumns = ['offer_id', 'person_id', 'person_name', 'status', 'queue_number', 'signed_up_at', 'updated_at'] as const;
+const signUpColumns = ['offer_id', 'person_id', 'person_name', 'status', 'queue_number', 'signed_up_at', 'updated_at', 'school_id'] as const;
 
 function upsertSignUp(db: Pick<Kysely<Database>, 'insertInto'>, p: SignUpRow) {
   return db
@@ -29,6 +29,7 @@ function upsertSignUp(db: Pick<Kysely<Database>, 'insertInto'>, p: SignUpRow) {
         queue_number: p.queue_number,
         signed_up_at: p.signed_up_at,
         updated_at: p.updated_at,
+        school_id: p.school_id,
       }),
     );
 }
@@ -51,8 +52,11 @@ export function hotQueries(dialect: Dialect) {
     saveSignUpRaisingRevision: prepared<SignUpRow, never>(signUpColumns, (db, p) =>
       db.with('saved', (cte) => upsertSignUp(cte, p)).updateTable('offers').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', p.offer_id),
     ),
-    /** Counts, the person's own row and how many wait ahead of them, in one round trip. */
-    seatPicture: prepared<{ offerId: string; personId: string }, SeatPictureRow>(['offerId', 'personId'], (db, p) =>
+    /**
+     * Counts, the person's own row, how many wait ahead of them and how many places the sign-up's school holds (for a
+     * group offer's quota), in one round trip.
+     */
+    seatPicture: prepared<{ offerId: string; personId: string; schoolId: string | null }, SeatPictureRow>(['offerId', 'personId', 'schoolId'], (db, p) =>
       db
         .selectFrom(
           db
@@ -61,6 +65,7 @@ export function hotQueries(dialect: Dialect) {
               sql<number>`cast(coalesce(sum(case when status = 'confirmed' then 1 else 0 end), 0) as integer)`.as('confirmed'),
               sql<number>`cast(coalesce(sum(case when status = 'waitlisted' then 1 else 0 end), 0) as integer)`.as('waitlisted'),
               sql<number>`cast(coalesce(max(queue_number), 0) as integer)`.as('last_queue_number'),
+              sql<number>`cast(coalesce(sum(case when status = 'confirmed' and school_id = ${p.schoolId} then 1 else 0 end), 0) as integer)`.as('school_confirmed'),
             ])
             .where('offer_id', '=', p.offerId)
             .as('counts'),
@@ -78,6 +83,7 @@ export function hotQueries(dialect: Dialect) {
           'own.signed_up_at',
           'own.updated_at',
           sql<number>`cast((select count(*) from signups ahead where ahead.offer_id = own.offer_id and own.status = 'waitlisted' and ahead.status = 'waitlisted' and ahead.queue_number < own.queue_number) as integer)`.as('waitlisted_ahead'),
+          'counts.school_confirmed',
         ]),
     ),
     raiseRevision: prepared<{ id: string }, never>(['id'], (db, p) =>
@@ -176,8 +182,8 @@ export class SqlOfferTransaction implements OfferTransaction {
    * taken when it starts, so counts read in the statement that waited for the lock could miss a sign-up committed
    * while it waited; the second statement starts after the lock is held and sees every committed sign-up.
    */
-  async lockSeatPicture(offerId: string, personId: string): Promise<{ offer: Offer; picture: SeatPicture } | undefined> {
-    const [offer, picture] = await Promise.all([this.lockOffer(offerId), this.seatPicture(offerId, personId)]);
+  async lockSeatPicture(offerId: string, personId: string, schoolId?: string): Promise<{ offer: Offer; picture: SeatPicture } | undefined> {
+    const [offer, picture] = await Promise.all([this.lockOffer(offerId), this.seatPicture(offerId, personId, schoolId)]);
     return offer && { offer, picture };
   }
 
@@ -185,8 +191,8 @@ export class SqlOfferTransaction implements OfferTransaction {
     return (await this.queries.signUpsForOffer.run(this.target, { offerId })).map(signUpFromRow);
   }
 
-  async seatPicture(offerId: string, personId: string): Promise<SeatPicture> {
-    const [row] = await this.queries.seatPicture.run(this.target, { offerId, personId });
+  async seatPicture(offerId: string, personId: string, schoolId?: string): Promise<SeatPicture> {
+    const [row] = await this.queries.seatPicture.run(this.target, { offerId, personId, schoolId: schoolId ?? null });
     const own = row?.person_id ? signUpFromRow(row as SignUpRow) : null;
     return {
       confirmed: Number(row?.confirmed ?? 0),
@@ -194,6 +200,7 @@ export class SqlOfferTransaction implements OfferTransaction {
       lastQueueNumber: Number(row?.last_queue_number ?? 0),
       own,
       waitlistedAhead: Number(row?.waitlisted_ahead ?? 0),
+      schoolConfirmed: Number(row?.school_confirmed ?? 0),
     };
   }
 
@@ -220,6 +227,8 @@ export class SqlOfferTransaction implements OfferTransaction {
             tags: row.tags,
             status: row.status,
             follow_up_weeks: row.follow_up_weeks,
+            quota_per_school: row.quota_per_school,
+            quota_releases_at: row.quota_releases_at,
           })
           .where('id', '=', row.id),
       ),

@@ -1,6 +1,7 @@
 import { Logger } from 'pino';
 import { seatSummary } from '../../domain/signUp';
-import { OfferBoard, OfferCardLedger, PostedCard } from '../../ports/offerBoard';
+import { OfferBoard, OfferCardLedger, StaleOfferCard } from '../../ports/offerBoard';
+import { SchoolGroups } from '../../ports/schoolGroups';
 import { LearningShareStore } from '../../ports/learningShareStore';
 import { OfferStore } from '../../ports/offerStore';
 import { activeSignUpIds } from '../signUp';
@@ -8,9 +9,11 @@ import { errorSummary, StaleCardRefresher } from './staleCardRefresher';
 
 export { errorSummary } from './staleCardRefresher';
 
-type StaleOfferCard = PostedCard & { revision: number };
-
-/** Offer cards in the channel: a burst of 50 sign-ups costs a handful of updates (see StaleCardRefresher). */
+/**
+ * Offer cards in the channels: a burst of 50 sign-ups costs a handful of updates (see StaleCardRefresher). A group
+ * offer has a card in each member school's channel; each is claimed and redrawn on its own, within its channel's
+ * budget, so every card converges on the same state. A card whose school has left the group is retired, not redrawn.
+ */
 export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
   constructor(
     private readonly deps: {
@@ -19,6 +22,8 @@ export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
       board: OfferBoard;
       /** Counts learning shared under each card. */
       learningShares: LearningShareStore;
+      /** Which schools are (still) in a group; without it every card of a group offer is redrawn. */
+      groups?: Pick<SchoolGroups, 'schoolsIn'>;
       logger: Logger;
       /** A short pause before the first redraw so that a burst of clicks lands in one update. */
       settleMs: number;
@@ -36,10 +41,15 @@ export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
   }
 
   protected idOf(card: StaleOfferCard): string {
-    return card.offerId;
+    return `${card.offerId}\u0000${card.conversationId}`;
   }
 
   protected async redraw(card: StaleOfferCard): Promise<void> {
+    if (await this.schoolLeftGroup(card)) {
+      await this.deps.offerCards.retire(card, new Date());
+      this.deps.logger.info({ event: 'offer_card_retired', offerId: card.offerId, schoolId: card.schoolId, groupId: card.groupId });
+      return;
+    }
     let shownRevision: number | null = null;
     await this.deps.board.update(card, async () => {
       const offer = await this.deps.offers.findOffer(card.offerId);
@@ -49,7 +59,12 @@ export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
       const sharedCount = await this.deps.learningShares.postedCount(card.offerId);
       return { offer, seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps), sharedCount };
     });
-    if (shownRevision !== null) await this.deps.offerCards.markShown(card.offerId, shownRevision);
+    if (shownRevision !== null) await this.deps.offerCards.markShown(card, shownRevision);
+  }
+
+  private async schoolLeftGroup(card: StaleOfferCard): Promise<boolean> {
+    if (!card.groupId || !card.schoolId || !this.deps.groups) return false;
+    return !(await this.deps.groups.schoolsIn(card.groupId)).includes(card.schoolId);
   }
 
   protected failed(card: StaleOfferCard, error: unknown): void {

@@ -6,6 +6,7 @@ import { retentionJobHandler } from '../privacy/retention';
 import { sendFollowUpReminders, sendFollowUpRequests } from '../followUp/followUpRequests';
 import { sendObservationReflectionRequests } from '../peerObservation/reflectOnObservation';
 import { publishProgrammeOffer } from '../programme/publishProgrammeOffer';
+import { releaseQuota } from '../groupOffers/quotaRelease';
 
 type JobHandlers = { [K in Job['kind']]: (deps: AppDependencies, job: Extract<Job, { kind: K }>) => Promise<void> };
 
@@ -19,6 +20,7 @@ export const jobHandlers: JobHandlers = {
   follow_up_reminders: (deps, job) => sendFollowUpReminders(deps, job.offerId),
   observation_reflections: (deps, job) => sendObservationReflectionRequests(deps, job.observationId),
   programme_publish: (deps, job) => publishProgrammeOffer(deps, job),
+  quota_release: (deps, job) => releaseQuota(deps, job.offerId),
 };
 
 export function runJob(deps: AppDependencies, job: Job): Promise<void> {

@@ -68,6 +68,6 @@ export async function decideProposal(
     return { proposal: { ...proposal, status: input.outcome, decision }, offer };
   });
   deps.afterCommit.noticesQueued();
-  if (decided.offer && channel) await postNewOffer(deps, decided.offer, channel.id);
+  if (decided.offer && channel) await postNewOffer(deps, decided.offer, channel.id, decided.offer.schoolId);
   return { ...decided, channelName: decided.offer ? (channel?.name ?? null) : null };
 }

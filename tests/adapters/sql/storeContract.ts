@@ -20,6 +20,7 @@ import { describeProgrammeImportContract } from './programmeImportContract';
 import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
 import { describePeerObservationContract } from './peerObservationContract';
+import { describeGroupOfferContract } from './groupOfferContract';
 import { describePersonalDataContract } from './subjectAccessContract';
 import { describeSchoolGroupContract } from './schoolGroupContract';
 
@@ -123,6 +124,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeSchoolGroupContract(db);
   describeErasureContract(harness, db);
   describePeerObservationContract(db);
+  describeGroupOfferContract(db);
   describe('migrations', () => {
     it('the first open creates the schema', async () => {
       await db.open();
@@ -278,7 +280,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       }
       expect(await stores.offers.transaction((tx) => tx.seatPicture(offer.id, 'person-5'))).toMatchObject({ confirmed: 2, waitlisted: 2, lastQueueNumber: 7, waitlistedAhead: 1 });
       const empty = await db.insertOffer(stores);
-      expect(await stores.offers.transaction((tx) => tx.seatPicture(empty.id, 'person-1'))).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0 });
+      expect(await stores.offers.transaction((tx) => tx.seatPicture(empty.id, 'person-1'))).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0, schoolConfirmed: 0 });
     });
 
     it('lockSeatPicture gives the offer with the seat picture read under its lock; an unknown offer gives nothing', async () => {
@@ -549,15 +551,15 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       await raise(stores, offer.id);
       expect(await stores.offerCards.staleCards(10)).toEqual([{ offerId: offer.id, conversationId: 'c-clpl', activityId: 'act-1', revision: 2 }]);
 
-      await stores.offerCards.markShown(offer.id, 2);
+      await stores.offerCards.markShown({ offerId: offer.id, conversationId: 'c-clpl' }, 2);
       expect(await stores.offerCards.staleCards(10)).toEqual([]);
     });
 
     it('markShown never lowers the shown revision (a slow, older update finishing late)', async () => {
       const { stores, offer } = await postedOffer();
       await raise(stores, offer.id, 2); // revision 3
-      await stores.offerCards.markShown(offer.id, 3);
-      await stores.offerCards.markShown(offer.id, 2);
+      await stores.offerCards.markShown({ offerId: offer.id, conversationId: 'c-clpl' }, 3);
+      await stores.offerCards.markShown({ offerId: offer.id, conversationId: 'c-clpl' }, 2);
       expect(await stores.offerCards.staleCards(10)).toEqual([]);
       expect((await db.inspect<{ shown_revision: number }>('select shown_revision from offer_cards'))[0]?.shown_revision).toBe(3);
     });

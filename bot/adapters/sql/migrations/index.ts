@@ -20,6 +20,7 @@ import * as m0016 from './0016_practice_follow_up';
 import * as m0017 from './0017_learning_shares';
 import * as m0018 from './0018_peer_observations';
 import * as m0019 from './0019_school_groups';
+import * as m0020 from './0020_group_offers';
 import * as m0021 from './0021_programme_imports';
 import * as m0022 from './0022_learning_share_claims';
 
@@ -49,6 +50,7 @@ const migrations: Record<string, MigrationModule> = {
   '0017_learning_shares': m0017,
   '0018_peer_observations': m0018,
   '0019_school_groups': m0019,
+  '0020_group_offers': m0020,
   '0021_programme_imports': m0021,
   '0022_learning_share_claims': m0022,
   // 0018 is another branch's (CSV programme import); the lead merges both in number order.

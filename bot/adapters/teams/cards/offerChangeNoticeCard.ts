@@ -44,6 +44,10 @@ function changeFact(change: OfferChange, timeZone: string): { title: string; val
       return { title: 'Tags', value: change.after.join('; ') || '—' };
     case 'followUpWeeks':
       return { title: 'Practice follow-up', value: `${weeksText(change.after)} (was ${weeksText(change.before)})` };
+    case 'quotaPerSchool':
+      return { title: 'Places per school', value: `${change.after ?? 'no limit'} (was ${change.before ?? 'no limit'})` };
+    case 'quotaReleasesAt':
+      return { title: 'Unused places released', value: `${change.after ? instantText(new Date(change.after), timeZone) : 'never'} (was ${change.before ? instantText(new Date(change.before), timeZone) : 'never'})` };
     case 'description':
       // Descriptions are long: the new one alone reads better than both.
       return { title: 'Description', value: change.after || '—' };

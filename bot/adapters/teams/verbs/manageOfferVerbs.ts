@@ -117,6 +117,8 @@ const changeLabel = {
   signUpsCloseAt: 'closing time',
   tags: 'tags',
   followUpWeeks: 'practice follow-up',
+  quotaPerSchool: 'places per school',
+  quotaReleasesAt: 'release of unused places',
 } as const;
 
 function people(n: number): string {

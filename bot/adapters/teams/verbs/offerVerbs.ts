@@ -16,7 +16,9 @@ import { ActionContext, VerbHandler } from './types';
 export const offerVerbs: Record<string, VerbHandler> = {
   [verbs.signUp]: async (ctx, data) => {
     const { offerId } = offerActionData.parse(data);
-    const view = await signUp(ctx.app, { offerId, person: ctx.person });
+    // The school whose channel card was clicked; in a 1:1 chat, the person's own (a group offer's quota counts it).
+    const schoolId = ctx.schoolId ?? (await ctx.app.stores.schools.schoolsOf(ctx.person.id))[0]?.id;
+    const view = await signUp(ctx.app, { offerId, person: ctx.person, ...(schoolId === undefined ? {} : { schoolId }) });
     return renderPersonalOfferCard(ctx.app, ctx.person.id, view);
   },
   [verbs.withdraw]: async (ctx, data) => {
