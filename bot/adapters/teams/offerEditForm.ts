@@ -26,6 +26,10 @@ export function offerFormValuesOf(offer: Offer, catalogue: TagCatalogue, editorI
     standards: positions(offer.tags.standards, catalogue.standards),
     priorities: positions(offer.tags.priorities, catalogue.priorities),
     followUpWeeks: offer.followUpWeeks === undefined ? '' : String(offer.followUpWeeks),
+    audience: offer.groupId ?? 'school',
+    // A group offer's quota is on the form, so saving the form keeps it (a draft without one removes it).
+    quotaPerSchool: offer.quotaPerSchool === undefined ? '' : String(offer.quotaPerSchool),
+    quotaReleasesDate: offer.quotaReleasesAt ? (local(offer.quotaReleasesAt).toISODate() ?? '') : '',
   };
 }
 

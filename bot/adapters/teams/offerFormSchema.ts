@@ -25,10 +25,14 @@ export const offerFormSchema = z.object({
   standards: text(200),
   priorities: text(400),
   followUpWeeks: text(6),
+  audience: text(64),
+  quotaPerSchool: text(6),
+  quotaReleasesDate: text(10),
 });
 
 export type OfferFormResult =
-  | { ok: true; draft: OfferDraft; values: OfferFormValues }
+  /** `groupId`: the group the offer is for (posted to every member school), absent for the author's own school. */
+  | { ok: true; draft: OfferDraft; values: OfferFormValues; groupId?: string }
   | { ok: false; values: OfferFormValues; errors: FieldErrors };
 
 /**
@@ -37,7 +41,16 @@ export type OfferFormResult =
  */
 export function parseOfferForm(
   data: unknown,
-  context: { author: Person; timeZone: string; catalogue: TagCatalogue; knownStaff: readonly Person[] },
+  context: {
+    author: Person;
+    timeZone: string;
+    catalogue: TagCatalogue;
+    knownStaff: readonly Person[];
+    /** Groups the author leads, the only ones "For whom" may name. */
+    groupIds?: readonly string[];
+    /** Editing: whom the offer is for is fixed (its group id, or null for a school's own offer). */
+    fixedGroupId?: string | null;
+  },
 ): OfferFormResult {
   const parsed = offerFormSchema.safeParse(data);
   if (!parsed.success) {
@@ -46,7 +59,7 @@ export function parseOfferForm(
     return { ok: false, values: echo(data), errors };
   }
   const v = parsed.data;
-  const values: OfferFormValues = { ...v };
+  const values: OfferFormValues = { ...v, audience: v.audience || 'school' };
   const errors: FieldErrors = {};
 
   const title = v.title.trim();
@@ -67,6 +80,9 @@ export function parseOfferForm(
 
   const followUpWeeks = weeksOf(v.followUpWeeks, errors);
 
+  const groupId = audienceOf(v.audience, context, errors);
+  const quota = quotaOf(v, groupId, context.timeZone, errors);
+
   const standards = pickChoices(v.standards, context.catalogue.standards, 'standards', errors);
   const priorities = pickChoices(v.priorities, context.catalogue.priorities, 'priorities', errors);
 
@@ -74,6 +90,7 @@ export function parseOfferForm(
   return {
     ok: true,
     values,
+    ...(groupId === undefined ? {} : { groupId }),
     draft: {
       title,
       description: v.description.trim(),
@@ -87,8 +104,44 @@ export function parseOfferForm(
       signUpsCloseAt: closesAt,
       tags: { standards, priorities },
       ...(followUpWeeks === undefined ? {} : { followUpWeeks }),
+      ...quota,
     },
   };
+}
+
+function audienceOf(value: string, context: { groupIds?: readonly string[]; fixedGroupId?: string | null }, errors: FieldErrors): string | undefined {
+  if (context.fixedGroupId !== undefined) return context.fixedGroupId ?? undefined;
+  const chosen = value.trim();
+  if (chosen === '' || chosen === 'school') return undefined;
+  if (context.groupIds?.includes(chosen)) return chosen;
+  errors.audience = 'Choose this school or a group of schools you lead.';
+  return undefined;
+}
+
+/** Places per school and their release only mean something for a group offer; for a school's own offer they are refused. */
+function quotaOf(v: z.infer<typeof offerFormSchema>, groupId: string | undefined, zone: string, errors: FieldErrors): Pick<OfferDraft, 'quotaPerSchool' | 'quotaReleasesAt'> {
+  const quotaText = v.quotaPerSchool.trim();
+  const releaseText = v.quotaReleasesDate.trim();
+  const onlyForGroups = 'is only for an offer to a group of schools: choose the group under "For whom", or leave it empty.';
+  if (groupId === undefined) {
+    if (quotaText !== '') errors.quotaPerSchool = `Places per school ${onlyForGroups}`;
+    if (releaseText !== '') errors.quotaReleasesAt = `Returning unused places ${onlyForGroups}`;
+    return {};
+  }
+  const result: Pick<OfferDraft, 'quotaPerSchool' | 'quotaReleasesAt'> = {};
+  if (quotaText !== '') {
+    const quota = Number(quotaText);
+    if (!Number.isInteger(quota) || quota < 1 || quota > 1000) errors.quotaPerSchool = 'Places per school must be a whole number from 1 to 1000.';
+    else result.quotaPerSchool = quota;
+  }
+  if (releaseText !== '') {
+    const date = localDate(releaseText, 'quotaReleasesAt', errors);
+    // Released at the start of that day in the school's zone.
+    const at = date ? DateTime.fromISO(date, { zone }) : null;
+    if (at?.isValid) result.quotaReleasesAt = at.toJSDate();
+    else if (date) errors.quotaReleasesAt = 'That date does not exist.';
+  }
+  return result;
 }
 
 /** Empty: the school's default. Teams may send a number input as "6" or "6.0". */
@@ -172,5 +225,8 @@ function echo(data: unknown): OfferFormValues {
     standards: pick('standards'),
     priorities: pick('priorities'),
     followUpWeeks: pick('followUpWeeks'),
+    audience: pick('audience', 'school'),
+    quotaPerSchool: pick('quotaPerSchool'),
+    quotaReleasesDate: pick('quotaReleasesDate'),
   };
 }

@@ -19,3 +19,28 @@ describe('the "Offer posted" confirmation card', () => {
     expect(actions[1]!.style).toBe('destructive');
   });
 });
+
+describe('the "Offer posted" card for a group offer', () => {
+  it('names the group, the schools posted to and those skipped with why, as a valid Adaptive Card 1.5', () => {
+    const offer = buildOffer({ id: 'offer-8', title: 'Numeracy across the cluster', groupId: 'balerno-cluster' });
+    const card = renderOfferPostedCard(
+      offerPostedCardData(offer, 'BAL-Staff CLPL', {
+        name: 'Balerno cluster',
+        postedTo: ['Balerno High', 'Dean Park Primary'],
+        skipped: [{ schoolId: 'school-d', name: 'Currie Primary', reason: 'no_clpl_channel' }],
+      }),
+    );
+    expectValidAdaptiveCard(card);
+    const text = JSON.stringify(card);
+    expect(text).toContain('is now offered to Balerno cluster, with one shared pool of places');
+    expect(text).toContain('Posted to: Balerno High, Dean Park Primary');
+    expect(text).toContain('Not posted to: Currie Primary (no CLPL channel chosen yet)');
+    expect(text).not.toContain('is now in BAL-Staff CLPL');
+  });
+
+  it('says nothing of skipped schools when every school got its card', () => {
+    const offer = buildOffer({ id: 'offer-9', groupId: 'balerno-cluster' });
+    const text = JSON.stringify(renderOfferPostedCard(offerPostedCardData(offer, 'BAL-Staff CLPL', { name: 'Balerno cluster', postedTo: ['Balerno High'], skipped: [] })));
+    expect(text).not.toContain('Not posted to');
+  });
+});

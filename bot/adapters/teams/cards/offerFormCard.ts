@@ -20,6 +20,12 @@ export interface OfferFormValues {
   priorities: string;
   /** Weeks until the practice follow-up; empty for the school's default. */
   followUpWeeks: string;
+  /** "school" (the author's own school) or the id of a group the author leads. */
+  audience: string;
+  /** Group offers: most confirmed places per school; empty for no limit. */
+  quotaPerSchool: string;
+  /** Group offers: the local date unused places per school return to the shared pool; empty for never. */
+  quotaReleasesDate: string;
 }
 
 export interface OfferFormCardData {
@@ -38,6 +44,13 @@ export interface OfferFormCardData {
   followUpLabel: string;
   standardChoices: Choice[];
   priorityChoices: Choice[];
+  /** "For whom": shown only to someone who leads a group of schools. */
+  showAudience: boolean;
+  audienceChoices: Choice[];
+  /** The places-per-school fields: for a group lead's new offer, or when editing a group offer. */
+  showQuota: boolean;
+  /** 0 when no limit is set (the field is then shown empty). */
+  quotaValue: number;
 }
 
 /**
@@ -69,6 +82,9 @@ export const emptyOfferForm: OfferFormValues = {
   standards: '',
   priorities: '',
   followUpWeeks: '',
+  audience: 'school',
+  quotaPerSchool: '',
+  quotaReleasesDate: '',
 };
 
 /** The same form edits an existing offer: `editing` names it and the verb that saves it. */
@@ -83,18 +99,30 @@ export function offerFormCardData(input: {
   proposing?: boolean;
   /** CLPL_FOLLOW_UP_WEEKS: what the follow-up field starts at. */
   defaultFollowUpWeeks?: number;
+  /** Groups the author leads (a new offer may go to one of them instead of the author's school). */
+  groups?: ReadonlyArray<{ id: string; name: string }>;
+  /** Editing an offer made for a group: its places-per-school fields stay on the form. */
+  editingGroupOffer?: boolean;
 }): OfferFormCardData {
+  const groups = input.editing ? [] : (input.groups ?? []);
+  const quota = /^\d+$/.test(input.values?.quotaPerSchool?.trim() ?? '') ? Number(input.values!.quotaPerSchool.trim()) : 0;
   const defaultWeeks = input.defaultFollowUpWeeks ?? 6;
   const chosenWeeks = /^\d+$/.test(input.values?.followUpWeeks?.trim() ?? '') ? Number(input.values!.followUpWeeks.trim()) : defaultWeeks;
   return {
     channelName: input.channelName,
     heading: input.editing ? 'Edit CLPL offer' : 'New CLPL offer',
     intro: input.editing
-      ? `The card in ${input.channelName} is updated, and everyone confirmed is told what changed.`
-      : input.proposing
+      ? input.editingGroupOffer
+        ? 'Its card in every school of the group is updated, and everyone confirmed is told what changed.'
+        : `The card in ${input.channelName} is updated, and everyone confirmed is told what changed.`
+      : groups.length > 0
+        ? input.proposing
+          ? `For this school, a senior leader is asked to approve it before it is posted to ${input.channelName}; for a group you lead, it is posted to every member school's CLPL channel straight away.`
+          : `It will be posted to ${input.channelName}, or, for a group you lead, to every member school's CLPL channel.`
+        : input.proposing
         ? `A senior leader is asked to approve it; once approved it is posted to ${input.channelName} for staff to sign up.`
         : `It will be posted to ${input.channelName} for staff to sign up.`,
-    submitTitle: input.editing ? 'Save changes' : input.proposing ? 'Send for approval' : 'Post offer',
+    submitTitle: input.editing ? 'Save changes' : input.proposing ? (groups.length > 0 ? 'Submit offer' : 'Send for approval') : 'Post offer',
     submitVerb: input.editing?.submitVerb ?? 'offer.create.v1',
     offerId: input.editing?.offerId ?? '',
     formMessage: input.formMessage ?? '',
@@ -105,6 +133,13 @@ export function offerFormCardData(input: {
     followUpLabel: `Ask attendees what changed in their practice after how many weeks? (0 for no follow-up; school default ${defaultWeeks})`,
     standardChoices: choicesOf(input.catalogue.standards),
     priorityChoices: choicesOf(input.catalogue.priorities),
+    showAudience: groups.length > 0,
+    audienceChoices: [
+      { label: `This school (${input.channelName})`, value: 'school' },
+      ...groups.map((g) => ({ label: `${g.name}: every member school's CLPL channel`, value: g.id })),
+    ],
+    showQuota: groups.length > 0 || input.editingGroupOffer === true,
+    quotaValue: quota,
   };
 }
 

@@ -1,4 +1,5 @@
 import template from './offerPostedCard.json';
+import { CreatedOffer } from '../../../app/createOffer';
 import { Offer } from '../../../domain/offer';
 import { sessionTime } from './format';
 import { AdaptiveCardJson, renderTemplate } from './render';
@@ -13,10 +14,26 @@ export interface OfferPostedCardData {
   title: string;
   when: string;
   channelName: string;
+  /** A group offer: where its cards went, and which schools were left out and why. */
+  isGroup: boolean;
+  groupName: string;
+  postedTo: string;
+  skipped: string;
 }
 
-export function offerPostedCardData(offer: Offer, channelName: string): OfferPostedCardData {
-  return { offerId: offer.id, title: offer.title, when: sessionTime(offer), channelName };
+const skippedBecause = { no_clpl_channel: 'no CLPL channel chosen yet', post_failed: 'the post failed; try editing the offer later' } as const;
+
+export function offerPostedCardData(offer: Offer, channelName: string, group?: CreatedOffer['group']): OfferPostedCardData {
+  return {
+    offerId: offer.id,
+    title: offer.title,
+    when: sessionTime(offer),
+    channelName,
+    isGroup: group !== undefined,
+    groupName: group?.name ?? '',
+    postedTo: group?.postedTo.join(', ') ?? '',
+    skipped: group?.skipped.map((s) => `${s.name} (${skippedBecause[s.reason]})`).join(', ') ?? '',
+  };
 }
 
 export function renderOfferPostedCard(data: OfferPostedCardData): AdaptiveCardJson {

@@ -7,14 +7,19 @@ import { TextCommand } from './types';
 export const newOffer: TextCommand = {
   name: 'newOffer',
   phrases: /^(new offer|create offer|new clpl( offer)?)$/,
-  help: { title: 'new offer', text: 'Offer a CLPL session; SLT post it to the CLPL channel, staff send it to SLT for approval.', forSlt: false },
+  help: { title: 'new offer', text: 'Offer a CLPL session; SLT post it to the CLPL channel, staff send it to SLT for approval; a group CLPL lead can post it to every school of the group.', forSlt: false },
   async run(ctx) {
-    const schoolId = await ctx.schoolId();
-    // Anyone may offer CLPL; a non-SLT offer becomes a proposal that SLT approve (see app/proposals/).
-    const proposing = !ctx.app.leadership.isSlt(schoolId, ctx.person.id);
-    const school = await ctx.app.stores.schools.findSchool(schoolId);
+    // A group's CLPL lead need not be SLT, nor in a school the bot can tell: they may offer to the groups they lead.
+    const groups = await ctx.app.stores.groups.groupsLedBy(ctx.person.id);
+    const schoolId = await ctx.schoolId().catch((error: unknown) => {
+      if (groups.length > 0) return null;
+      throw error;
+    });
+    // Anyone may offer CLPL; a non-SLT offer to a school becomes a proposal that SLT approve (see app/proposals/).
+    const proposing = schoolId === null || !ctx.app.leadership.isSlt(schoolId, ctx.person.id);
+    const school = schoolId === null ? undefined : await ctx.app.stores.schools.findSchool(schoolId);
     const channelName = school?.clplChannel?.name ?? 'the CLPL channel';
-    await ctx.replyCard(renderOfferFormCard(offerFormCardData({ channelName, catalogue: ctx.app.tagCatalogue, proposing, defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks })));
+    await ctx.replyCard(renderOfferFormCard(offerFormCardData({ channelName, catalogue: ctx.app.tagCatalogue, proposing, groups, defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks })));
   },
 };
 

@@ -55,7 +55,7 @@ async function saveEdit(ctx: ActionContext, data: unknown): Promise<AdaptiveCard
   const { offer } = await offerToChange(ctx.app, { offerId, person: ctx.person });
   const catalogue = ctx.app.tagCatalogue;
   const knownStaff = await ctx.app.stores.schools.listMembers(offer.schoolId);
-  const form = parseOfferForm(data, { author: ctx.person, timeZone: offer.timeZone, catalogue, knownStaff });
+  const form = parseOfferForm(data, { author: ctx.person, timeZone: offer.timeZone, catalogue, knownStaff, fixedGroupId: offer.groupId ?? null });
   if (!form.ok) return editForm(ctx, offer, form.values, form.errors);
   // The form only shows the facilitator's name: the same name keeps who they are (a colleague stays a colleague).
   const sameFacilitator = form.draft.facilitator.name.toLowerCase() === offer.facilitator.name.toLowerCase();
@@ -101,6 +101,7 @@ async function editForm(ctx: ActionContext, offer: Offer, values: OfferFormValue
       errors,
       formMessage: errors ? 'Please check the highlighted details.' : undefined,
       editing: { offerId: offer.id, submitVerb: manageVerbs.update },
+      editingGroupOffer: offer.groupId !== undefined,
       defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks,
     }),
   );

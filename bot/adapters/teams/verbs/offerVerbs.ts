@@ -8,7 +8,7 @@ import { offerActionData, verbs } from '../cardActionSchema';
 import { messageCard } from '../cards/messageCard';
 import { offerPostedCardData, renderOfferPostedCard } from '../cards/offerPostedCard';
 import { renderPersonalOfferCard } from '../cards/personalOfferCard';
-import { offerFormCardData, renderOfferFormCard } from '../cards/offerFormCard';
+import { OfferFormValues, offerFormCardData, renderOfferFormCard } from '../cards/offerFormCard';
 import { AdaptiveCardJson } from '../cards/render';
 import { parseOfferForm } from '../offerFormSchema';
 import { ActionContext, VerbHandler } from './types';
@@ -35,20 +35,28 @@ export const offerVerbs: Record<string, VerbHandler> = {
 };
 
 async function submitOfferForm(ctx: ActionContext, data: unknown): Promise<AdaptiveCardJson> {
-  const school = ctx.schoolId ? { id: ctx.schoolId } : await schoolForPerson(ctx.app, ctx.person.id);
-  const found = await ctx.app.stores.schools.findSchool(school.id);
+  // A group lead may belong to no school the bot can tell (an authority officer): their offer can only go to a group.
+  const groups = await ctx.app.stores.groups.groupsLedBy(ctx.person.id);
+  const school = ctx.schoolId ? { id: ctx.schoolId } : await schoolForPerson(ctx.app, ctx.person.id).catch((error: unknown) => {
+    if (groups.length > 0) return null;
+    throw error;
+  });
+  const found = school ? await ctx.app.stores.schools.findSchool(school.id) : undefined;
   const channelName = found?.clplChannel?.name ?? 'the CLPL channel';
   const catalogue = ctx.app.tagCatalogue;
-  const knownStaff = await ctx.app.stores.schools.listMembers(school.id);
-  const proposing = !ctx.app.leadership.isSlt(school.id, ctx.person.id);
-  const form = parseOfferForm(data, { author: ctx.person, timeZone: ctx.timeZone, catalogue, knownStaff });
-  if (!form.ok) {
-    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: form.errors, formMessage: 'Please check the highlighted details.', proposing, defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks }));
-  }
+  const knownStaff = school ? await ctx.app.stores.schools.listMembers(school.id) : [];
+  const proposing = !school || !ctx.app.leadership.isSlt(school.id, ctx.person.id);
+  const form = parseOfferForm(data, { author: ctx.person, timeZone: ctx.timeZone, catalogue, knownStaff, groupIds: groups.map((g) => g.id) });
+  const again = (values: OfferFormValues, errors: Record<string, string>) =>
+    renderOfferFormCard(offerFormCardData({ channelName, catalogue, values, errors, formMessage: 'Please check the highlighted details.', proposing, groups, defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks }));
+  if (!form.ok) return again(form.values, form.errors);
   const problems = offerDraftProblems(form.draft, ctx.app.clock.now(), catalogue);
-  if (Object.keys(problems).length > 0) {
-    return renderOfferFormCard(offerFormCardData({ channelName, catalogue, values: form.values, errors: problems, formMessage: 'Please check the highlighted details.', proposing, defaultFollowUpWeeks: ctx.app.evidence.followUp.defaultWeeks }));
+  if (Object.keys(problems).length > 0) return again(form.values, problems);
+  if (form.groupId !== undefined) {
+    const created = await createOffer(ctx.app, { schoolId: school?.id ?? null, author: ctx.person, draft: form.draft, groupId: form.groupId });
+    return renderOfferPostedCard(offerPostedCardData(created.offer, created.channelName, created.group));
   }
+  if (!school) return again(form.values, { audience: 'I could not tell which school you are in: choose a group you lead.' });
   if (proposing) {
     const { proposal } = await proposeOffer(ctx.app, { schoolId: school.id, proposer: ctx.person, draft: form.draft });
     return messageCard('Sent for approval', `"${proposal.draft.title}" has gone to your senior leadership team. You will be told when it is approved and posted in ${channelName}.`, 'Good');
