@@ -59,7 +59,10 @@ async function saveEdit(ctx: ActionContext, data: unknown): Promise<AdaptiveCard
   if (!form.ok) return editForm(ctx, offer, form.values, form.errors);
   // The form only shows the facilitator's name: the same name keeps who they are (a colleague stays a colleague).
   const sameFacilitator = form.draft.facilitator.name.toLowerCase() === offer.facilitator.name.toLowerCase();
-  const draft = sameFacilitator ? { ...form.draft, facilitator: offer.facilitator } : form.draft;
+  const withFacilitator = sameFacilitator ? { ...form.draft, facilitator: offer.facilitator } : form.draft;
+  // The form shows only the release date: the same date keeps the exact time it was set for (a programme may set one).
+  const sameRelease = form.values.quotaReleasesDate !== '' && form.values.quotaReleasesDate === offerFormValuesOf(offer, catalogue, ctx.person.id).quotaReleasesDate;
+  const draft = sameRelease && offer.quotaReleasesAt ? { ...withFacilitator, quotaReleasesAt: offer.quotaReleasesAt } : withFacilitator;
   const problems = offerEditProblems(offer, draft, ctx.app.clock.now(), catalogue);
   if (Object.keys(problems).length > 0) return editForm(ctx, offer, form.values, problems);
 
