@@ -102,7 +102,9 @@ describe('a group offer with places per school', () => {
         for (const s of steps) {
           const person = buildPerson(s.person);
           const own = rows.find((r) => r.person.id === person.id);
-          if (s.kind === 'signUp') rows = apply(rows, decideSignUp(offer, pictureOf(rows, person.id, s.school), person, now, own?.schoolId ?? s.school).changes);
+          // As the app does: the school is the one whose card was pressed, for the picture and the decision alike (a
+          // rejoin from another school's card counts against that school).
+          if (s.kind === 'signUp') rows = apply(rows, decideSignUp(offer, pictureOf(rows, person.id, s.school), person, now, s.school).changes);
           else if (own && own.status !== 'withdrawn') rows = apply(rows, decideWithdrawal(offer, rows, person.id, now).changes);
           expect(confirmedOf(rows).length).toBeLessThanOrEqual(capacity);
           for (const n of Object.values(perSchool(rows))) expect(n).toBeLessThanOrEqual(offer.quotaPerSchool!);

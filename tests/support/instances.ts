@@ -35,7 +35,8 @@ export async function startInstance(settings: Record<string, string>, options: {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
     if (child.exitCode !== null || child.signalCode !== null) resolveExit({ code: child.exitCode, signal: child.signalCode });
-    else child.once('exit', (code, signal) => resolveExit({ code, signal }));
+    // 'close', not 'exit': it comes once stderr is drained too, so the last log lines are in `stderr()` when this settles.
+    else child.once('close', (code, signal) => resolveExit({ code, signal }));
   });
 
   const stop = async (graceMs = 5_000) => {
