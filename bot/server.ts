@@ -102,7 +102,11 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     leadership: leadershipFromConfig({ sltBySchool, schoolsWithoutSltLedByEveryone }),
     tagCatalogue: config.tagCatalogue,
     newId: randomUUID,
-    afterCommit: { offerChanged: () => cardRefresher.offerChanged(), noticesQueued: () => noticeDelivery.noticesQueued() },
+    afterCommit: {
+      offerChanged: () => cardRefresher.offerChanged(),
+      noticesQueued: () => noticeDelivery.noticesQueued(),
+      jobsDue: () => void jobRunner.runDue(),
+    },
     quietHours: config.quietHours,
     reminderLeadMs: config.reminderLeadMs,
     evidence: config.evidence,

@@ -4,19 +4,24 @@ import { Person } from '../domain/person';
 import { seatSummary } from '../domain/signUp';
 import { School } from '../ports/schoolDirectory';
 import { AppDependencies } from './dependencies';
+import { groupPostingJob, memberSchools } from './groupOffers/groupPosting';
 import { quotaReleaseJob } from './groupOffers/quotaRelease';
 import { feedbackRequestsJob, sessionRemindersJob } from './offerNotices';
 
 export interface CreatedOffer {
   offer: Offer;
   channelName: string;
-  /** A group offer: the schools whose channel got a card, and those skipped (no CLPL channel, or the post failed). */
-  group?: { name: string; postedTo: string[]; skipped: Array<{ schoolId: string; name: string; reason: 'no_clpl_channel' | 'post_failed' }> };
+  /**
+   * A group offer: how many schools' channels its cards are being posted to (a job does it; the author is told when
+   * it is done), and the schools skipped because they have no CLPL channel.
+   */
+  group?: { name: string; posting: number; skipped: Array<{ schoolId: string; name: string; reason: 'no_clpl_channel' }> };
 }
 
 /**
  * An SLT member creates an offer for their school, or a group's CLPL lead for every school of the group: it is saved,
- * then posted to each school's CLPL channel and every card's place is kept so later changes update them in place.
+ * then posted to the school's CLPL channel (a group offer's cards by a job, see groupOffers/postGroupOffer.ts) and
+ * every card's place is kept so later changes update them in place.
  */
 export async function createOffer(
   deps: AppDependencies,
@@ -42,29 +47,18 @@ async function createGroupOffer(deps: AppDependencies, input: { schoolId: string
   if (!group || !(await deps.stores.groups.isLead(group.id, input.author.id))) {
     throw new DomainError('not_group_lead', 'Only a CLPL lead of the group can offer CLPL to its schools.');
   }
-  const members: Array<{ id: string; school: School | undefined }> = [];
-  for (const id of await deps.stores.groups.schoolsIn(group.id)) members.push({ id, school: await deps.stores.schools.findSchool(id) });
+  const members = await memberSchools(deps, group.id);
   const withChannel = members.filter((m): m is { id: string; school: School & { clplChannel: NonNullable<School['clplChannel']> } } => !!m.school?.clplChannel);
   if (withChannel.length === 0) throw new DomainError('clpl_channel_not_set', 'No school of this group has chosen a CLPL channel yet.');
   // The offer belongs to the author's school when it is in the group's records, else to the first member school.
   const home = members.find((m) => m.id === input.schoolId && m.school)?.id ?? withChannel[0]!.id;
 
+  // Saved with its posting job in one transaction; the job posts the cards (the lead's form is answered at once).
   const offer = await saveNewOffer(deps, input.draft, { id: input.offerId, schoolId: home, author: input.author, groupId: group.id });
-  const skipped: NonNullable<CreatedOffer['group']>['skipped'] = members
-    .filter((m) => !m.school?.clplChannel)
-    .map((m) => ({ schoolId: m.id, name: m.school?.name ?? m.id, reason: 'no_clpl_channel' }));
-  const postedTo: string[] = [];
-  // One at a time: each post waits its turn in its channel's budget and in the tenant's.
-  for (const { school } of withChannel) {
-    try {
-      await postNewOffer(deps, offer, school.clplChannel.id, school.id);
-      postedTo.push(school.name);
-    } catch {
-      skipped.push({ schoolId: school.id, name: school.name, reason: 'post_failed' });
-    }
-  }
+  deps.afterCommit.jobsDue();
+  const skipped = members.filter((m) => !m.school?.clplChannel).map((m) => ({ schoolId: m.id, name: m.school?.name ?? m.id, reason: 'no_clpl_channel' as const }));
   const channelName = withChannel.find((m) => m.id === home)?.school.clplChannel.name ?? withChannel[0]!.school.clplChannel.name;
-  return { offer, channelName, group: { name: group.name, postedTo, skipped } };
+  return { offer, channelName, group: { name: group.name, posting: withChannel.length, skipped } };
 }
 
 async function saveNewOffer(deps: AppDependencies, draft: OfferDraft, owner: { id: string | undefined; schoolId: string; author: Person; groupId?: string }): Promise<Offer> {
@@ -76,6 +70,7 @@ async function saveNewOffer(deps: AppDependencies, draft: OfferDraft, owner: { i
     await tx.scheduleJob(feedbackRequestsJob(offer, now, deps.evidence.feedback.requestDelayMs), now);
     const release = quotaReleaseJob(offer, now);
     if (release) await tx.scheduleJob(release, now);
+    if (offer.groupId !== undefined) await tx.scheduleJob(groupPostingJob(offer, now), now);
   });
   return offer;
 }

@@ -12,6 +12,8 @@ import { PrivacyServices } from './privacy/privacyServices';
 export interface AfterCommit {
   offerChanged(offerId: string): void;
   noticesQueued(): void;
+  /** A job was scheduled to run now (e.g. posting a group offer): run due jobs without waiting for the next poll. */
+  jobsDue(): void;
 }
 
 export interface AppDependencies {

@@ -16,7 +16,9 @@ export type Job =
   /** One offer of an imported programme, posted on its publish date (bot/app/programme/publishProgrammeOffer.ts). */
   | { kind: 'programme_publish'; importId: string; line: number }
   /** A group offer's release date: unused places per school return to the pool and the waitlist moves up. */
-  | { kind: 'quota_release'; offerId: string };
+  | { kind: 'quota_release'; offerId: string }
+  /** A group offer just saved: one card to each member school's CLPL channel (bot/app/groupOffers/postGroupOffer.ts). */
+  | { kind: 'group_offer_posting'; offerId: string };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */

@@ -58,6 +58,12 @@ export class RecordingAfterCommit implements AfterCommit {
   noticesQueued(): void {
     this.noticesQueuedCalls += 1;
   }
+
+  jobsDueCalls = 0;
+
+  jobsDue(): void {
+    this.jobsDueCalls += 1;
+  }
 }
 
 /** SLT are exactly the given ids, in every school. */

@@ -4,6 +4,7 @@ import { DeliveryThrottled, Messenger, RecipientUnreachable } from '../../ports/
 import { Notice } from '../../ports/outbox';
 import { parseAddress, serialiseAddress } from './addresses';
 import { instantText } from './cards/format';
+import { groupOfferPostedCard } from './cards/groupOfferPostedCard';
 import { messageCard } from './cards/messageCard';
 import { feedbackRequestCard } from './cards/feedbackRequestCard';
 import { followUpRequestCard } from './cards/followUpRequestCard';
@@ -107,5 +108,7 @@ export function noticeCard(notice: Notice) {
       return observationNoticeCard(notice);
     case 'programme_offer_not_posted':
       return programmeNoticeCard(notice);
+    case 'group_offer_posted':
+      return groupOfferPostedCard(notice);
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from 'pino';
 import { seatSummary } from '../../domain/signUp';
-import { OfferBoard, OfferCardLedger, StaleOfferCard } from '../../ports/offerBoard';
+import { Offer } from '../../domain/offer';
+import { OfferBoard, OfferCardLedger, OfferCardView, StaleOfferCard } from '../../ports/offerBoard';
 import { SchoolGroups } from '../../ports/schoolGroups';
 import { LearningShareStore } from '../../ports/learningShareStore';
 import { OfferStore } from '../../ports/offerStore';
@@ -15,6 +16,8 @@ export { errorSummary } from './staleCardRefresher';
  * budget, so every card converges on the same state. A card whose school has left the group is retired, not redrawn.
  */
 export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
+  private readonly seatsByRevision = new Map<string, { readAt: number; seats: Pick<OfferCardView, 'seats' | 'signedUpIds'> }>();
+
   constructor(
     private readonly deps: {
       offers: OfferStore;
@@ -54,12 +57,28 @@ export class OfferCardRefresher extends StaleCardRefresher<StaleOfferCard> {
     await this.deps.board.update(card, async () => {
       const offer = await this.deps.offers.findOffer(card.offerId);
       if (!offer) return null;
-      const signUps = await this.deps.offers.signUpsForOffer(card.offerId);
       shownRevision = offer.revision;
       const sharedCount = await this.deps.learningShares.postedCount(card.offerId);
-      return { offer, seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps), sharedCount };
+      return { offer, ...(await this.seatsAt(offer)), sharedCount };
     });
     if (shownRevision !== null) await this.deps.offerCards.markShown(card, shownRevision);
+  }
+
+  /**
+   * The seats as of the offer's revision. Every change to its sign-ups raises the revision, so the cards of one group
+   * offer (one per member school) drawn at the same revision share one read of its sign-ups instead of one each. Kept
+   * a minute at most (retention's pseudonyms, which change no revision, need no redraw but should not live on here).
+   */
+  private async seatsAt(offer: Offer): Promise<Pick<OfferCardView, 'seats' | 'signedUpIds'>> {
+    const key = `${offer.id}@${offer.revision}`;
+    const now = Date.now();
+    const known = this.seatsByRevision.get(key);
+    if (known && now - known.readAt < 60_000) return known.seats;
+    const signUps = await this.deps.offers.signUpsForOffer(offer.id);
+    const seats = { seats: seatSummary(offer, signUps), signedUpIds: activeSignUpIds(signUps) };
+    if (this.seatsByRevision.size >= 200) this.seatsByRevision.clear();
+    this.seatsByRevision.set(key, { readAt: now, seats });
+    return seats;
   }
 
   private async schoolLeftGroup(card: StaleOfferCard): Promise<boolean> {

@@ -1,4 +1,6 @@
 import { offerPostedCardData, renderOfferPostedCard } from '../../../bot/adapters/teams/cards/offerPostedCard';
+import { groupOfferPostedCard } from '../../../bot/adapters/teams/cards/groupOfferPostedCard';
+import { GroupOfferPostedNotice } from '../../../bot/ports/groupOfferNotices';
 import { expectValidAdaptiveCard } from '../../support/adaptiveCardChecker';
 import { buildOffer } from '../../factories';
 
@@ -20,27 +22,67 @@ describe('the "Offer posted" confirmation card', () => {
   });
 });
 
-describe('the "Offer posted" card for a group offer', () => {
-  it('names the group, the schools posted to and those skipped with why, as a valid Adaptive Card 1.5', () => {
+describe('the "Offer saved" card for a group offer', () => {
+  it('names the group, how many schools its cards are going to and those skipped for want of a channel, as a valid Adaptive Card 1.5', () => {
     const offer = buildOffer({ id: 'offer-8', title: 'Numeracy across the cluster', groupId: 'balerno-cluster' });
     const card = renderOfferPostedCard(
       offerPostedCardData(offer, 'BAL-Staff CLPL', {
         name: 'Balerno cluster',
-        postedTo: ['Balerno High', 'Dean Park Primary'],
+        posting: 2,
         skipped: [{ schoolId: 'school-d', name: 'Currie Primary', reason: 'no_clpl_channel' }],
       }),
     );
     expectValidAdaptiveCard(card);
     const text = JSON.stringify(card);
+    expect(text).toContain('Offer saved');
+    expect(text).not.toContain('Offer posted');
     expect(text).toContain('is now offered to Balerno cluster, with one shared pool of places');
-    expect(text).toContain('Posted to: Balerno High, Dean Park Primary');
-    expect(text).toContain('Not posted to: Currie Primary (no CLPL channel chosen yet)');
+    expect(text).toContain("Posting it to 2 schools' channels now: I'll message you when every card is up.");
+    expect(text).toContain('Not posted to (no CLPL channel chosen yet): Currie Primary');
     expect(text).not.toContain('is now in BAL-Staff CLPL');
   });
 
-  it('says nothing of skipped schools when every school got its card', () => {
+  it('says nothing of skipped schools when every school has a channel, and counts one school as one', () => {
     const offer = buildOffer({ id: 'offer-9', groupId: 'balerno-cluster' });
-    const text = JSON.stringify(renderOfferPostedCard(offerPostedCardData(offer, 'BAL-Staff CLPL', { name: 'Balerno cluster', postedTo: ['Balerno High'], skipped: [] })));
+    const text = JSON.stringify(renderOfferPostedCard(offerPostedCardData(offer, 'BAL-Staff CLPL', { name: 'Balerno cluster', posting: 1, skipped: [] })));
     expect(text).not.toContain('Not posted to');
+    expect(text).toContain("Posting it to 1 school's channel now");
+  });
+});
+
+describe('the message to a group offer\'s author once its cards are posted', () => {
+  const notice = (notPosted: GroupOfferPostedNotice['notPosted'], postedCount = 3): GroupOfferPostedNotice => ({
+    kind: 'group_offer_posted',
+    offerId: 'offer-8',
+    offerTitle: 'Numeracy across the cluster',
+    groupName: 'Balerno cluster',
+    postedCount,
+    notPosted,
+  });
+
+  it('says every school has it when none was left out', () => {
+    const card = groupOfferPostedCard(notice([]));
+    expectValidAdaptiveCard(card);
+    const text = JSON.stringify(card);
+    expect(text).toContain('Offer posted to every school');
+    expect(text).toContain('is in the CLPL channel of all 3 schools of Balerno cluster.');
+  });
+
+  it('names each school left out and why, and what to do about a missing channel', () => {
+    const card = groupOfferPostedCard(notice([{ name: 'Currie Primary', reason: 'no_clpl_channel' }, { name: 'Dean Park Primary', reason: 'post_failed' }], 1));
+    expectValidAdaptiveCard(card);
+    const text = JSON.stringify(card);
+    expect(text).toContain('is in the CLPL channel of 1 school of Balerno cluster; 2 schools did not get it.');
+    expect(text).toContain('"title":"Currie Primary","value":"No CLPL channel chosen yet"');
+    expect(text).toContain('"title":"Dean Park Primary","value":"Teams refused the post"');
+    expect(text).toContain('use this channel');
+  });
+
+  it('names at most fifteen schools and counts the rest, so a large authority\'s card stays readable', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ name: `School ${i + 1}`, reason: 'no_clpl_channel' as const }));
+    const text = JSON.stringify(groupOfferPostedCard(notice(many, 260)));
+    expect(text).toContain('School 15');
+    expect(text).not.toContain('School 16"');
+    expect(text).toContain('"title":"And","value":"25 more schools"');
   });
 });

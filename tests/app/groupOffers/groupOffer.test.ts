@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { openSqliteStores } from '../../../bot/adapters/sqlite/openSqliteStores';
 import { cancelOffer } from '../../../bot/app/cancelOffer';
-import { createOffer } from '../../../bot/app/createOffer';
+import { createOffer, postNewOffer } from '../../../bot/app/createOffer';
+import { runJob } from '../../../bot/app/jobs/registry';
 import { OfferCardRefresher } from '../../../bot/app/delivery/offerCardRefresher';
 import { editOffer } from '../../../bot/app/editOffer';
 import { signUp } from '../../../bot/app/signUp';
@@ -34,13 +35,65 @@ describe('one offer, many channels', () => {
   });
   afterEach(() => stores.close());
 
-  const create = () => createOffer(deps, { schoolId: 'school-a', author: lead, draft: buildDraft({ capacity: 3, quotaPerSchool: 1 }), groupId: 'cluster-1' });
+  /** What the job runner does: every job due now, run once. */
+  async function runDueJobs(): Promise<void> {
+    for (const queued of await stores.jobs.claimDue(deps.clock.now(), 50, 60_000)) {
+      await runJob(deps, queued.job);
+      await stores.jobs.markDone(queued.id, deps.clock.now());
+    }
+  }
 
-  it('a lead’s offer is posted once to each member school’s channel; a school without one is reported back', async () => {
-    const created = await create();
+  const saveOnly = () => createOffer(deps, { schoolId: 'school-a', author: lead, draft: buildDraft({ capacity: 3, quotaPerSchool: 1 }), groupId: 'cluster-1' });
+  const create = async () => {
+    const created = await saveOnly();
+    await runDueJobs();
+    return created;
+  };
+
+  it('a lead’s offer is saved at once; its posting job then puts one card in each member school’s channel and tells the lead which school has none', async () => {
+    const created = await saveOnly();
+    expect(created.group).toEqual({ name: 'Balerno cluster', posting: 3, skipped: [{ schoolId: 'school-d', name: 'School D', reason: 'no_clpl_channel' }] });
+    expect(deps.board.posted).toEqual([]);
+    expect(deps.afterCommit.jobsDueCalls).toBe(1);
+
+    await runDueJobs();
     expect(deps.board.posted.map((p) => p.channelId)).toEqual(['channel-school-a', 'channel-school-b', 'channel-school-c']);
-    expect(created.group).toEqual({ name: 'Balerno cluster', postedTo: ['School A', 'School B', 'School C'], skipped: [{ schoolId: 'school-d', name: 'School D', reason: 'no_clpl_channel' }] });
     expect(await stores.offerCards.postedCards(created.offer.id)).toHaveLength(3);
+    const told = await stores.outbox.claimDue(deps.clock.now(), 10, 60_000);
+    expect(told.map((n) => [n.recipientId, n.notice])).toEqual([
+      [lead.id, { kind: 'group_offer_posted', offerId: created.offer.id, offerTitle: created.offer.title, groupName: 'Balerno cluster', postedCount: 3, notPosted: [{ name: 'School D', reason: 'no_clpl_channel' }] }],
+    ]);
+    // Sign-ups may have come while it posted: the cards are redrawn if so.
+    expect(deps.afterCommit.changedOffers).toContain(created.offer.id);
+  });
+
+  it('a posting job that stopped part-way posts, when run again, only to the schools still without a card', async () => {
+    const { offer } = await saveOnly();
+    await postNewOffer(deps, offer, 'channel-school-a', 'school-a');
+    await runDueJobs();
+    expect(deps.board.posted.map((p) => p.channelId)).toEqual(['channel-school-a', 'channel-school-b', 'channel-school-c']);
+    const [notice] = await stores.outbox.claimDue(deps.clock.now(), 10, 60_000);
+    expect(notice?.notice).toMatchObject({ postedCount: 3 });
+  });
+
+  it('a school whose post Teams refuses is named to the lead; the other schools get their cards', async () => {
+    const board = deps.board;
+    const post = board.post.bind(board);
+    board.post = async (channelId, view) => {
+      if (channelId === 'channel-school-b') throw Object.assign(new Error('Forbidden'), { statusCode: 403 });
+      return post(channelId, view);
+    };
+    const { offer } = await create();
+    expect(board.posted.map((p) => p.channelId)).toEqual(['channel-school-a', 'channel-school-c']);
+    const [notice] = await stores.outbox.claimDue(deps.clock.now(), 10, 60_000);
+    expect(notice?.notice).toMatchObject({ offerId: offer.id, postedCount: 2, notPosted: [{ name: 'School D', reason: 'no_clpl_channel' }, { name: 'School B', reason: 'post_failed' }] });
+  });
+
+  it('a group offer cancelled before its posting job ran is not posted at all', async () => {
+    const { offer } = await saveOnly();
+    await cancelOffer(deps, { offerId: offer.id, person: lead });
+    await runDueJobs();
+    expect(deps.board.posted).toEqual([]);
   });
 
   it('only a lead of the group may offer to it', async () => {
@@ -58,6 +111,37 @@ describe('one offer, many channels', () => {
     const latest = new Map(deps.board.updated.map((u) => [u.card.conversationId, u.view.seats]));
     expect([...latest.keys()].sort()).toEqual(['channel-school-a', 'channel-school-b', 'channel-school-c']);
     for (const seats of latest.values()) expect(seats).toEqual({ capacity: 3, confirmed: 2, seatsLeft: 1, waitlisted: 1 });
+  });
+
+  it('an authority’s many cards are redrawn several at a time, sharing one read of the sign-ups per revision', async () => {
+    const many = Array.from({ length: 16 }, (_, i) => `school-${String(i + 10)}`);
+    for (const id of many) {
+      await stores.schools.upsertSchool({ id, name: `School ${id}`, tenantId: 'tenant-1' });
+      await stores.schools.setClplChannel(id, { id: `channel-${id}`, name: `${id} CLPL` });
+    }
+    await stores.groups.applyFile([{ id: 'cluster-1', name: 'Balerno cluster', kind: 'cluster', schools: [...schools, ...many], groups: [], leads: [lead.id] }], 'test-2', testNow);
+    const { offer } = await create();
+    expect(await stores.offerCards.postedCards(offer.id)).toHaveLength(19);
+    await signUp(deps, { offerId: offer.id, person: buildPerson(1), schoolId: 'school-a' });
+
+    let inFlight = 0;
+    let most = 0;
+    const update = deps.board.update.bind(deps.board);
+    deps.board.update = async (card, loadView) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 10));
+      await update(card, loadView);
+      inFlight -= 1;
+    };
+    const reads = jest.spyOn(stores.offers, 'signUpsForOffer');
+    await refresher.refreshNow();
+
+    expect(new Set(deps.board.updated.map((u) => u.card.conversationId)).size).toBe(19);
+    for (const u of deps.board.updated) expect(u.view.seats).toMatchObject({ confirmed: 1 });
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(8);
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 
   it('a card whose school left the group is no longer redrawn', async () => {

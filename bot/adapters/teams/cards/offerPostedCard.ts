@@ -5,7 +5,8 @@ import { sessionTime } from './format';
 import { AdaptiveCardJson, renderTemplate } from './render';
 
 /**
- * The author's confirmation once an offer is in the channel. Its buttons use the same verbs as "manage offers"
+ * The author's confirmation once an offer is in the channel (a group offer's cards are on their way: the author gets
+ * a message when every school's channel has one). Its buttons use the same verbs as "manage offers"
  * (offer.edit.v1, offer.cancel.v1), so they lead into the same form and the same cancel confirmation, and the
  * same server check decides who may use them, however long the card stays in the chat.
  */
@@ -14,14 +15,14 @@ export interface OfferPostedCardData {
   title: string;
   when: string;
   channelName: string;
-  /** A group offer: where its cards went, and which schools were left out and why. */
+  /** A group offer: how many schools' channels its cards are going to, and which schools were left out and why. */
   isGroup: boolean;
   groupName: string;
-  postedTo: string;
+  posting: string;
   skipped: string;
 }
 
-const skippedBecause = { no_clpl_channel: 'no CLPL channel chosen yet', post_failed: 'the post failed; try editing the offer later' } as const;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function offerPostedCardData(offer: Offer, channelName: string, group?: CreatedOffer['group']): OfferPostedCardData {
   return {
@@ -31,8 +32,8 @@ export function offerPostedCardData(offer: Offer, channelName: string, group?: C
     channelName,
     isGroup: group !== undefined,
     groupName: group?.name ?? '',
-    postedTo: group?.postedTo.join(', ') ?? '',
-    skipped: group?.skipped.map((s) => `${s.name} (${skippedBecause[s.reason]})`).join(', ') ?? '',
+    posting: group ? plural(group.posting, "school's channel", "schools' channels") : '',
+    skipped: group?.skipped.map((s) => s.name).join(', ') ?? '',
   };
 }
 

@@ -1,0 +1,59 @@
+import { NotPostedReason } from '../../ports/groupOfferNotices';
+import { postNewOffer } from '../createOffer';
+import { AppDependencies } from '../dependencies';
+import { concurrently } from '../delivery/concurrently';
+import { memberSchools } from './groupPosting';
+
+/**
+ * Posts in flight at once. Teams allows about 50 requests a second per tenant; with a real round trip of 100–200 ms,
+ * one post at a time would manage 5–10. The rate budgets still pace every post (see teams/throttling.ts).
+ */
+const postsInFlight = 10;
+
+/**
+ * The posting job of a group offer: one card in each member school's CLPL channel, several in flight within Teams'
+ * budgets, so the lead's form is answered at once however many schools there are (an invoke must not wait on 300
+ * posts). A school that already has a card (an earlier run that stopped part-way) is not posted to again. When done,
+ * the author is told how many schools have it and which do not, and why; cards are redrawn if sign-ups came meanwhile.
+ */
+export async function postGroupOffer(deps: AppDependencies, offerId: string): Promise<void> {
+  const offer = await deps.stores.offers.findOffer(offerId);
+  if (!offer?.groupId || offer.status === 'cancelled') return;
+  const group = await deps.stores.groups.findGroup(offer.groupId);
+  if (!group) return;
+  const members = await memberSchools(deps, group.id);
+  const carded = new Set((await deps.stores.offerCards.postedCards(offer.id)).map((card) => card.conversationId));
+  const toPost = members.flatMap(({ school }) => (school?.clplChannel && !carded.has(school.clplChannel.id) ? [{ school, channelId: school.clplChannel.id }] : []));
+
+  const outcomes = await concurrently(toPost, postsInFlight, async ({ school, channelId }) => {
+    try {
+      await postNewOffer(deps, offer, channelId, school.id);
+      return null;
+    } catch {
+      // Retries of 429s and 5xx are behind us (withinBudget): the author is told which school has no card.
+      return { name: school.name, reason: 'post_failed' as NotPostedReason };
+    }
+  });
+  const failed = outcomes.filter((o): o is { name: string; reason: NotPostedReason } => o !== null);
+  const notPosted = [
+    ...members.filter((m) => !m.school?.clplChannel).map((m) => ({ name: m.school?.name ?? m.id, reason: 'no_clpl_channel' as NotPostedReason })),
+    ...failed,
+  ];
+  const postedCount = members.filter((m) => m.school?.clplChannel).length - failed.length;
+
+  const now = deps.clock.now();
+  await deps.stores.offers.transaction((tx) =>
+    tx.enqueueNotice(
+      {
+        idempotencyKey: `group_offer_posted:${offer.id}`,
+        schoolId: offer.schoolId,
+        recipientId: offer.createdBy.id,
+        notice: { kind: 'group_offer_posted', offerId: offer.id, offerTitle: offer.title, groupName: group.name, postedCount, notPosted },
+      },
+      now,
+    ),
+  );
+  deps.afterCommit.noticesQueued();
+  // Cards were drawn as the offer was when the job began: any sign-up since makes them stale, so redraw.
+  deps.afterCommit.offerChanged(offer.id);
+}
