@@ -16,6 +16,8 @@ export interface RecordedCall {
   query: Record<string, string>;
   /** The id the stand-in gave a posted activity or a created conversation. */
   responseId?: string;
+  /** When the request arrived (ms since the epoch). */
+  receivedAt: number;
 }
 
 /** Teams' published limits, enforced exactly (no margin) when a test asks the stand-in to. */
@@ -125,6 +127,7 @@ export class BotConnectorStandIn {
       activityId: match?.[2] ? decodeURIComponent(match[2]) : null,
       body: text ? JSON.parse(text) : null,
       query: Object.fromEntries(url.searchParams),
+      receivedAt: Date.now(),
     };
     this.calls.push(call);
     const delayMs = this.options.delayMs?.(call) ?? 0;
