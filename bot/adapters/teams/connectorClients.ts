@@ -2,6 +2,8 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>[0];
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
 /**
  * botbuilder's CloudAdapter builds a new ConnectorClient for every turn and every proactive send: credentials and an
@@ -50,9 +52,29 @@ function appIdOf(factory: ConnectorFactory): string {
   return typeof appId === 'string' ? appId : '';
 }
 
-/** The configured authentication, whose connector factories (used by proactive sends) reuse clients from `clients`. */
+/**
+ * The configured authentication, whose connector factories (used by proactive sends) reuse clients from `clients`.
+ * The user-token client (for OAuth sign-in, which this bot does not use) is made on every turn too, a pipeline and
+ * credentials each time; it depends only on the app id in the claims (audience, else appid), so one is kept per id.
+ */
 export class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   readonly clients = new ConnectorClientCache();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    // AuthenticationConstants.AudienceClaim and AppIdClaim, read as botframework-connector's getAppId does.
+    const appId = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+    const kept = this.userTokenClients.get(appId);
+    if (kept) return kept;
+    const made = super.createUserTokenClient(claimsIdentity);
+    made.catch(() => {
+      if (this.userTokenClients.get(appId) === made) this.userTokenClients.delete(appId);
+    });
+    // Only the bot's own id arrives in practice; a bound keeps a stream of odd tokens from growing the map.
+    if (this.userTokenClients.size >= 16) this.userTokenClients.clear();
+    this.userTokenClients.set(appId, made);
+    return made;
+  }
 
   override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>): ConnectorFactory {
     return this.clients.reusing(super.createConnectorFactory(...args));

@@ -1,4 +1,5 @@
-import { ConnectorClientCache } from '../../../bot/adapters/teams/connectorClients';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { ConnectorClientCache, ReusingBotFrameworkAuthentication } from '../../../bot/adapters/teams/connectorClients';
 
 /** A stand-in for botbuilder's connector factory: counts the clients it builds. */
 function countingFactory(appId: string, fail = false) {
@@ -53,5 +54,29 @@ describe('connector clients kept between turns', () => {
     expect(cache.size).toBe(2);
     await cache.reusing(factory).create('https://a.example/');
     expect(built()).toBe(4);
+  });
+});
+
+describe('the user-token client kept between turns', () => {
+  /** As botbuilder's ClaimsIdentity answers for the claims of a Bot Framework token. */
+  const identity = (claims: Record<string, string>) => ({ claims: Object.entries(claims).map(([type, value]) => ({ type, value })), isAuthenticated: true, getClaimValue: (type: string) => claims[type] ?? null }) as never;
+  const authentication = () =>
+    new ReusingBotFrameworkAuthentication(
+      { MicrosoftAppId: 'bot-app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant-1' },
+      new ConfigurationServiceClientCredentialFactory({ MicrosoftAppId: 'bot-app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant-1' }),
+    );
+
+  it('a second turn for the same bot reuses the client the first turn built', async () => {
+    const auth = authentication();
+    const first = await auth.createUserTokenClient(identity({ aud: 'bot-app' }));
+    const second = await auth.createUserTokenClient(identity({ aud: 'bot-app', serviceurl: 'https://smba.trafficmanager.net/emea/' }));
+    expect(second).toBe(first);
+  });
+
+  it('reads the app id from the audience, else the appid claim; a client for another app is refused', async () => {
+    const auth = authentication();
+    const bot = await auth.createUserTokenClient(identity({ aud: 'bot-app' }));
+    expect(await auth.createUserTokenClient(identity({ appid: 'bot-app' }))).toBe(bot);
+    await expect(auth.createUserTokenClient(identity({ aud: 'other-app' }))).rejects.toThrow('Invalid appId');
   });
 });
