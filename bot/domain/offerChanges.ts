@@ -1,6 +1,6 @@
 import { DomainError, FieldErrors } from './errors';
 import { Offer, OfferDraft, offerDraftProblems } from './offer';
-import { confirmedOf, promotionsToFill, SignUp } from './signUp';
+import { confirmedOf, promotionsToFill, quotaInForce, SignUp } from './signUp';
 import { TagCatalogue } from './tags';
 
 /** Instants are ISO strings so that a change can travel inside a notice (stored as JSON) unchanged. */
@@ -129,11 +129,12 @@ export function decideOfferEdit(
   if (changes.length === 0) return { kind: 'unchanged' };
 
   const confirmed = confirmedOf(signUps);
-  const demoted = confirmed.slice(edited.capacity).map((s) => ({ ...s, status: 'waitlisted' as const, updatedAt: context.now }));
+  const demoted = demotionsOnEdit(edited, confirmed, context.now).map((s) => ({ ...s, status: 'waitlisted' as const, updatedAt: context.now }));
   if (demoted.length > context.acceptedDemotions) return { kind: 'needs_confirmation', demoted };
 
   const afterDemotion = signUps.map((s) => demoted.find((d) => d.person.id === s.person.id) ?? s);
-  const promoted = demoted.length > 0 ? [] : promotionsToFill(edited, afterDemotion, context.now);
+  // Seats a school gave back under a lower quota go to the next people waiting from other schools.
+  const promoted = promotionsToFill(edited, afterDemotion, context.now);
   const demotedIds = new Set(demoted.map((d) => d.person.id));
   const tellable = worthTelling(changes).length > 0;
   return {
@@ -145,6 +146,25 @@ export function decideOfferEdit(
     promoted,
     signUpChanges: [...demoted, ...promoted],
   };
+}
+
+/**
+ * Who loses a confirmed place to an edit: the latest confirmations beyond a lower capacity, then (while a quota holds)
+ * each school's latest beyond a lower limit per school, so that no school holds more than the new limit allows.
+ */
+function demotionsOnEdit(edited: Offer, confirmed: readonly SignUp[], now: Date): SignUp[] {
+  const overCapacity = confirmed.slice(edited.capacity);
+  const kept = confirmed.slice(0, edited.capacity);
+  if (!quotaInForce(edited, now)) return overCapacity;
+  const held = new Map<string, number>();
+  const overQuota: SignUp[] = [];
+  for (const s of kept) {
+    const school = s.schoolId ?? '';
+    const n = (held.get(school) ?? 0) + 1;
+    held.set(school, n);
+    if (n > edited.quotaPerSchool!) overQuota.push(s);
+  }
+  return [...overCapacity, ...overQuota].sort((a, b) => a.queueNumber - b.queueNumber);
 }
 
 export function decideCancellation(offer: Offer, signUps: readonly SignUp[], now: Date): CancelDecision {

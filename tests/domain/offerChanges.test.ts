@@ -86,6 +86,39 @@ describe('deciding an edit', () => {
     ]);
   });
 
+  describe('of a group offer’s places per school', () => {
+    /** Six confirmed (a a a b b c by queue) of ten places, then two waiting from c and b; no quota yet. */
+    const groupOffer = () => buildOffer({ capacity: 10, groupId: 'cluster-1' });
+    const rows = (offer: ReturnType<typeof buildOffer>) =>
+      ['a', 'a', 'a', 'b', 'b', 'c'].map((school, i) => ({ ...buildSignUps(offer, 6)[i]!, schoolId: school }));
+
+    it('asks before moving a school’s latest confirmations back to the waitlist when its limit drops below what it holds', () => {
+      const offer = groupOffer();
+      const decision = decideOfferEdit(offer, rows(offer), draftOf(offer, { quotaPerSchool: 1 }), context());
+      expect(decision.kind === 'needs_confirmation' && decision.demoted.map((s) => s.person.id)).toEqual(['person-2', 'person-3', 'person-5']);
+    });
+
+    it('once agreed, no school holds more than the new limit, and the places it gave back go to people waiting from other schools', () => {
+      const offer = groupOffer();
+      const waiting = [
+        { ...buildSignUps(offer, 8)[6]!, schoolId: 'a', status: 'waitlisted' as const },
+        { ...buildSignUps(offer, 8)[7]!, schoolId: 'd', status: 'waitlisted' as const },
+      ];
+      const decision = decideOfferEdit(offer, [...rows(offer), ...waiting], draftOf(offer, { quotaPerSchool: 2 }), context(1));
+      if (decision.kind !== 'apply') throw new Error(decision.kind);
+      expect(decision.demoted.map((s) => [s.person.id, s.status])).toEqual([['person-3', 'waitlisted']]);
+      // a (now at its limit) is passed over; d is not.
+      expect(decision.promoted.map((s) => s.person.id)).toEqual(['person-8']);
+    });
+
+    it('a higher limit fills from the waitlist those it had held back, in queue order', () => {
+      const offer = buildOffer({ capacity: 10, groupId: 'cluster-1', quotaPerSchool: 1 });
+      const signUps = ['a', 'a', 'b', 'a'].map((school, i) => ({ ...buildSignUps(offer, 4)[i]!, schoolId: school, status: i === 0 || i === 2 ? ('confirmed' as const) : ('waitlisted' as const) }));
+      const decision = decideOfferEdit(offer, signUps, draftOf(offer, { quotaPerSchool: 2 }), context());
+      expect(decision.kind === 'apply' && decision.promoted.map((s) => s.person.id)).toEqual(['person-2']);
+    });
+  });
+
   it('refuses to edit a cancelled or started session', () => {
     const cancelled = buildOffer({ status: 'cancelled' });
     expect(() => decideOfferEdit(cancelled, [], draftOf(cancelled, { title: 'x' }), context())).toThrow(DomainError);

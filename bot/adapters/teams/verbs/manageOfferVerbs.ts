@@ -75,7 +75,10 @@ async function saveEdit(ctx: ActionContext, data: unknown): Promise<AdaptiveCard
       return renderOfferChangeConfirmCard(
         offerChangeConfirmCardData({
           title: `Move ${people(moved)} back to the waitlist?`,
-          text: `With ${draft.capacity} places, the last ${moved === 1 ? 'person' : `${moved} people`} to be confirmed would move back to the front of the waitlist, and be told:`,
+          text:
+            draft.quotaPerSchool === undefined
+              ? `With ${draft.capacity} places, the last ${moved === 1 ? 'person' : `${moved} people`} to be confirmed would move back to the front of the waitlist, and be told:`
+              : `With ${draft.capacity} places and at most ${draft.quotaPerSchool} per school, the last ${moved === 1 ? 'person' : `${moved} people`} to be confirmed (overall, or from a school over its limit) would move back to the front of the waitlist, and be told:`,
           names: outcome.demoted.map((p) => p.name),
           confirm: { title: `Save and move ${people(moved)}`, verb: manageVerbs.update, data: { ...form.values, offerId, acceptedDemotions: String(moved) } },
           back: { title: 'Change the details', verb: manageVerbs.edit, data: { ...form.values, offerId } },
