@@ -35,6 +35,8 @@ export interface OfferCardLedger {
   markShown(card: CardKey, revision: number): Promise<void>;
   /** The card's school left the offer's group: it stays as last drawn and is never claimed again. */
   retire(card: CardKey, at: Date): Promise<void>;
+  /** The schools of these channels are back in the offer's group: their retired cards are redrawn again. */
+  reinstate(offerId: string, conversationIds: readonly string[]): Promise<number>;
 }
 
 export interface OfferCardView {

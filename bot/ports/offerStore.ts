@@ -42,4 +42,6 @@ export interface OfferStore {
   upcomingSignUpsOf(personId: string, now: Date): Promise<PersonalSignUp[]>;
   /** A school's offers that have not started yet (cancelled ones too), soonest first. */
   upcomingOffersOf(schoolId: string, now: Date): Promise<Offer[]>;
+  /** Open (not cancelled) offers to any of these groups that have not started yet, soonest first. */
+  openGroupOffers(groupIds: readonly string[], now: Date): Promise<Offer[]>;
 }

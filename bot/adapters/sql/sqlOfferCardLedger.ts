@@ -92,6 +92,19 @@ export class SqlOfferCardLedger implements OfferCardLedger {
       .execute();
   }
 
+  async reinstate(offerId: string, conversationIds: readonly string[]): Promise<number> {
+    if (conversationIds.length === 0) return 0;
+    // Shown revision 0 is below any offer's: the card is stale at once and redrawn from the current state.
+    const result = await this.db
+      .updateTable('offer_cards')
+      .set({ retired_at: null, shown_revision: 0, claimed_until: null })
+      .where('offer_id', '=', offerId)
+      .where('conversation_id', 'in', conversationIds)
+      .where('retired_at', 'is not', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   private staleQuery(db: Kysely<Database>) {
     return db
       .selectFrom('offer_cards')

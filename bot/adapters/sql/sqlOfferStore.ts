@@ -160,6 +160,19 @@ export class SqlOfferStore implements OfferStore {
       .execute();
     return rows.map(offerFromRow);
   }
+
+  async openGroupOffers(groupIds: readonly string[], now: Date): Promise<Offer[]> {
+    if (groupIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('offers')
+      .selectAll()
+      .where('group_id', 'in', groupIds)
+      .where('status', '!=', 'cancelled')
+      .where('starts_at', '>', now.toISOString())
+      .orderBy('starts_at')
+      .execute();
+    return rows.map(offerFromRow);
+  }
 }
 
 export class SqlOfferTransaction implements OfferTransaction {

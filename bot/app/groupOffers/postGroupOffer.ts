@@ -2,7 +2,7 @@ import { NotPostedReason } from '../../ports/groupOfferNotices';
 import { postNewOffer } from '../createOffer';
 import { AppDependencies } from '../dependencies';
 import { concurrently } from '../delivery/concurrently';
-import { memberSchools } from './groupPosting';
+import { groupPostingJob, memberSchools } from './groupPosting';
 
 /**
  * Posts in flight at once. Teams allows about 50 requests a second per tenant; with a real round trip of 100–200 ms,
@@ -13,7 +13,8 @@ const postsInFlight = 10;
 /**
  * The posting job of a group offer: one card in each member school's CLPL channel, several in flight within Teams'
  * budgets, so the lead's form is answered at once however many schools there are (an invoke must not wait on 300
- * posts). A school that already has a card (an earlier run that stopped part-way) is not posted to again. When done,
+ * posts). A school that already has a card (an earlier run that stopped part-way, or a school back in the group) is not
+ * posted to again. It runs again when a school joins the group (see postToNewMember). When done,
  * the author is told how many schools have it and which do not, and why; cards are redrawn if sign-ups came meanwhile.
  */
 export async function postGroupOffer(deps: AppDependencies, offerId: string): Promise<void> {
@@ -24,6 +25,9 @@ export async function postGroupOffer(deps: AppDependencies, offerId: string): Pr
   const members = await memberSchools(deps, group.id);
   const carded = new Set((await deps.stores.offerCards.postedCards(offer.id)).map((card) => card.conversationId));
   const toPost = members.flatMap(({ school }) => (school?.clplChannel && !carded.has(school.clplChannel.id) ? [{ school, channelId: school.clplChannel.id }] : []));
+  // A school that left the group and came back has its old card: it is redrawn again rather than posted twice.
+  const memberChannels = members.flatMap(({ school }) => (school?.clplChannel ? [school.clplChannel.id] : []));
+  await deps.stores.offerCards.reinstate(offer.id, memberChannels.filter((id) => carded.has(id)));
 
   const outcomes = await concurrently(toPost, postsInFlight, async ({ school, channelId }) => {
     try {
@@ -56,4 +60,20 @@ export async function postGroupOffer(deps: AppDependencies, offerId: string): Pr
   deps.afterCommit.noticesQueued();
   // Cards were drawn as the offer was when the job began: any sign-up since makes them stale, so redraw.
   deps.afterCommit.offerChanged(offer.id);
+}
+
+/**
+ * A school has joined a group (by a lead's command): the open offers of that group, and of the groups containing it,
+ * are posted to the school's channel by their posting jobs, scheduled again (a job runs once per scheduling).
+ */
+export async function postToNewMember(deps: AppDependencies, schoolId: string): Promise<number> {
+  const groups = await deps.stores.groups.groupsOfSchool(schoolId);
+  const now = deps.clock.now();
+  const offers = await deps.stores.offers.openGroupOffers(groups.map((g) => g.id), now);
+  if (offers.length === 0) return 0;
+  await deps.stores.offers.transaction(async (tx) => {
+    for (const offer of offers) await tx.scheduleJob(groupPostingJob(offer, now), now);
+  });
+  deps.afterCommit.jobsDue();
+  return offers.length;
 }

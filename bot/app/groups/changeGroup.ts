@@ -2,13 +2,14 @@ import { DomainError } from '../../domain/errors';
 import { Person } from '../../domain/person';
 import { GroupChange, GroupDefinition } from '../../domain/schoolGroups';
 import { AppDependencies } from '../dependencies';
+import { postToNewMember } from '../groupOffers/postGroupOffer';
 import { requireGroupLead } from './groupAccess';
 
 export type GroupCommand = { action: 'add' | 'remove'; what: 'school'; school: string } | { action: 'add' | 'remove'; what: 'lead'; lead: string };
 
 /** A lead's change to a group, with schools named as the app knows them and leads by email (or id, to remove). */
 export async function changeGroup(
-  deps: Pick<AppDependencies, 'stores' | 'clock'>,
+  deps: AppDependencies,
   input: { groupId: string; actor: Person; command: GroupCommand },
 ): Promise<{ changed: boolean; group: GroupDefinition; member: string }> {
   const { groups } = deps.stores;
@@ -17,6 +18,8 @@ export async function changeGroup(
   const { change, member } = await resolve(deps, input.groupId, input.command);
   const decision = await groups.changeGroup(input.groupId, input.actor.id, change, deps.clock.now());
   if (decision.outcome === 'refused') throw new DomainError(decision.reason);
+  // A school that joins gets the group's open offers in its channel (and a school back in it, its card redrawn).
+  if (decision.outcome === 'changed' && change.kind === 'add_school') await postToNewMember(deps, change.schoolId);
   return { changed: decision.outcome === 'changed', group: decision.group, member };
 }
 

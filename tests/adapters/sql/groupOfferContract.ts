@@ -41,6 +41,30 @@ export function describeGroupOfferContract(db: StoreFixture): void {
       expect((await stores.offerCards.staleCards(10)).map((c) => c.conversationId).sort()).toEqual(['c-1', 'c-2']);
     });
 
+    it('a retired card is reinstated (stale at once, so redrawn) when its school is back; a card never retired is left alone', async () => {
+      const stores = await db.withSchool();
+      const offer = await db.insertOffer(stores, { groupId: 'cluster-1' });
+      for (const [n, school] of [[1, 'school-b'], [2, 'school-c']] as const) await stores.offerCards.recordPosted(card(offer.id, n, school), offer.revision);
+      await stores.offerCards.retire({ offerId: offer.id, conversationId: 'c-2' }, new Date());
+      expect(await stores.offerCards.staleCards(10)).toEqual([]);
+
+      expect(await stores.offerCards.reinstate(offer.id, ['c-1', 'c-2'])).toBe(1);
+      expect((await stores.offerCards.staleCards(10)).map((c) => c.conversationId)).toEqual(['c-2']);
+      expect(await stores.offerCards.reinstate(offer.id, [])).toBe(0);
+    });
+
+    it('lists the open offers of some groups that have not started, soonest first', async () => {
+      const stores = await db.withSchool();
+      const later = await db.insertOffer(stores, { groupId: 'cluster-1', startsAt: shift(testNow, { days: 9 }) });
+      const sooner = await db.insertOffer(stores, { groupId: 'authority-1', startsAt: shift(testNow, { days: 2 }) });
+      await db.insertOffer(stores, { groupId: 'cluster-1', status: 'cancelled' });
+      await db.insertOffer(stores, { groupId: 'cluster-2' });
+      await db.insertOffer(stores, {});
+      await db.insertOffer(stores, { groupId: 'cluster-1', startsAt: shift(testNow, { hours: -1 }), signUpsCloseAt: shift(testNow, { days: -1 }) });
+      expect((await stores.offers.openGroupOffers(['cluster-1', 'authority-1'], testNow)).map((o) => o.id)).toEqual([sooner.id, later.id]);
+      expect(await stores.offers.openGroupOffers([], testNow)).toEqual([]);
+    });
+
     it('many racers from three schools: exactly capacity confirmed and no school beyond its quota', async () => {
       const stores = await db.withSchool();
       const offer = await db.insertOffer(stores, { capacity: 12, groupId: 'cluster-1', quotaPerSchool: 5, quotaReleasesAt: shift(new Date(), { days: 1 }) });

@@ -8,6 +8,7 @@ import { createOffer, postNewOffer } from '../../../bot/app/createOffer';
 import { runJob } from '../../../bot/app/jobs/registry';
 import { OfferCardRefresher } from '../../../bot/app/delivery/offerCardRefresher';
 import { editOffer } from '../../../bot/app/editOffer';
+import { changeGroup } from '../../../bot/app/groups/changeGroup';
 import { signUp } from '../../../bot/app/signUp';
 import { Stores } from '../../../bot/ports/stores';
 import { buildDependencies, FakeClock, leadershipOf, TestDependencies } from '../../factories/dependencies';
@@ -153,6 +154,35 @@ describe('one offer, many channels', () => {
     await signUp(deps, { offerId: offer.id, person: buildPerson(2), schoolId: 'school-b' });
     await refresher.refreshNow();
     expect(deps.board.updated.filter((u) => u.card.conversationId === 'channel-school-c')).toEqual([]);
+  });
+
+  it('a school that joins the group gets the group’s open offers in its channel, not those cancelled', async () => {
+    const { offer } = await create();
+    const cancelled = await create();
+    await cancelOffer(deps, { offerId: cancelled.offer.id, person: lead });
+    await stores.schools.upsertSchool({ id: 'school-e', name: 'School E', tenantId: 'tenant-1' });
+    await stores.schools.setClplChannel('school-e', { id: 'channel-school-e', name: 'school-e CLPL' });
+    expect(deps.board.posted.filter((p) => p.channelId === 'channel-school-e')).toEqual([]);
+
+    await changeGroup(deps, { groupId: 'cluster-1', actor: lead, command: { action: 'add', what: 'school', school: 'School E' } });
+    await runDueJobs();
+    expect(deps.board.posted.filter((p) => p.channelId === 'channel-school-e').map((p) => p.view.offer.id)).toEqual([offer.id]);
+    // The schools that had it already are not posted to again.
+    expect(deps.board.posted.filter((p) => p.view.offer.id === offer.id)).toHaveLength(4);
+  });
+
+  it('a school that left and came back has its old card redrawn again, not a second card', async () => {
+    const { offer } = await create();
+    await changeGroup(deps, { groupId: 'cluster-1', actor: lead, command: { action: 'remove', what: 'school', school: 'school-c' } });
+    await signUp(deps, { offerId: offer.id, person: buildPerson(1), schoolId: 'school-a' });
+    await refresher.refreshNow(); // school C's card is retired here
+    await changeGroup(deps, { groupId: 'cluster-1', actor: lead, command: { action: 'add', what: 'school', school: 'school-c' } });
+    await runDueJobs();
+    await refresher.refreshNow();
+
+    expect(deps.board.posted.filter((p) => p.channelId === 'channel-school-c')).toHaveLength(1);
+    const lastOfC = deps.board.updated.filter((u) => u.card.conversationId === 'channel-school-c').at(-1);
+    expect(lastOfC?.view.seats).toMatchObject({ confirmed: 1 });
   });
 
   it('a member school’s SLT cannot edit or cancel a group offer; the lead’s edit reaches every card', async () => {
