@@ -39,6 +39,7 @@ import { PeopleDirectory } from './ports/peopleDirectory';
 import { Clock, systemClock } from './ports/clock';
 import { Stores } from './ports/stores';
 import { applyGroupsFile } from './app/groups/applyGroupsFile';
+import { postAfterGroupsFileChanged } from './app/groupOffers/postGroupOffer';
 
 export interface RunningServer {
   url: string;
@@ -67,7 +68,7 @@ export function openStores(config: Config, logger?: Logger): Promise<Stores> {
 export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; cardSettleMs?: number; goals?: GoalStore; people?: PeopleDirectory} = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const stores = await openStores(config, logger);
-  if (config.groups) await applyGroupsFile(stores, config.groups, clock.now(), logger);
+  const groupsFile = config.groups ? await applyGroupsFile(stores, config.groups, clock.now(), logger) : { applied: false };
   const { adapter, authentication } = createBotFramework(config.botIdentity, logger, config.channelAuth);
   const botAppId = botAppIdOf(config.botIdentity);
   const budgets = {
@@ -152,6 +153,8 @@ export async function startServer(config: Config, logger: Logger, options: { clo
   const unsetPrivacy = missingPrivacySettings(config.privacy);
   if (unsetPrivacy.length > 0 && !config.localMode) logger.warn({ event: 'privacy_notice_incomplete', unset: unsetPrivacy }, 'The privacy notice at /privacy shows placeholders until these are set.');
 
+  // A changed groups file may have added schools: they get the open group offers (their posting jobs run again).
+  if (groupsFile.applied) await postAfterGroupsFileChanged(app);
   noticeDelivery.start();
   jobRunner.start();
   // Catches up cards whose change was noted by an instance that stopped before redrawing them.

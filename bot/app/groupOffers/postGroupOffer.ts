@@ -1,3 +1,4 @@
+import { Offer } from '../../domain/offer';
 import { NotPostedReason } from '../../ports/groupOfferNotices';
 import { postNewOffer } from '../createOffer';
 import { AppDependencies } from '../dependencies';
@@ -68,9 +69,21 @@ export async function postGroupOffer(deps: AppDependencies, offerId: string): Pr
  */
 export async function postToNewMember(deps: AppDependencies, schoolId: string): Promise<number> {
   const groups = await deps.stores.groups.groupsOfSchool(schoolId);
-  const now = deps.clock.now();
-  const offers = await deps.stores.offers.openGroupOffers(groups.map((g) => g.id), now);
+  return schedulePosting(deps, await deps.stores.offers.openGroupOffers(groups.map((g) => g.id), deps.clock.now()));
+}
+
+/**
+ * A changed groups file was applied at start-up: any group may have gained schools, so every open group offer's
+ * posting job runs again (for offers whose schools all have their card, it posts nothing).
+ */
+export async function postAfterGroupsFileChanged(deps: AppDependencies): Promise<number> {
+  const groupIds = (await deps.stores.groups.definitions()).map((g) => g.id);
+  return schedulePosting(deps, await deps.stores.offers.openGroupOffers(groupIds, deps.clock.now()));
+}
+
+async function schedulePosting(deps: AppDependencies, offers: readonly Offer[]): Promise<number> {
   if (offers.length === 0) return 0;
+  const now = deps.clock.now();
   await deps.stores.offers.transaction(async (tx) => {
     for (const offer of offers) await tx.scheduleJob(groupPostingJob(offer, now), now);
   });

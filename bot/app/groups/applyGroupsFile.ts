@@ -7,10 +7,11 @@ import { Stores } from '../../ports/stores';
  * applied, so leads' changes by command outlive restarts. A result that would not be valid (GroupsFileRejected,
  * every problem listed) stops start-up with the stores closed.
  */
-export async function applyGroupsFile(stores: Stores, groups: GroupsFileConfig, at: Date, logger: Logger): Promise<void> {
+export async function applyGroupsFile(stores: Stores, groups: GroupsFileConfig, at: Date, logger: Logger): Promise<{ applied: boolean }> {
   try {
     const { applied, groups: count } = await stores.groups.applyFile(groups.definitions, groups.fingerprint, at);
     logger.info({ event: applied ? 'groups_file_applied' : 'groups_file_unchanged', file: groups.file, groups: count });
+    return { applied };
   } catch (error) {
     await stores.close();
     throw error;

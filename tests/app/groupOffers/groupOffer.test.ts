@@ -9,6 +9,7 @@ import { runJob } from '../../../bot/app/jobs/registry';
 import { OfferCardRefresher } from '../../../bot/app/delivery/offerCardRefresher';
 import { editOffer } from '../../../bot/app/editOffer';
 import { changeGroup } from '../../../bot/app/groups/changeGroup';
+import { postAfterGroupsFileChanged } from '../../../bot/app/groupOffers/postGroupOffer';
 import { signUp } from '../../../bot/app/signUp';
 import { Stores } from '../../../bot/ports/stores';
 import { buildDependencies, FakeClock, leadershipOf, TestDependencies } from '../../factories/dependencies';
@@ -169,6 +170,17 @@ describe('one offer, many channels', () => {
     expect(deps.board.posted.filter((p) => p.channelId === 'channel-school-e').map((p) => p.view.offer.id)).toEqual([offer.id]);
     // The schools that had it already are not posted to again.
     expect(deps.board.posted.filter((p) => p.view.offer.id === offer.id)).toHaveLength(4);
+  });
+
+  it('a school added by a changed groups file gets the open offers once the file is applied at start-up', async () => {
+    const { offer } = await create();
+    await stores.schools.upsertSchool({ id: 'school-e', name: 'School E', tenantId: 'tenant-1' });
+    await stores.schools.setClplChannel('school-e', { id: 'channel-school-e', name: 'school-e CLPL' });
+    await stores.groups.applyFile([{ id: 'cluster-1', name: 'Balerno cluster', kind: 'cluster', schools: [...schools, 'school-e'], groups: [], leads: [lead.id] }], 'file-2', testNow);
+
+    expect(await postAfterGroupsFileChanged(deps)).toBe(1);
+    await runDueJobs();
+    expect(deps.board.posted.filter((p) => p.view.offer.id === offer.id).map((p) => p.channelId)).toEqual(['channel-school-a', 'channel-school-b', 'channel-school-c', 'channel-school-e']);
   });
 
   it('a school that left and came back has its old card redrawn again, not a second card', async () => {
