@@ -1,0 +1,69 @@
+/**
+ * Which cells of a table of answer means must be withheld so that no cell's answers can be worked out from the others.
+ *
+ * A cell is a set of atoms (here: one school's answers on sessions in one part of the year); its mean × n is the sum
+ * of its atoms' answers, so anyone who can see several cells can add and subtract them. The rule:
+ *
+ * 1. Primary: a cell with fewer than `minResponses` answers (but some) is withheld.
+ * 2. Complementary: group the atoms by the set of shown cells they are in. Whatever can be worked out by adding and
+ *    subtracting shown cells is a sum over whole such classes (every shown cell is), so if every class that is in
+ *    any shown cell has either no answers or at least `minResponses`, nothing smaller than the threshold can be
+ *    worked out. While some class has 1 to `minResponses` − 1 answers, more cells are withheld: those that set it
+ *    apart from the class it is cheapest to merge it with (preferring a merge that reaches the threshold, then the
+ *    fewest cells, then the cells with fewest answers), until none is left.
+ *
+ * So a group total minus its shown schools never gives a withheld school; nor does a year minus its terms, or an
+ * authority minus its clusters. The rule is conservative: it may withhold a cell that could in fact be shown.
+ */
+export type Withheld = 'too_few_responses' | 'protects_another_cell';
+
+export interface TableCell {
+  key: string;
+  atoms: readonly string[];
+}
+
+export function cellsToWithhold(cells: readonly TableCell[], atomResponses: ReadonlyMap<string, number>, minResponses: number): Map<string, Withheld> {
+  const threshold = Math.max(1, minResponses);
+  const answered = (atom: string) => atomResponses.get(atom) ?? 0;
+  // Atoms without answers add nothing to any sum, so they cannot give anything away.
+  const counted = cells.map((cell) => {
+    const atoms = [...new Set(cell.atoms)].filter((a) => answered(a) > 0);
+    return { key: cell.key, atoms, responses: atoms.reduce((sum, a) => sum + answered(a), 0) };
+  });
+  const withheld = new Map<string, Withheld>();
+  for (const cell of counted) if (cell.responses > 0 && cell.responses < threshold) withheld.set(cell.key, 'too_few_responses');
+
+  for (;;) {
+    const shown = counted.filter((c) => c.responses > 0 && !withheld.has(c.key));
+    const signatures = new Map<string, string[]>();
+    for (const [index, cell] of shown.entries()) {
+      for (const atom of cell.atoms) {
+        const signature = signatures.get(atom) ?? [];
+        signature.push(String(index));
+        signatures.set(atom, signature);
+      }
+    }
+    const classes = new Map<string, { cells: Set<string>; responses: number }>();
+    for (const [atom, signature] of signatures) {
+      const id = signature.join(',');
+      const found = classes.get(id) ?? { cells: new Set(signature), responses: 0 };
+      found.responses += answered(atom);
+      classes.set(id, found);
+    }
+    const ordered = [...classes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const exposed = ordered.find(([, c]) => c.responses < threshold);
+    if (!exposed) return withheld;
+    const [exposedId, small] = exposed;
+    // Atoms in no shown cell have an empty signature: merging with them means withholding every cell `small` is in.
+    const candidates = [...ordered.filter(([id]) => id !== exposedId), ['', { cells: new Set<string>(), responses: 0 }] as const];
+    const cost = ([, other]: (typeof candidates)[number]) => {
+      const apart = [...small.cells].filter((c) => !other.cells.has(c)).concat([...other.cells].filter((c) => !small.cells.has(c)));
+      return { apart, reaches: small.responses + other.responses >= threshold ? 0 : 1, size: apart.length, answers: apart.reduce((sum, c) => sum + shown[Number(c)]!.responses, 0) };
+    };
+    const best = candidates
+      .map(cost)
+      .filter((c) => c.size > 0)
+      .sort((a, b) => a.reaches - b.reaches || a.size - b.size || a.answers - b.answers)[0]!;
+    for (const index of best.apart) withheld.set(shown[Number(index)]!.key, 'protects_another_cell');
+  }
+}
