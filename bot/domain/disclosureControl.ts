@@ -9,8 +9,9 @@
  *    subtracting shown cells is a sum over whole such classes (every shown cell is), so if every class that is in
  *    any shown cell has either no answers or at least `minResponses`, nothing smaller than the threshold can be
  *    worked out. While some class has 1 to `minResponses` − 1 answers, more cells are withheld: those that set it
- *    apart from the class it is cheapest to merge it with (preferring a merge that reaches the threshold, then the
- *    fewest cells, then the cells with fewest answers), until none is left.
+ *    apart from the class it is cheapest to merge it with (preferring a merge that reaches the threshold, then one
+ *    that spares the weightiest cells — a group's total before a school — then the fewest answers withheld, then the
+ *    fewest cells), until none is left. Withholding every shown cell the class is in is always one such merge.
  *
  * So a group total minus its shown schools never gives a withheld school; nor does a year minus its terms, or an
  * authority minus its clusters. The rule is conservative: it may withhold a cell that could in fact be shown.
@@ -20,6 +21,8 @@ export type Withheld = 'too_few_responses' | 'protects_another_cell';
 export interface TableCell {
   key: string;
   atoms: readonly string[];
+  /** How much a reader would miss it (a group total more than a school): cells with less are withheld first. */
+  weight?: number;
 }
 
 export function cellsToWithhold(cells: readonly TableCell[], atomResponses: ReadonlyMap<string, number>, minResponses: number): Map<string, Withheld> {
@@ -28,7 +31,7 @@ export function cellsToWithhold(cells: readonly TableCell[], atomResponses: Read
   // Atoms without answers add nothing to any sum, so they cannot give anything away.
   const counted = cells.map((cell) => {
     const atoms = [...new Set(cell.atoms)].filter((a) => answered(a) > 0);
-    return { key: cell.key, atoms, responses: atoms.reduce((sum, a) => sum + answered(a), 0) };
+    return { key: cell.key, atoms, weight: cell.weight ?? 0, responses: atoms.reduce((sum, a) => sum + answered(a), 0) };
   });
   const withheld = new Map<string, Withheld>();
   for (const cell of counted) if (cell.responses > 0 && cell.responses < threshold) withheld.set(cell.key, 'too_few_responses');
@@ -55,15 +58,23 @@ export function cellsToWithhold(cells: readonly TableCell[], atomResponses: Read
     if (!exposed) return withheld;
     const [exposedId, small] = exposed;
     // Atoms in no shown cell have an empty signature: merging with them means withholding every cell `small` is in.
-    const candidates = [...ordered.filter(([id]) => id !== exposedId), ['', { cells: new Set<string>(), responses: 0 }] as const];
+    // That merge always settles it: what is in no shown cell cannot be worked out.
+    const candidates = [...ordered.filter(([id]) => id !== exposedId), ['', { cells: new Set<string>(), responses: threshold }] as const];
     const cost = ([, other]: (typeof candidates)[number]) => {
       const apart = [...small.cells].filter((c) => !other.cells.has(c)).concat([...other.cells].filter((c) => !small.cells.has(c)));
-      return { apart, reaches: small.responses + other.responses >= threshold ? 0 : 1, size: apart.length, answers: apart.reduce((sum, c) => sum + shown[Number(c)]!.responses, 0) };
+      const cells = apart.map((c) => shown[Number(c)]!);
+      return {
+        apart,
+        reaches: small.responses + other.responses >= threshold ? 0 : 1,
+        weight: Math.max(0, ...cells.map((c) => c.weight)),
+        answers: cells.reduce((sum, c) => sum + c.responses, 0),
+        size: apart.length,
+      };
     };
     const best = candidates
       .map(cost)
       .filter((c) => c.size > 0)
-      .sort((a, b) => a.reaches - b.reaches || a.size - b.size || a.answers - b.answers)[0]!;
+      .sort((a, b) => a.reaches - b.reaches || a.weight - b.weight || a.answers - b.answers || a.size - b.size)[0]!;
     for (const index of best.apart) withheld.set(shown[Number(index)]!.key, 'protects_another_cell');
   }
 }

@@ -178,8 +178,10 @@ export function partnershipReport(input: {
     bySchool.set(p.schoolId, own);
   }
   const inCell = (unit: Unit, index: number) => [...unit.schools].flatMap((id) => bySchool.get(id) ?? []).filter((p) => startsIn(periods[index]!, p.offer));
+  // Kept longest: the group totals leads report, the year before its terms (the year is index 0).
+  const weightOf = (unit: Unit, index: number) => unit.schools.size * 2 + (index === 0 ? 1 : 0);
   const withheld = cellsToWithhold(
-    [...units.entries()].flatMap(([unitKey, unit]) => periods.map((_, index) => ({ key: cellKey(unitKey, index), atoms: inCell(unit, index).filter((p) => p.response).map(atomOf) }))),
+    [...units.entries()].flatMap(([unitKey, unit]) => periods.map((_, index) => ({ key: cellKey(unitKey, index), atoms: inCell(unit, index).filter((p) => p.response).map(atomOf), weight: weightOf(unit, index) }))),
     atomResponses,
     minResponses,
   );

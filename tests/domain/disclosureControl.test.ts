@@ -32,6 +32,17 @@ describe('which cells of a table are withheld', () => {
     expect(withheld.has('b') || (withheld.has('sub') && withheld.has('total'))).toBe(true);
   });
 
+  it('withholds the lighter cells first: a sub-group and a school rather than the total its readers report', () => {
+    // c's 2 answers are only in the total; withholding the total alone would do, but the total weighs most.
+    const cells = [cell('total', 'a', 'b', 'c'), cell('sub', 'a', 'b'), cell('a', 'a'), cell('b', 'b'), cell('c', 'c'), cell('sub-c', 'c')].map((c) => ({
+      ...c,
+      weight: c.atoms.length,
+    }));
+    const withheld = cellsToWithhold(cells, answers({ a: 3, b: 4, c: 2 }), 3);
+    expect(withheld.has('total')).toBe(false);
+    expect(Object.fromEntries(withheld)).toEqual({ c: 'too_few_responses', 'sub-c': 'too_few_responses', sub: 'protects_another_cell', a: 'protects_another_cell' });
+  });
+
   it('whatever the table, no sum of shown cells minus others comes to a few answers (checked by brute force)', () => {
     const threshold = 3;
     const atoms = ['a', 'b', 'c', 'd'];
