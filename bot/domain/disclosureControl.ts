@@ -38,43 +38,47 @@ export function cellsToWithhold(cells: readonly TableCell[], atomResponses: Read
 
   for (;;) {
     const shown = counted.filter((c) => c.responses > 0 && !withheld.has(c.key));
-    const signatures = new Map<string, string[]>();
+    const signatures = new Map<string, number[]>();
     for (const [index, cell] of shown.entries()) {
       for (const atom of cell.atoms) {
-        const signature = signatures.get(atom) ?? [];
-        signature.push(String(index));
-        signatures.set(atom, signature);
+        const signature = signatures.get(atom);
+        if (signature) signature.push(index);
+        else signatures.set(atom, [index]);
       }
     }
-    const classes = new Map<string, { cells: Set<string>; responses: number }>();
+    // Classes in the order first met, which follows the order of `cells`: the same table always withholds the same.
+    const classes = new Map<string, { cells: Set<number>; responses: number }>();
     for (const [atom, signature] of signatures) {
       const id = signature.join(',');
-      const found = classes.get(id) ?? { cells: new Set(signature), responses: 0 };
-      found.responses += answered(atom);
-      classes.set(id, found);
+      const found = classes.get(id);
+      if (found) found.responses += answered(atom);
+      else classes.set(id, { cells: new Set(signature), responses: answered(atom) });
     }
-    const ordered = [...classes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const exposed = ordered.find(([, c]) => c.responses < threshold);
-    if (!exposed) return withheld;
-    const [exposedId, small] = exposed;
-    // Atoms in no shown cell have an empty signature: merging with them means withholding every cell `small` is in.
-    // That merge always settles it: what is in no shown cell cannot be worked out.
-    const candidates = [...ordered.filter(([id]) => id !== exposedId), ['', { cells: new Set<string>(), responses: threshold }] as const];
-    const cost = ([, other]: (typeof candidates)[number]) => {
-      const apart = [...small.cells].filter((c) => !other.cells.has(c)).concat([...other.cells].filter((c) => !small.cells.has(c)));
-      const cells = apart.map((c) => shown[Number(c)]!);
-      return {
-        apart,
-        reaches: small.responses + other.responses >= threshold ? 0 : 1,
-        weight: Math.max(0, ...cells.map((c) => c.weight)),
-        answers: cells.reduce((sum, c) => sum + c.responses, 0),
-        size: apart.length,
-      };
-    };
-    const best = candidates
-      .map(cost)
-      .filter((c) => c.size > 0)
-      .sort((a, b) => a.reaches - b.reaches || a.weight - b.weight || a.answers - b.answers || a.size - b.size)[0]!;
-    for (const index of best.apart) withheld.set(shown[Number(index)]!.key, 'protects_another_cell');
+    const exposed = [...classes.values()].filter((c) => c.responses < threshold);
+    if (exposed.length === 0) return withheld;
+    // Classes apart from one another are settled in one round; one whose cells this round already changed waits.
+    const changed = new Set<number>();
+    const all = [...classes.values()];
+    for (const small of exposed) {
+      if ([...small.cells].some((c) => changed.has(c))) continue;
+      // Merging with what is in no shown cell (withholding every cell `small` is in) always settles it.
+      const candidates = [...all.filter((c) => c !== small), { cells: new Set<number>(), responses: threshold }];
+      const costs = candidates.map((other) => {
+        const apart = [...small.cells].filter((c) => !other.cells.has(c)).concat([...other.cells].filter((c) => !small.cells.has(c)));
+        const apartCells = apart.map((c) => shown[c]!);
+        return {
+          apart,
+          reaches: small.responses + other.responses >= threshold ? 0 : 1,
+          weight: Math.max(0, ...apartCells.map((c) => c.weight)),
+          answers: apartCells.reduce((sum, c) => sum + c.responses, 0),
+          size: apart.length,
+        };
+      });
+      const best = costs.filter((c) => c.size > 0).sort((a, b) => a.reaches - b.reaches || a.weight - b.weight || a.answers - b.answers || a.size - b.size)[0]!;
+      for (const index of best.apart) {
+        changed.add(index);
+        if (!withheld.has(shown[index]!.key)) withheld.set(shown[index]!.key, 'protects_another_cell');
+      }
+    }
   }
 }

@@ -176,7 +176,7 @@ function tagTotals(sessions: readonly AttendedSession[]): TagHours[] {
 }
 
 /** Summed in minutes, then rounded once, so many short sessions do not gather rounding error. */
-function hoursOf(sessions: readonly AttendedSession[]): number {
+export function hoursOf(sessions: readonly AttendedSession[]): number {
   const minutes = sessions.reduce((sum, s) => sum + s.record.minutes, 0);
   return Math.round((minutes / 60) * 100) / 100;
 }

@@ -1,7 +1,7 @@
 import { AttendanceRecord } from './attendance';
 import { cellsToWithhold, Withheld } from './disclosureControl';
 import { FeedbackResponse, feedbackScales } from './feedback';
-import { enoughToShow, FeedbackMeans, feedbackMeans, Mean, meanOf, periodReport } from './impact';
+import { enoughToShow, FeedbackMeans, feedbackMeans, hoursOf, Mean, meanOf } from './impact';
 import { Offer } from './offer';
 import { GroupGraph, GroupKind } from './schoolGroups';
 import { SignUp } from './signUp';
@@ -108,19 +108,15 @@ function participationsOf(evidence: PartnershipEvidence): Participation[] {
 
 const startsIn = (period: Period, offer: Offer) => offer.startsAt.getTime() >= period.from.getTime() && offer.startsAt.getTime() < period.to.getTime();
 
-function cellOf(period: Period, participations: readonly Participation[], minResponses: number): Omit<ImpactCell, 'withheld'> {
+function cellOf(participations: readonly Participation[], minResponses: number): Omit<ImpactCell, 'withheld'> {
   const attended = participations.filter((p) => p.attendance !== null);
   const responses = participations.flatMap((p) => (p.response ? [p.response] : []));
-  const { sessions, hours } = periodReport(
-    period,
-    attended.map((p) => ({ offer: p.offer, record: p.attendance! })),
-  );
   return {
-    sessions,
+    sessions: new Set(attended.map((p) => p.offer.id)).size,
     placesTaken: participations.filter((p) => p.placeTaken).length,
     attended: attended.length,
     practitioners: new Set(attended.map((p) => p.personId)).size,
-    hours,
+    hours: hoursOf(attended.map((p) => ({ offer: p.offer, record: p.attendance! }))),
     responses: responses.length,
     responseRate: attended.length === 0 ? null : responses.length / attended.length,
     means: enoughToShow(responses.length, minResponses) ? impactMeans(responses) : null,
@@ -166,29 +162,37 @@ export function partnershipReport(input: {
   for (const id of everySchool) units.set(`school:${id}`, { kind: 'school', id, name: input.schoolNames.get(id) ?? id, groupKind: null, schools: new Set([id]) });
 
   const participations = participationsOf(input.evidence).filter((p) => everySchool.has(p.schoolId) && periods.some((per) => startsIn(per, p.offer)));
-  // An atom: one school's answers on sessions that fall in exactly the same periods (for example the year and autumn).
-  const atomOf = (p: Participation) => `${p.schoolId}\n${periods.flatMap((per, i) => (startsIn(per, p.offer) ? [i] : [])).join(',')}`;
-  const atomResponses = new Map<string, number>();
-  for (const p of participations) if (p.response) atomResponses.set(atomOf(p), (atomResponses.get(atomOf(p)) ?? 0) + 1);
-  const cellKey = (unitKey: string, index: number) => `${unitKey}@${index}`;
   const bySchool = new Map<string, Participation[]>();
+  // An atom: one school's answers on sessions that fall in exactly the same periods (for example the year and autumn).
+  const atomsBySchool = new Map<string, Map<string, { periods: Set<number>; responses: number }>>();
   for (const p of participations) {
     const own = bySchool.get(p.schoolId) ?? [];
     own.push(p);
     bySchool.set(p.schoolId, own);
+    if (!p.response) continue;
+    const inPeriods = periods.flatMap((per, i) => (startsIn(per, p.offer) ? [i] : []));
+    const atoms = atomsBySchool.get(p.schoolId) ?? new Map<string, { periods: Set<number>; responses: number }>();
+    const atomKey = `${p.schoolId}\n${inPeriods.join(',')}`;
+    const atom = atoms.get(atomKey) ?? { periods: new Set(inPeriods), responses: 0 };
+    atom.responses += 1;
+    atoms.set(atomKey, atom);
+    atomsBySchool.set(p.schoolId, atoms);
   }
+  const atomResponses = new Map([...atomsBySchool.values()].flatMap((atoms) => [...atoms].map(([key, atom]) => [key, atom.responses] as const)));
+  const atomsOf = (unit: Unit, index: number) => [...unit.schools].flatMap((id) => [...(atomsBySchool.get(id) ?? [])].flatMap(([key, atom]) => (atom.periods.has(index) ? [key] : [])));
   const inCell = (unit: Unit, index: number) => [...unit.schools].flatMap((id) => bySchool.get(id) ?? []).filter((p) => startsIn(periods[index]!, p.offer));
-  // Kept longest: the group totals leads report, the year before its terms (the year is index 0).
-  const weightOf = (unit: Unit, index: number) => unit.schools.size * 2 + (index === 0 ? 1 : 0);
+  const cellKey = (unitKey: string, index: number) => `${unitKey}@${index}`;
+  // Kept longest: the year's figures (index 0; the indicator is yearly), then within a period the rows counting more schools.
+  const weightOf = (unit: Unit, index: number) => (index === 0 ? 1_000_000 : 0) + unit.schools.size;
   const withheld = cellsToWithhold(
-    [...units.entries()].flatMap(([unitKey, unit]) => periods.map((_, index) => ({ key: cellKey(unitKey, index), atoms: inCell(unit, index).filter((p) => p.response).map(atomOf), weight: weightOf(unit, index) }))),
+    [...units.entries()].flatMap(([unitKey, unit]) => periods.map((_, index) => ({ key: cellKey(unitKey, index), atoms: atomsOf(unit, index), weight: weightOf(unit, index) }))),
     atomResponses,
     minResponses,
   );
 
   const rowOf = (unitKey: string, kind: RowKind): PartnershipRow => {
     const unit = units.get(unitKey)!;
-    const cell = cellOf(period, inCell(unit, input.periodIndex), minResponses);
+    const cell = cellOf(inCell(unit, input.periodIndex), minResponses);
     const reason = withheld.get(cellKey(unitKey, input.periodIndex)) ?? null;
     return { kind, id: unit.id, name: unit.name, groupKind: unit.groupKind, schools: unit.schools.size, ...cell, means: reason ? null : cell.means, withheld: reason };
   };

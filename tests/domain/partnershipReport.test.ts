@@ -158,7 +158,7 @@ describe('the anonymity threshold in every cell', () => {
     expect(rows.filter((r) => r.withheld === 'protects_another_cell').length).toBeGreaterThan(0);
   });
 
-  it('a year minus its shown terms never gives a withheld term', () => {
+  it('a year minus its shown terms never gives a withheld term; the term goes rather than the year', () => {
     const inAutumn = buildOffer({ schoolId: 'braes', startsAt: autumn });
     const inSpring = buildOffer({ schoolId: 'braes', startsAt: spring });
     const evidence = evidenceOf([inAutumn, inSpring], staff(inAutumn, 'braes', { answers: 2 }), staff(inSpring, 'braes', { answers: 6 }));
@@ -166,8 +166,10 @@ describe('the anonymity threshold in every cell', () => {
     const autumnRow = row(reportOf(evidence, 'south', 1).rows, 'braes');
     const springRow = row(reportOf(evidence, 'south', 2).rows, 'braes');
     expect(autumnRow.withheld).toBe('too_few_responses');
-    // Year (8) and spring (6) both shown would give autumn's 2 answers.
+    // Year (8) and spring (6) both shown would give autumn's 2 answers; the year, the indicator's period, is kept.
     expect(year.means !== null && springRow.means !== null).toBe(false);
+    expect(year.means).not.toBeNull();
+    expect(springRow.withheld).toBe('protects_another_cell');
   });
 
   it('what one report withholds to protect a cell, the report of a group inside it withholds too', () => {
