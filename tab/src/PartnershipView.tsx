@@ -29,7 +29,15 @@ const useStyles = makeStyles({
   table: { minWidth: '1200px' },
   figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  bar: { display: 'grid', gridTemplateColumns: 'minmax(8em, 14em) 1fr 7em', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  // On a narrow screen the name takes its own line, so the bar keeps a readable length.
+  bar: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8em, 14em) 1fr 7em',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    '@media (max-width: 480px)': { gridTemplateColumns: '1fr 7em', rowGap: 0 },
+  },
+  barName: { '@media (max-width: 480px)': { gridColumn: '1 / -1' } },
   track: { position: 'relative', height: '1.1em', backgroundColor: tokens.colorNeutralBackground4, borderRadius: tokens.borderRadiusSmall },
   zero: { position: 'absolute', left: '50%', top: 0, bottom: 0, width: tokens.strokeWidthThick, backgroundColor: tokens.colorNeutralForeground3 },
   up: { position: 'absolute', left: '50%', top: 0, bottom: 0, backgroundColor: tokens.colorBrandBackground },
@@ -159,7 +167,9 @@ export function PartnershipView({ api }: { api: Api }) {
                 const width = `${(Math.min(Math.abs(change), maxChange) / maxChange) * 50}%`;
                 return (
                   <div key={`${row.kind}:${row.id}`} className={local.bar}>
-                    <Text weight={row.kind === 'total' ? 'semibold' : 'regular'}>{row.name}</Text>
+                    <Text className={local.barName} weight={row.kind === 'total' ? 'semibold' : 'regular'}>
+                      {row.name}
+                    </Text>
                     <div className={local.track}>
                       {row.means && <div className={change >= 0 ? local.up : local.down} style={{ width }} />}
                       <div className={local.zero} />

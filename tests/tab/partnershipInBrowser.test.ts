@@ -59,4 +59,17 @@ describeWithBrowser('the partnership report in the tab, in a browser', (browser)
     expect(await page.getByRole('tab', { name: 'Partnership' }).count()).toBe(0);
     await context.close();
   });
+
+  it('fits a 360 px wide screen (Teams mobile) in the dark theme, the table scrolling inside its own region', async () => {
+    const context = await browser().newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await openTabAs(page, server, authorityLead.name);
+    await page.getByRole('tab', { name: 'Partnership' }).click();
+    await page.getByRole('row', { name: 'Braes High' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
+    if (process.env.CLPL_SCREENSHOTS) await page.screenshot({ path: join(process.env.CLPL_SCREENSHOTS, '360-partnership.png'), fullPage: true });
+    await context.close();
+  });
 });
