@@ -65,7 +65,7 @@ export function offerImpact(input: {
 }): OfferImpact {
   const attendedIds = new Set(input.attendance.filter((r) => r.attended).map((r) => r.person.id));
   const counted = input.responses.filter((r) => attendedIds.has(r.person.id));
-  const enough = counted.length >= Math.max(1, input.minResponses);
+  const enough = enoughToShow(counted.length, input.minResponses);
   return {
     offer: input.offer,
     confirmed: confirmedOf(input.signUps).length,
@@ -77,14 +77,29 @@ export function offerImpact(input: {
   };
 }
 
-function breakdownOf(responses: readonly FeedbackResponse[]): FeedbackBreakdown {
+/** Whether this many responses may be shown: at least one, and at least the anonymity threshold. */
+export function enoughToShow(responses: number, minResponses: number): boolean {
+  return responses >= Math.max(1, minResponses);
+}
+
+/** Mean value and mean change (after − before) on each scale: the numbers of a breakdown, for any set of responses. */
+export interface FeedbackMeans {
+  value: Mean;
+  change: Record<FeedbackScale, Mean>;
+}
+
+/** Means only; the caller decides (with `enoughToShow`) whether they may be shown. */
+export function feedbackMeans(responses: readonly FeedbackResponse[]): FeedbackMeans {
   const change = Object.fromEntries(
     feedbackScales.map((scale) => [scale, meanOf(responses.map((r) => r.after[scale] - r.before[scale]))]),
   ) as Record<FeedbackScale, Mean>;
+  return { value: meanOf(responses.map((r) => r.value)), change };
+}
+
+function breakdownOf(responses: readonly FeedbackResponse[]): FeedbackBreakdown {
   const ordered = [...responses].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   return {
-    value: meanOf(responses.map((r) => r.value)),
-    change,
+    ...feedbackMeans(responses),
     practiceChanges: ordered.map((r) => ({ text: r.practiceChange, name: r.anonymous ? null : r.person.name })),
   };
 }
@@ -161,7 +176,7 @@ function tagTotals(sessions: readonly AttendedSession[]): TagHours[] {
 }
 
 /** Summed in minutes, then rounded once, so many short sessions do not gather rounding error. */
-function hoursOf(sessions: readonly AttendedSession[]): number {
+export function hoursOf(sessions: readonly AttendedSession[]): number {
   const minutes = sessions.reduce((sum, s) => sum + s.record.minutes, 0);
   return Math.round((minutes / 60) * 100) / 100;
 }

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { AppDependencies } from '../app/dependencies';
 import { offerImpactCsv, periodFollowUpCsv, periodReportCsv } from '../app/reports/impactCsv';
 import { offerImpactReport, schoolPeriodReport } from '../app/reports/impactReports';
+import { partnershipCsv } from '../app/reports/partnershipCsv';
+import { groupPartnershipReport } from '../app/reports/partnershipReports';
+import { partnershipCsvParams } from './partnership/schema';
 import { schoolForPerson } from '../app/schools';
 import { observationCountsCsv, observationCountsReport } from '../app/peerObservation/observationCounts';
 import { isDomainError } from '../domain/errors';
@@ -71,6 +74,16 @@ export function mountReportRoutes(server: Server, options: { app: AppDependencie
       const school = await schoolForPerson(app, person.id);
       const report = await schoolPeriodReport(app, { schoolId: school.id, personId: person.id, periodIndex: index });
       return { name: `clpl-follow-ups-${report.period.label.replace(/[^A-Za-z0-9]+/g, '-')}.csv`, csv: periodFollowUpCsv(report) };
+    }),
+  );
+
+  // Group leads only (requireGroupLead): not_group_lead is 403 and an unknown group 404, through sendError.
+  server.get(
+    '/api/reports/groups/:groupId/:file',
+    csvRoute(async (person, req) => {
+      const { groupId, file: index } = partnershipCsvParams.parse(req.params);
+      const report = await groupPartnershipReport(app, { groupId, personId: person.id, periodIndex: index });
+      return { name: `clpl-partnership-${report.group.id}-${report.period.label.replace(/[^A-Za-z0-9]+/g, '-')}.csv`, csv: partnershipCsv(report) };
     }),
   );
 

@@ -15,6 +15,7 @@ import { mountTeamRoutes } from './team/routes';
 import { mountReflectionRoutes } from './reflections/routes';
 import { activityKindLabels } from '../domain/clplRecord';
 import { mountTabRecordRoutes, recordDependencies } from './records/routes';
+import { mountPartnershipRoutes } from './partnership/routes';
 
 type Handler = (call: { person: Person; req: Request }) => Promise<{ status?: number; body: unknown }>;
 
@@ -68,6 +69,8 @@ export function mountTabApi(server: Server, options: TabApiOptions): void {
         person: { id: person.id, name: person.name },
         // Only decides whether the tab shows the dashboard; its routes check again.
         isSlt: (await sltSchoolOf(options.app, person.id)) !== null,
+        // Only decides whether the tab shows the partnership's report; its routes check the group again.
+        leadsGroups: (await options.app.stores.groups.groupsLedBy(person.id)).length > 0,
         standardAreas: options.deps.standardAreas,
         activityKinds: Object.entries(activityKindLabels).map(([id, label]) => ({ id, label })),
       },
@@ -81,5 +84,6 @@ export function mountTabApi(server: Server, options: TabApiOptions): void {
   mountWorkPatternRoutes(server, context);
   mountTeamRoutes(server, context);
   mountReflectionRoutes(server, context);
+  mountPartnershipRoutes(server, context);
   mountTabRecordRoutes(server, { deps: recordDependencies(options.app, options.deps.goals, options.deps.timeZone), logger, identify: (req) => identifier.identify(req) });
 }

@@ -3,6 +3,7 @@ import { FeedbackResponse } from '../domain/feedback';
 import { FollowUpResponse } from '../domain/followUp';
 import { AttendedSession } from '../domain/impact';
 import { Offer } from '../domain/offer';
+import { PartnershipEvidence } from '../domain/partnershipReport';
 import { OfferTransaction } from './offerStore';
 
 /** The offer transaction plus what happened at and after the session, written atomically with the offer locked. */
@@ -36,4 +37,10 @@ export interface EvidenceStore {
   attendedSessions(schoolId: string, from: Date, to: Date): Promise<AttendedSession[]>;
   /** A person's attended sessions (in any school) that started in [from, to), for their yearly hours. */
   attendedSessionsOf(personId: string, from: Date, to: Date): Promise<AttendedSession[]>;
+  /**
+   * For the partnership report: the sessions that started in [from, to) and are either one of these schools' own or
+   * have a sign-up from one of them (a group offer), each with all its sign-ups, attendance and feedback (the report
+   * decides whose they count as).
+   */
+  evidenceOfSchools(schoolIds: readonly string[], from: Date, to: Date): Promise<PartnershipEvidence>;
 }

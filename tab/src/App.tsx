@@ -20,6 +20,7 @@ import { Api, createApi, devPeople, Me, sessionInfo } from './api';
 import { ClplView } from './ClplView';
 import { DashboardView } from './DashboardView';
 import { GoalsView } from './GoalsView';
+import { PartnershipView } from './PartnershipView';
 import { ReflectionsView } from './ReflectionsView';
 import { TeamView } from './TeamView';
 import { connectToHost, HostTheme } from './host';
@@ -56,7 +57,7 @@ const useStyles = makeStyles({
   centre: { padding: tokens.spacingVerticalXXL },
 });
 
-type View = 'goals' | 'clpl' | 'reflections' | 'dashboard' | 'team';
+type View = 'goals' | 'clpl' | 'reflections' | 'dashboard' | 'team' | 'partnership';
 
 type Start =
   | { kind: 'starting' }
@@ -116,9 +117,10 @@ export function App() {
   useEffect(() => {
     if (me && reports.length === 0) setView((current) => (current === 'team' ? 'goals' : current));
   }, [me, reports]);
-  // Switching to someone who is not SLT leaves the dashboard.
+  // Switching to someone who is not SLT leaves the dashboard; to someone who leads no group, the partnership's report.
   useEffect(() => {
     if (me && !me.isSlt) setView((current) => (current === 'dashboard' ? 'goals' : current));
+    if (me && !me.leadsGroups) setView((current) => (current === 'partnership' ? 'goals' : current));
   }, [me]);
 
   return (
@@ -131,6 +133,7 @@ export function App() {
             <Tab value="reflections">My reflections</Tab>
             {me?.isSlt && <Tab value="dashboard">Offers dashboard</Tab>}
             {me && reports.length > 0 && <Tab value="team">My team</Tab>}
+            {me?.leadsGroups && <Tab value="partnership">Partnership</Tab>}
           </TabList>
           {start.kind === 'local' && (
             <div className={styles.dev}>
@@ -179,6 +182,7 @@ export function App() {
               {view === 'reflections' && <ReflectionsView key={me.person.id} api={api} />}
               {view === 'dashboard' && me.isSlt && <DashboardView key={me.person.id} api={api} />}
               {view === 'team' && reports.length > 0 && <TeamView key={me.person.id} api={api} reports={reports} />}
+              {view === 'partnership' && me.leadsGroups && <PartnershipView key={me.person.id} api={api} />}
             </>
           )}
         </main>

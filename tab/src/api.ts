@@ -18,6 +18,8 @@ export interface Me {
   standardAreas: string[];
   activityKinds: { id: string; label: string }[];
   isSlt: boolean;
+  /** Leads at least one group of schools: the tab then shows the partnership's report. */
+  leadsGroups: boolean;
 }
 
 export interface ClplRecord {
@@ -89,6 +91,37 @@ export interface Dashboard {
     csvPath: string | null;
   }[];
   periods: { label: string; csvPath: string; followUpCsvPath: string }[];
+}
+
+export interface PartnershipChoices {
+  groups: { id: string; name: string; kind: string }[];
+  periods: { index: number; label: string }[];
+}
+
+export interface PartnershipRow {
+  kind: 'total' | 'group' | 'school';
+  id: string;
+  name: string;
+  groupKind: string | null;
+  schools: number;
+  sessions: number;
+  placesTaken: number;
+  attended: number;
+  practitioners: number;
+  hours: number;
+  responses: number;
+  responseRate: number | null;
+  /** Null when there are no answers or they are withheld. */
+  means: { value: Mean; meanChange: Mean; change: Record<'knowledge' | 'understanding' | 'confidence', Mean> } | null;
+  withheld: 'too_few_responses' | 'protects_another_cell' | null;
+}
+
+export interface PartnershipReport {
+  group: { id: string; name: string; kind: string };
+  period: { index: number; label: string };
+  minResponses: number;
+  csvPath: string;
+  rows: PartnershipRow[];
 }
 
 export interface StaffPattern {
@@ -171,6 +204,9 @@ export function createApi(credentials: Credentials) {
       const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'clpl.csv';
       return { blob: await res.blob(), name };
     },
+    partnershipChoices: () => call<PartnershipChoices>('GET', '/api/tab/partnership'),
+    partnershipReport: (groupId: string, periodIndex: number) =>
+      call<PartnershipReport>('GET', `/api/tab/partnership/${encodeURIComponent(groupId)}/periods/${periodIndex}`),
     reflections: () => call<{ reflections: MyReflection[] }>('GET', '/api/tab/reflections'),
     team: () => call<{ reports: { id: string; name: string }[] }>('GET', '/api/tab/team'),
     teamMember: (personId: string) => call<ReportView>('GET', `/api/tab/team/${encodeURIComponent(personId)}`),

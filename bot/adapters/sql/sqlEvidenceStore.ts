@@ -4,10 +4,11 @@ import { FeedbackResponse } from '../../domain/feedback';
 import { FollowUpResponse } from '../../domain/followUp';
 import { AttendedSession } from '../../domain/impact';
 import { Offer } from '../../domain/offer';
+import { PartnershipEvidence } from '../../domain/partnershipReport';
 import { EvidenceStore, EvidenceTransaction } from '../../ports/evidenceStore';
 import { attendanceFromRow, attendanceToRow, feedbackFromRow, feedbackToRow } from './evidenceRows';
 import { followUpFromRow, followUpToRow } from './followUpRows';
-import { offerFromRow } from './rows';
+import { offerFromRow, signUpFromRow } from './rows';
 import { Database, Dialect } from './schema';
 import { hotQueries, HotQueries, kyselyTarget, SqlOfferTransaction } from './sqlOfferStore';
 import { inWriteTransaction } from './transactions';
@@ -88,6 +89,35 @@ export class SqlEvidenceStore implements EvidenceStore {
 
   attendedSessionsOf(personId: string, from: Date, to: Date): Promise<AttendedSession[]> {
     return this.attended(from, to, (query) => query.where('attendance.person_id', '=', personId));
+  }
+
+  async evidenceOfSchools(schoolIds: readonly string[], from: Date, to: Date): Promise<PartnershipEvidence> {
+    if (schoolIds.length === 0) return { offers: [], signUps: [], attendance: [], feedback: [] };
+    const ids = [...schoolIds];
+    const offers = await this.db
+      .selectFrom('offers')
+      .selectAll()
+      .where('starts_at', '>=', from.toISOString())
+      .where('starts_at', '<', to.toISOString())
+      .where((eb) => eb.or([eb('school_id', 'in', ids), eb('id', 'in', eb.selectFrom('signups').select('offer_id').where('school_id', 'in', ids))]))
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute();
+    if (offers.length === 0) return { offers: [], signUps: [], attendance: [], feedback: [] };
+    // In slices, so that a year of a large collaborative stays within each database's limit on bound parameters.
+    const slices: string[][] = [];
+    for (let i = 0; i < offers.length; i += 500) slices.push(offers.slice(i, i + 500).map((o) => o.id));
+    const [signUps, attendance, feedback] = await Promise.all([
+      Promise.all(slices.map((slice) => this.db.selectFrom('signups').selectAll().where('offer_id', 'in', slice).orderBy('offer_id').orderBy('queue_number').execute())),
+      Promise.all(slices.map((slice) => this.db.selectFrom('attendance').selectAll().where('offer_id', 'in', slice).orderBy('offer_id').orderBy('person_id').execute())),
+      Promise.all(slices.map((slice) => this.db.selectFrom('feedback_responses').selectAll().where('offer_id', 'in', slice).orderBy('offer_id').orderBy('person_id').execute())),
+    ]);
+    return {
+      offers: offers.map(offerFromRow),
+      signUps: signUps.flat().map(signUpFromRow),
+      attendance: attendance.flat().map(attendanceFromRow),
+      feedback: feedback.flat().map(feedbackFromRow),
+    };
   }
 
   private async attended(from: Date, to: Date, narrow: (query: AttendedQuery) => AttendedQuery): Promise<AttendedSession[]> {

@@ -13,7 +13,7 @@ export function safeCell(value: string | number | null): string | number {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csvOf(header: string[], rows: Array<Array<string | number | null>>): string {
+export function csvOf(header: string[], rows: Array<Array<string | number | null>>): string {
   return stringify([header, ...rows.map((row) => row.map(safeCell))], { record_delimiter: '\r\n' });
 }
 

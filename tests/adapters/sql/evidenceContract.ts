@@ -95,5 +95,44 @@ export function describeEvidenceContract(harness: StoreHarness, db: StoreFixture
       expect((await stores.evidence.attendedSessionsOf(ann.id, shift(testNow, { days: -10 }), testNow)).map((s) => s.offer.id)).toEqual([newer.id]);
       expect(await stores.evidence.attendedSessionsOf(bob.id, from, testNow)).toEqual([]);
     });
+
+    it("gathers the partnership's evidence: the schools' own sessions and group sessions they signed up to, in the period", async () => {
+      const stores = await db.withSchool();
+      for (const id of ['dean-park', 'currie']) await stores.schools.upsertSchool({ id, name: id, tenantId: null });
+      const own = await offerWithAttendance(stores, { title: 'Own' });
+      const groupOffer = await db.insertOffer(stores, { ...past, schoolId: 'currie', groupId: 'cluster', title: 'Group' });
+      const elsewhere = await db.insertOffer(stores, { ...past, schoolId: 'currie', title: 'Elsewhere' });
+      const earlier = await offerWithAttendance(stores, { title: 'Earlier', startsAt: shift(testNow, { days: -40 }), endsAt: shift(testNow, { days: -40, minutes: 60 }), signUpsCloseAt: shift(testNow, { days: -41 }) });
+      const dee = buildPerson({ name: 'Dee Park' });
+      await stores.evidence.transaction(async (tx) => {
+        await tx.saveSignUps([buildSignUp({ offerId: groupOffer.id, person: dee, schoolId: 'dean-park' }), buildSignUp({ offerId: groupOffer.id, person: ann, schoolId: 'currie', queueNumber: 2 })]);
+        await tx.saveAttendance([buildAttendance({ offerId: groupOffer.id, person: dee })]);
+        await tx.saveFeedback(buildResponse({ offerId: groupOffer.id, person: dee }));
+        await tx.saveFeedback(buildResponse({ offerId: own.id, person: ann }));
+        await tx.saveSignUps([buildSignUp({ offerId: elsewhere.id, person: ann, schoolId: 'currie' })]);
+      });
+      const from = shift(testNow, { days: -30 });
+
+      const found = await stores.evidence.evidenceOfSchools([schoolId, 'dean-park'], from, testNow);
+      expect(found.offers.map((o) => o.title).sort()).toEqual(['Group', 'Own']);
+      expect(found.offers.find((o) => o.id === groupOffer.id)).toEqual(groupOffer);
+      expect(found.signUps.map((s) => [s.offerId, s.person.id, s.schoolId]).sort()).toEqual(
+        [
+          [groupOffer.id, dee.id, 'dean-park'],
+          [groupOffer.id, ann.id, 'currie'],
+        ].sort(),
+      );
+      expect(found.attendance.map((a) => [a.offerId, a.person.id, a.attended]).sort()).toEqual(
+        [
+          [own.id, ann.id, true],
+          [own.id, bob.id, false],
+          [groupOffer.id, dee.id, true],
+        ].sort(),
+      );
+      expect(found.feedback.map((f) => [f.offerId, f.person.id]).sort()).toEqual([[own.id, ann.id], [groupOffer.id, dee.id]].sort());
+      expect(found.offers.map((o) => o.id)).not.toContain(earlier.id);
+      expect(await stores.evidence.evidenceOfSchools(['dean-park'], from, testNow)).toMatchObject({ offers: [{ id: groupOffer.id }] });
+      expect(await stores.evidence.evidenceOfSchools([], from, testNow)).toEqual({ offers: [], signUps: [], attendance: [], feedback: [] });
+    });
   });
 }
