@@ -211,7 +211,12 @@ export function readableReflections(observation: PeerObservation, personId: stri
  * person's hours depend on their own reflection only, so one colleague's delay never costs the other theirs.
  */
 export function countsTowardHours(observation: PeerObservation, personId: string, reflections: readonly ObservationReflection[]): boolean {
-  return observation.status === 'accepted' && reflections.some((r) => r.observationId === observation.id && r.person.id === personId);
+  return visitCountsTowardHours(observation.status, reflections.some((r) => r.observationId === observation.id && r.person.id === personId));
+}
+
+/** The same rule from one person's side, as their record holds a visit: its status, and whether they reflected. */
+export function visitCountsTowardHours(status: string, reflectedByThem: boolean): boolean {
+  return status === 'accepted' && reflectedByThem;
 }
 
 /** Per person, the numbers line managers and SLT may see: never a focus, a partner or a word of a reflection. */
