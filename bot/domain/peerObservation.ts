@@ -244,3 +244,20 @@ export function observationCountsOf(
     return { personId, arranged: theirs.length, visited: visited.length, reflected: reflected.length, minutes: reflected.reduce((sum, o) => sum + observationMinutes(o), 0) };
   });
 }
+
+export type ObservationAction = 'accept' | 'decline' | 'cancel' | 'reflect' | 'read';
+
+/**
+ * What this person can do with one of their observations now, by the rules above (decideResponse, decideCancel,
+ * reflectionRefusal): the buttons a list of their own visits offers. Nothing for someone not one of the two.
+ */
+export function observationActionsFor(observation: PeerObservation, personId: string, reflected: boolean, now: Date): ObservationAction[] {
+  if (!isParticipant(observation, personId)) return [];
+  const beforeStart = now.getTime() < observation.startsAt.getTime();
+  const actions: ObservationAction[] = [];
+  if (observation.status === 'pending' && beforeStart && observation.colleague.id === personId) actions.push('accept', 'decline');
+  if ((observation.status === 'pending' || observation.status === 'accepted') && beforeStart) actions.push('cancel');
+  if (reflectionRefusal(observation, personId, now) === null) actions.push('reflect');
+  if (reflected && observation.status === 'accepted') actions.push('read');
+  return actions;
+}
