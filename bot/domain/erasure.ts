@@ -21,8 +21,10 @@ export const goingKinds = [
   'upcomingSignUps',
   'pendingProposals',
   'notices',
+  'observationReflections',
+  'upcomingObservations',
 ] as const;
-export const stayingKinds = ['pastSignUps', 'attendance', 'feedback', 'offersLed', 'decisionsMade'] as const;
+export const stayingKinds = ['pastSignUps', 'attendance', 'feedback', 'offersLed', 'decisionsMade', 'peerObservations'] as const;
 
 export type GoingKind = (typeof goingKinds)[number];
 export type StayingKind = (typeof stayingKinds)[number];
@@ -52,6 +54,8 @@ const goingText: Record<GoingKind, (n: number) => string> = {
   upcomingSignUps: (n) => `${n} place${n === 1 ? '' : 's'} on sessions still to come (freed for the waitlist)`,
   pendingProposals: (n) => `${n} proposed offer${n === 1 ? '' : 's'} not yet decided`,
   notices: (n) => `${n} message${n === 1 ? '' : 's'} queued for or sent to them`,
+  observationReflections: (n) => `${n} reflection${n === 1 ? '' : 's'} on peer observations, in their own words (the colleague's reflection on the same visit is the colleague's own and stays)`,
+  upcomingObservations: (n) => `${n} peer observation${n === 1 ? '' : 's'} still to come: cancelled, and the colleague is told`,
 };
 
 const stayingText: Record<StayingKind, (n: number) => string> = {
@@ -60,6 +64,8 @@ const stayingText: Record<StayingKind, (n: number) => string> = {
   feedback: (n) => `${n} feedback answer${n === 1 ? '' : 's'}: the ratings stay in the impact means and n; their words and the link to them go`,
   offersLed: (n) => `${n} offer${n === 1 ? '' : 's'} they created or led: shown as led by "${erasedPersonName}"`,
   decisionsMade: (n) => `${n} decision${n === 1 ? '' : 's'} they made for others (attendance marked, proposals decided, prompts sent): kept as by "${erasedPersonName}"`,
+  peerObservations: (n) =>
+    `${n} peer observation${n === 1 ? '' : 's'} with a colleague (past, declined or cancelled): kept for the colleague's own record and hours, with "${erasedPersonName}" in their place`,
 };
 
 export interface ErasurePreviewLine {

@@ -12,7 +12,8 @@
  * for copying entry by entry. If GTC Scotland publishes the form's labels, rename the columns here.
  */
 import { activityKindLabels } from './clplRecord';
-import { calendarDateIn, PersonalRecord } from './personalRecord';
+import { observationMinutes } from './peerObservation';
+import { calendarDateIn, observationEntryCounts, PersonalRecord } from './personalRecord';
 
 export const myplColumns = ['Date', 'Title', 'Type of learning', 'Provider / facilitator', 'Hours', 'Professional Standards', 'Impact on my thinking and practice'] as const;
 
@@ -27,12 +28,15 @@ export interface MyplEntry {
   standards: string[];
   /** The person's own words: their feedback on a session, the reflection on logged CLPL, their PRD reflection. */
   impact: string;
-  source: { kind: 'session' | 'activity' | 'reflection'; id: string };
+  source: { kind: 'session' | 'activity' | 'reflection' | 'observation'; id: string };
 }
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
-/** One entry per session attended, CLPL logged and PRD reflection submitted, oldest first. */
+/**
+ * One entry per session attended, peer observation reflected on, CLPL logged and PRD reflection submitted, oldest
+ * first: every activity whose hours the record counts (hoursBySchoolYear), and the PRD reflections.
+ */
 export function myplEntries(record: PersonalRecord): MyplEntry[] {
   const { stored, goals, timeZone } = record;
   const feedbackOn = new Map(stored.feedback.map((f) => [f.session.offerId, f.response]));
@@ -49,6 +53,22 @@ export function myplEntries(record: PersonalRecord): MyplEntry[] {
       impact: feedbackOn.get(session.offerId)?.practiceChange ?? '',
       source: { kind: 'session', id: session.offerId },
     }));
+  // A visit is learning once the person has reflected on it, as it counts toward their hours then (never the colleague's words).
+  const observations: MyplEntry[] = stored.peerObservations.filter(observationEntryCounts).map((o) => {
+    const goalArea = o.reflection?.goalId ? goalStandard.get(o.reflection.goalId) : undefined;
+    const standards = [...new Set([...(o.focusKind === 'standard' ? [o.focus] : []), ...(goalArea ? [goalArea] : [])])];
+    const takeaway = o.reflection?.takeaway.trim() ?? '';
+    return {
+      date: calendarDateIn(o.timeZone, o.startsAt),
+      title: `Peer observation: ${o.focus}`,
+      kind: o.role === 'observer' ? 'Peer observation (visiting a colleague’s lesson)' : 'Peer observation (a colleague visiting my lesson)',
+      provider: o.colleague.name,
+      hours: hours(observationMinutes(o)),
+      standards,
+      impact: [o.reflection?.noticed.trim() ?? '', takeaway && `What I take away: ${takeaway}`].filter((s) => s !== '').join('\n'),
+      source: { kind: 'observation', id: o.observationId },
+    };
+  });
   const logged: MyplEntry[] = stored.activities.map((a) => {
     const standard = a.goalId ? goalStandard.get(a.goalId) : undefined;
     return {
@@ -79,7 +99,7 @@ export function myplEntries(record: PersonalRecord): MyplEntry[] {
       },
     ];
   });
-  return [...sessions, ...logged, ...reflections].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+  return [...sessions, ...observations, ...logged, ...reflections].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
 }
 
 /** The entries as CSV rows under `myplColumns`. */

@@ -211,7 +211,12 @@ export function readableReflections(observation: PeerObservation, personId: stri
  * person's hours depend on their own reflection only, so one colleague's delay never costs the other theirs.
  */
 export function countsTowardHours(observation: PeerObservation, personId: string, reflections: readonly ObservationReflection[]): boolean {
-  return observation.status === 'accepted' && reflections.some((r) => r.observationId === observation.id && r.person.id === personId);
+  return visitCountsTowardHours(observation.status, reflections.some((r) => r.observationId === observation.id && r.person.id === personId));
+}
+
+/** The same rule from one person's side, as their record holds a visit: its status, and whether they reflected. */
+export function visitCountsTowardHours(status: string, reflectedByThem: boolean): boolean {
+  return status === 'accepted' && reflectedByThem;
 }
 
 /** Per person, the numbers line managers and SLT may see: never a focus, a partner or a word of a reflection. */
@@ -238,4 +243,21 @@ export function observationCountsOf(
     const reflected = visited.filter((o) => countsTowardHours(o, personId, reflections));
     return { personId, arranged: theirs.length, visited: visited.length, reflected: reflected.length, minutes: reflected.reduce((sum, o) => sum + observationMinutes(o), 0) };
   });
+}
+
+export type ObservationAction = 'accept' | 'decline' | 'cancel' | 'reflect' | 'read';
+
+/**
+ * What this person can do with one of their observations now, by the rules above (decideResponse, decideCancel,
+ * reflectionRefusal): the buttons a list of their own visits offers. Nothing for someone not one of the two.
+ */
+export function observationActionsFor(observation: PeerObservation, personId: string, reflected: boolean, now: Date): ObservationAction[] {
+  if (!isParticipant(observation, personId)) return [];
+  const beforeStart = now.getTime() < observation.startsAt.getTime();
+  const actions: ObservationAction[] = [];
+  if (observation.status === 'pending' && beforeStart && observation.colleague.id === personId) actions.push('accept', 'decline');
+  if ((observation.status === 'pending' || observation.status === 'accepted') && beforeStart) actions.push('cancel');
+  if (reflectionRefusal(observation, personId, now) === null) actions.push('reflect');
+  if (reflected && observation.status === 'accepted') actions.push('read');
+  return actions;
 }

@@ -7,6 +7,7 @@ import { ClplActivity } from './clplRecord';
 import { FeedbackResponse } from './feedback';
 import { Goal } from './goals';
 import { Offer } from './offer';
+import { observationMinutes, visitCountsTowardHours } from './peerObservation';
 import { Person } from './person';
 import { OfferProposal } from './proposal';
 import { PromptRound, Reflection, ReflectionPrompt } from './reflections';
@@ -138,6 +139,8 @@ export interface PeerObservationEntry {
   startedBy: 'me' | 'colleague';
   colleague: Person;
   focus: string;
+  /** A GTCS standard area or a school priority (the focus's list). */
+  focusKind: 'standard' | 'priority';
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
@@ -149,7 +152,10 @@ export interface PeerObservationEntry {
 export interface YearHours {
   /** School year, e.g. 2025/26 (1 August to 31 July). */
   year: string;
+  /** Sessions marked as attended. */
   attendedHours: number;
+  /** Peer observations the person reflected on (countsTowardHours), as the tab's record counts them. */
+  observedHours: number;
   loggedHours: number;
   totalHours: number;
 }
@@ -188,18 +194,40 @@ export function calendarDateIn(timeZone: string, instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
-/** Attended and logged hours for every school year the person has any in, latest first. */
-export function hoursBySchoolYear(input: { attendance: readonly AttendanceEntry[]; activities: readonly ClplActivity[]; timeZone: string }): YearHours[] {
-  const years = new Map<string, { attended: number; logged: number }>();
-  const add = (year: string, key: 'attended' | 'logged', minutes: number) => {
-    const totals = years.get(year) ?? { attended: 0, logged: 0 };
+/** Whether a visit in the person's record counts toward their hours: the tab's rule (countsTowardHours), from their side. */
+export function observationEntryCounts(entry: Pick<PeerObservationEntry, 'status' | 'reflection'>): boolean {
+  return visitCountsTowardHours(entry.status, entry.reflection !== null);
+}
+
+/**
+ * Attended, observed and logged hours for every school year the person has any in, latest first. The same hours as
+ * the tab's record (myClplRecord): sessions attended, peer observations reflected on, and CLPL logged.
+ */
+export function hoursBySchoolYear(input: {
+  attendance: readonly AttendanceEntry[];
+  activities: readonly ClplActivity[];
+  observations: readonly PeerObservationEntry[];
+  timeZone: string;
+}): YearHours[] {
+  const years = new Map<string, { attended: number; observed: number; logged: number }>();
+  const add = (year: string, key: 'attended' | 'observed' | 'logged', minutes: number) => {
+    const totals = years.get(year) ?? { attended: 0, observed: 0, logged: 0 };
     totals[key] += minutes;
     years.set(year, totals);
   };
   for (const entry of input.attendance) if (entry.attended) add(schoolYearLabel(calendarDateIn(input.timeZone, entry.session.startsAt)), 'attended', entry.minutes);
+  for (const visit of input.observations) {
+    if (observationEntryCounts(visit)) add(schoolYearLabel(calendarDateIn(input.timeZone, visit.startsAt)), 'observed', observationMinutes(visit));
+  }
   for (const activity of input.activities) add(schoolYearLabel(activity.date), 'logged', activity.minutes);
   const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
   return [...years.entries()]
     .sort(([a], [b]) => b.localeCompare(a))
-    .map(([year, { attended, logged }]) => ({ year, attendedHours: hours(attended), loggedHours: hours(logged), totalHours: hours(attended + logged) }));
+    .map(([year, { attended, observed, logged }]) => ({
+      year,
+      attendedHours: hours(attended),
+      observedHours: hours(observed),
+      loggedHours: hours(logged),
+      totalHours: hours(attended + observed + logged),
+    }));
 }

@@ -8,6 +8,16 @@ describe('erasure decisions', () => {
     expect(preview.stays.map((l) => [l.kind, l.count])).toEqual([['attendance', 4]]);
   });
 
+  it('peer observations: their own reflections and visits still to come go, past visits stay for the colleague', () => {
+    const preview = erasurePreview({ ...noTraces(), observationReflections: 2, upcomingObservations: 1, peerObservations: 3 });
+    expect(preview.goes.map((l) => l.text)).toEqual([
+      "2 reflections on peer observations, in their own words (the colleague's reflection on the same visit is the colleague's own and stays)",
+      '1 peer observation still to come: cancelled, and the colleague is told',
+    ]);
+    expect(preview.stays.map((l) => [l.kind, l.count])).toEqual([['peerObservations', 3]]);
+    expect(preview.stays[0]!.text).toMatch(/^3 peer observations with a colleague .*kept for the colleague's own record and hours, with "Former member of staff" in their place$/);
+  });
+
   it('a pseudonym is made from a random id and never from the person', () => {
     expect(pseudonymFor('3f1c')).toBe('erased:3f1c');
   });

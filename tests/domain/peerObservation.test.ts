@@ -6,6 +6,7 @@ import {
   decideResponse,
   newObservation,
   ObservationDraft,
+  observationActionsFor,
   observationCountsOf,
   observationDraftProblems,
   ObservationReflection,
@@ -131,5 +132,23 @@ describe('peer observation: reflections and hours', () => {
       { personId: 'eve', arranged: 0, visited: 0, reflected: 0, minutes: 0 },
     ]);
     expect(JSON.stringify(counts)).not.toContain('Pupils explained');
+  });
+});
+
+describe('what a person can do with their own observations now (the "my observations" buttons)', () => {
+  it('the colleague may answer a pending one before it starts; either may cancel; after an accepted visit each may reflect, then read', () => {
+    const pending = offered();
+    expect(observationActionsFor(pending, bob.id, false, now)).toEqual(['accept', 'decline', 'cancel']);
+    expect(observationActionsFor(pending, ann.id, false, now)).toEqual(['cancel']);
+    expect(observationActionsFor(pending, 'eve', false, now)).toEqual([]);
+
+    const accepted = decideResponse(pending, bob.id, 'accepted', now);
+    expect(observationActionsFor(accepted, ann.id, false, now)).toEqual(['cancel']);
+    expect(observationActionsFor(accepted, ann.id, false, afterVisit)).toEqual(['reflect']);
+    expect(observationActionsFor(accepted, ann.id, true, afterVisit)).toEqual(['reflect', 'read']);
+    // A pending one whose time passed unanswered, a declined or a cancelled one: nothing to do.
+    expect(observationActionsFor(pending, bob.id, false, afterVisit)).toEqual([]);
+    expect(observationActionsFor(decideResponse(pending, bob.id, 'declined', now), ann.id, false, now)).toEqual([]);
+    expect(observationActionsFor(decideCancel(accepted, ann.id, now), bob.id, false, afterVisit)).toEqual([]);
   });
 });

@@ -151,4 +151,51 @@ describe('peer observation through the real endpoint: from request to both refle
     for (const secret of ['Pupils explained', 'quieter group', 'paired talk', gtcsStandardAreas[2]!, 'room 12']) expect(csv).not.toContain(secret);
     expect((await fetch(`${url}/api/reports/observations/0.csv`, { headers: { [devUserHeader]: eve.aadObjectId } })).status).toBe(403);
   });
+
+  it('"my observations" lists a person’s own visits with what they can do now, in the 1:1 chat only; the buttons work', async () => {
+    const url = bed.server.url;
+    const mine = async (who: Member) => {
+      await sendToBot(url, personalMessage(bed.world, who, 'my observations'));
+      const card = lastReplyTo(bed, who);
+      expectValidAdaptiveCard(card);
+      return card;
+    };
+    const buttons = (card: any) => card.body.filter((b: any) => b.type === 'Container').flatMap((c: any) => (c.items.find((i: any) => i.type === 'ActionSet')?.actions ?? []).map((a: any) => a.title));
+    expect(text(await mine(eve))).toContain('No peer observations this school year');
+
+    const day = DateTime.fromJSDate(clock.now()).setZone('Europe/London').plus({ days: 3 }).toISODate()!;
+    await act(ann, 'observation.arrange.v1', { kind: 'offer', colleague: bob.aadObjectId, focus: 'priority:0', date: day, startTime: '13:00', endTime: '14:00', place: 'P4, room 2' });
+    const bobs = await mine(bob);
+    expect(text(bobs)).toContain(`Your visit to ${ann.name}'s lesson`);
+    expect(text(bobs)).toContain(`${ann.name} asked you: accept or decline`);
+    expect(buttons(bobs)).toEqual(['Accept', 'Decline', 'Cancel the visit']);
+    expect(buttons(await mine(ann))).toEqual(['Cancel the visit']);
+    expect(text(await mine(ann))).toContain(`Waiting for ${bob.name} to answer`);
+
+    // Bob answers from the list itself.
+    const accept = bobs.body.find((b: any) => b.type === 'Container').items.find((i: any) => i.type === 'ActionSet').actions[0];
+    expect(text(await act(bob, accept.verb, accept.data))).toContain('Accepted');
+    expect(text(await mine(ann))).toContain('"value":"Accepted"');
+    // Someone else's list never shows it.
+    expect(text(await mine(eve))).not.toContain(ann.name);
+
+    const observationId = accept.data.observationId as string;
+    const visit = (await bed.server.stores.peerObservations.findObservation(observationId))!;
+    clock.set(new Date(visit.endsAt.getTime() + 5 * MINUTE));
+    const afterVisit = await mine(ann);
+    expect(text(afterVisit)).toContain('Visited: write your reflection to count it toward your hours');
+    expect(buttons(afterVisit)).toEqual(['Write my reflection']);
+    await act(ann, 'observation.reflect.v1', { observationId, noticed: 'Pupils used the word wall unprompted.', takeaway: '' });
+    const reflected = await mine(ann);
+    expect(text(reflected)).toContain('Reflected: 1 hour toward your CLPL hours');
+    expect(text(reflected)).toContain('1 reflected on (1 hour toward your CLPL hours)');
+    expect(buttons(reflected)).toEqual(['Change my reflection', 'Read reflections']);
+    expect(text(reflected)).not.toContain('word wall');
+
+    // In a channel it only says to ask 1:1, naming no visit.
+    await sendToBot(url, channelMention(bed.world, ann, clplChannel, 'my observations'));
+    const inChannel = bed.connector.sentTo(clplChannel.id).at(-1)?.body;
+    expect(text(inChannel)).toContain('in our 1:1 chat');
+    expect(text(inChannel)).not.toContain(bob.name);
+  });
 });

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { expectValidAdaptiveCard } from '../support/adaptiveCardChecker';
-import { clplChannel, noQuietHours, setUpSchool, slt, startTestbed, Testbed } from '../support/clplTestbed';
+import { clplChannel, noQuietHours, setUpSchool, slt, startTestbed, team, Testbed } from '../support/clplTestbed';
 import { FileDownloadStandIn } from '../support/fileDownloadStandIn';
-import { member, personalCardAction, personalFileMessage, sendToBot } from '../support/teamsActivities';
+import { botAddedToTeam, channelMention, member, personalCardAction, personalFileMessage, sendToBot } from '../support/teamsActivities';
 import { FakeClock } from '../factories';
-import { programmeCsv, programmeRow, ukDate } from '../factories/programme';
+import { programmeCsv, programmeHeader, programmeRow, ukDate } from '../factories/programme';
 
 const text = (card: unknown) => JSON.stringify(card) ?? '';
 const sltChat = `a:personal-${slt.aadObjectId}`;
@@ -17,9 +17,13 @@ function lastCardTo(bed: Testbed, conversationId: string): any {
   return bed.connector.sentTo(conversationId).at(-1)?.body?.attachments?.[0]?.content;
 }
 
-function channelTitles(bed: Testbed): string[] {
+/** A second school of the cluster, with its own CLPL channel and head teacher. */
+const deanParkHead = member('dp-head', 'Dana Park');
+const deanPark = { team: { id: '19:team-dean-park@thread.tacv2', name: 'Dean Park Primary Staff' }, channel: { id: '19:dean-park-clpl@thread.tacv2', name: 'DPP CLPL' } };
+
+function channelTitles(bed: Testbed, channelId = clplChannel.id): string[] {
   return bed.connector
-    .sentTo(clplChannel.id)
+    .sentTo(channelId)
     .map((c) => c.body?.attachments?.[0]?.content)
     .filter(Boolean)
     .map((card) => card.body?.find((b: any) => b.type === 'TextBlock' && b.weight === 'Bolder')?.text ?? text(card));
@@ -41,7 +45,11 @@ describe('importing a programme of offers from CSV in the 1:1 chat', () => {
   let sqliteFile = '';
 
   async function start(): Promise<Testbed> {
-    const bed = await startTestbed({ clock, env: { ...noQuietHours, SQLITE_FILE: sqliteFile } });
+    const bed = await startTestbed({
+      clock,
+      env: { ...noQuietHours, SQLITE_FILE: sqliteFile, CLPL_SLT_IDS: `${slt.aadObjectId},${deanParkHead.aadObjectId}` },
+      connector: { channels: [{ id: team.id }, { id: clplChannel.id, name: clplChannel.name }, { id: deanPark.team.id }, { id: deanPark.channel.id, name: deanPark.channel.name }] },
+    });
     beds.push(bed);
     return bed;
   }
@@ -56,22 +64,41 @@ describe('importing a programme of offers from CSV in the 1:1 chat', () => {
     await files.stop();
   });
 
-  it('previews the file, schedules it once (after a restart too), and posts each offer on its publish date', async () => {
+  it('previews the file, schedules it once (after a restart too), and posts each offer on its publish date, a group offer in each school', async () => {
     const first = await start();
     await setUpSchool(first);
+    // The SLT member also leads a cluster of this school and Dean Park, which has its own CLPL channel.
+    const deanParkWorld = { ...first.world, team: deanPark.team };
+    await sendToBot(first.server.url, botAddedToTeam(deanParkWorld, deanParkHead));
+    await sendToBot(first.server.url, channelMention(deanParkWorld, deanParkHead, deanPark.channel, 'use this channel'));
+    await first.server.stores.groups.applyFile(
+      [{ id: 'balerno-cluster', name: 'Balerno cluster', kind: 'cluster', schools: [team.id, deanPark.team.id], groups: [], leads: [slt.aadObjectId] }],
+      'test',
+      clock.now(),
+    );
     const now = clock.now();
-    const csv = programmeCsv([
-      programmeRow(now, { title: 'Outdoor learning', 'publish date': '' }),
-      programmeRow(now, { title: 'Reading for pleasure', 'publish date': ukDate(now, 10), 'publish time': '07:30' }),
-    ]);
+    const csv = programmeCsv(
+      [
+        programmeRow(now, { title: 'Outdoor learning', 'publish date': '' }),
+        programmeRow(now, { title: 'Reading for pleasure', 'publish date': ukDate(now, 10), 'publish time': '07:30', for: 'this school' }),
+        programmeRow(now, { title: 'Cluster moderation', 'publish date': '', for: 'balerno-cluster', capacity: '12', 'quota per school': '6' }),
+      ],
+      [...programmeHeader, 'for', 'quota per school', 'quota released'],
+    );
     await sendToBot(first.server.url, personalFileMessage(first.world, slt, { name: 'term2.csv', downloadUrl: files.serve('term2.csv', csv) }));
 
     const preview = lastCardTo(first, sltChat);
     expectValidAdaptiveCard(preview);
     expect(text(preview)).toContain('Outdoor learning');
     expect(text(preview)).toContain('Reading for pleasure');
+    const cluster = preview.body.filter((b: any) => b.type === 'Container').at(-1);
+    expect(cluster.items[1].facts.filter((f: any) => ['For', 'Places', 'Places per school'].includes(f.title))).toEqual([
+      { title: 'For', value: 'Balerno cluster' },
+      { title: 'Places', value: '12' },
+      { title: 'Places per school', value: 'At most 6' },
+    ]);
     expect(preview.actions.map((a: any) => [a.title, a.verb])).toEqual([
-      ['Schedule these 2 offers', 'programme.schedule.v1'],
+      ['Schedule these 3 offers', 'programme.schedule.v1'],
       ['Cancel', 'programme.cancel.v1'],
     ]);
     const importId = preview.actions[0].data.importId as string;
@@ -87,16 +114,22 @@ describe('importing a programme of offers from CSV in the 1:1 chat', () => {
     expect(text(again.body)).toContain('Already scheduled');
 
     await second.server.settle();
-    expect(channelTitles(first)).toEqual(['Outdoor learning']);
+    expect(channelTitles(first).sort()).toEqual(['Cluster moderation', 'Outdoor learning']);
+    // The group offer went to the other school's channel too, as one offer with its places per school.
+    expect(channelTitles(first, deanPark.channel.id)).toEqual(['Cluster moderation']);
+    const clusterCard = first.connector.sentTo(deanPark.channel.id).at(-1)!.body.attachments[0].content;
+    const clusterOfferId = clusterCard.actions.find((a: any) => a.verb === 'offer.signUp.v1').data.offerId as string;
+    expect(await second.server.stores.offers.findOffer(clusterOfferId)).toMatchObject({ groupId: 'balerno-cluster', capacity: 12, quotaPerSchool: 6 });
 
     const publishAt = DateTime.fromFormat(`${ukDate(now, 10)} 07:30`, 'dd/MM/yyyy HH:mm', { zone: 'Europe/London' }).toJSDate();
     clock.set(new Date(publishAt.getTime() - 60_000));
     await second.server.settle();
-    expect(channelTitles(first)).toEqual(['Outdoor learning']);
+    expect(channelTitles(first).sort()).toEqual(['Cluster moderation', 'Outdoor learning']);
     clock.set(new Date(publishAt.getTime() + 60_000));
     await second.server.settle();
     await second.server.settle();
-    expect(channelTitles(first)).toEqual(['Outdoor learning', 'Reading for pleasure']);
+    expect(channelTitles(first).sort()).toEqual(['Cluster moderation', 'Outdoor learning', 'Reading for pleasure']);
+    expect(channelTitles(first, deanPark.channel.id)).toEqual(['Cluster moderation']);
   });
 
   it('names every problem in a bad file by line, and saves nothing', async () => {
@@ -124,7 +157,7 @@ describe('importing a programme of offers from CSV in the 1:1 chat', () => {
     const teacher = member('prog-teacher', 'Tam Teacher');
     const url = files.serve('mine.csv', programmeCsv([programmeRow(clock.now())]));
     await sendToBot(bed.server.url, personalFileMessage(bed.world, teacher, { name: 'mine.csv', downloadUrl: url }));
-    expect(text(lastCardTo(bed, `a:personal-${teacher.aadObjectId}`))).toContain('Only senior leaders can import a programme');
+    expect(text(lastCardTo(bed, `a:personal-${teacher.aadObjectId}`))).toContain('Only senior leaders and group CLPL leads can import a programme');
     expect(files.requests).toEqual([]);
     expect(programmeRows(sqliteFile)).toEqual([]);
   });

@@ -14,7 +14,7 @@ export function renderMyplPage(person: Person, entries: readonly MyplEntry[], ge
   const [date, title, kind, provider, hours, standards, impact] = myplColumns;
   const body = html`
 <h1>Professional learning record: ${person.name}</h1>
-<p class="meta">For the GTC Scotland MyPL portfolio and Professional Update. ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, made ${generatedAt} from the CLPL app: sessions attended, CLPL logged, and PRD reflections submitted. The impact is in your own words, from your feedback and reflections.</p>
+<p class="meta">For the GTC Scotland MyPL portfolio and Professional Update. ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, made ${generatedAt} from the CLPL app: sessions attended, peer observations you reflected on, CLPL logged, and PRD reflections submitted. The impact is in your own words, from your feedback and reflections.</p>
 ${entries.length === 0 ? html`<p class="empty">No professional learning is recorded yet.</p>` : entries.map(
     (e) => html`<div class="entry"><h2>${e.title}</h2>
 <dl><dt>${date}</dt><dd>${e.date}</dd><dt>${title}</dt><dd>${e.title}</dd><dt>${kind}</dt><dd>${e.kind}</dd><dt>${provider}</dt><dd>${e.provider || '—'}</dd>

@@ -28,7 +28,7 @@ export function renderRecordPage(r: PresentedPersonalRecord): string {
 ${table(['School', 'Name in the team', 'Email', 'Last seen'], r.memberships.map((m) => [m.schoolName, m.nameSeen, m.email ?? '—', t(m.lastSeenAt)]), 'No school membership is recorded.')}
 
 <h2>Hours by school year</h2>
-${table(['School year', 'Sessions attended (hours)', 'CLPL logged (hours)', 'Total (hours)'], r.hoursByYear.map((y) => [y.year, y.attendedHours, y.loggedHours, y.totalHours]), 'No hours recorded.')}
+${table(['School year', 'Sessions attended (hours)', 'Peer observations (hours)', 'CLPL logged (hours)', 'Total (hours)'], r.hoursByYear.map((y) => [y.year, y.attendedHours, y.observedHours, y.loggedHours, y.totalHours]), 'No hours recorded.')}
 
 <h2>Sign-ups</h2>
 ${table(['Session', 'Starts', 'Place', 'Queue number', 'Signed up', 'Last change'], r.signUps.map((s) => [s.session.title, t(s.session.startsAt), s.status, s.queueNumber, t(s.signedUpAt), t(s.updatedAt)]), 'No sign-ups.')}
@@ -93,7 +93,7 @@ ${table(['Downloaded by (id)', 'Format', 'When'], r.downloads.map((d) => [d.requ
 ${table(['Records of others you downloaded (id)', 'Format', 'When'], r.downloadsMade.map((d) => [d.subjectId, d.format, t(d.at)]), 'None.')}
 ${table(['Practice follow-up (session)', 'Used it', 'What changed', 'Effect on pupils', 'Evidence', 'Confidence now', 'Updated'], r.followUps.map((f) => [f.title, f.used, f.practiceChange, f.pupilEffect, f.evidence, String(f.confidenceNow), t(f.updatedAt)]), 'None.')}
 ${table(['Learning you shared (session)', 'Summary', 'Links', 'Shared'], r.learningShares.map((s) => [s.title, s.summary, s.resources.join(' '), t(s.sharedAt)]), 'None.')}
-${table(['Peer observation (focus)', 'With', 'Your role', 'When', 'Status', 'What you noticed', 'What you take away'], r.peerObservations.map((o) => [o.focus, o.colleague.name, o.role, t(o.startsAt), o.status, o.reflection?.noticed ?? '—', o.reflection?.takeaway ?? '—']), 'None.')}
+${table(['Peer observation (focus)', 'With', 'Your role', 'When', 'Status', 'Hours', 'What you noticed', 'What you take away'], r.peerObservations.map((o) => [o.focus, o.colleague.name, o.role, t(o.startsAt), o.status, o.hours, o.reflection?.noticed ?? '—', o.reflection?.takeaway ?? '—']), 'None.')}
 ${table(['Schools you are recorded as having left', 'When'], r.leftSchools.map((l) => [l.schoolId, t(l.leftAt)]), 'None.')}
 ${table(['Group of schools you lead', 'Made a lead by (id)', 'Since'], r.groupsLed.map((g) => [g.groupName, g.addedById ?? 'the groups file', t(g.since)]), 'None.')}
 ${table(['Group lead you added (id)', 'Group', 'When'], r.groupLeadsAdded.map((g) => [g.personId, g.groupId, t(g.at)]), 'None.')}

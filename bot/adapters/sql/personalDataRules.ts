@@ -4,6 +4,8 @@ import { promotionsToFill } from '../../domain/signUp';
 import { Database } from './schema';
 import { offerFromRow, signUpFromRow, signUpToRow } from './rows';
 import { insertNotice } from './outboxRows';
+import { observationFromRow } from './sqlPeerObservationStore';
+import { partnerOf } from '../../domain/peerObservation';
 
 /**
  * What erasure and retention do to each table, one entry per table of the schema. A table added by a migration and
@@ -257,16 +259,32 @@ export const personalDataRules: Record<string, TableRule | 'holds no personal da
   },
   peer_observations: {
     // The colleague keeps their side of a visit (it may count toward their hours); the person's side becomes a pseudonym.
-    // A visit still to come cannot happen without them: it is cancelled, and the revision rises so calendars drop it.
+    // A visit still to come cannot happen without them: it is cancelled, the revision rises so calendars drop it, and
+    // the colleague is told as when either of the two calls it off (naming no one: the person is gone).
     async erase(ctx) {
       const at = ctx.now.toISOString();
-      await ctx.trx
+      const called = await ctx.trx
         .updateTable('peer_observations')
         .set((eb) => ({ status: 'cancelled', decided_at: at, revision: eb('revision', '+', 1) }))
         .where((eb) => eb.or([eb('initiator_id', '=', ctx.personId), eb('colleague_id', '=', ctx.personId)]))
         .where('status', 'in', ['pending', 'accepted'])
         .where('starts_at', '>', at)
+        .returningAll()
         .execute();
+      for (const row of called) {
+        const o = observationFromRow(row);
+        const visit = { observationId: o.id, observationKind: o.kind, focus: o.focus.label, startsAt: row.starts_at, endsAt: row.ends_at, timeZone: o.timeZone, place: o.place };
+        await insertNotice(
+          ctx.trx,
+          {
+            idempotencyKey: `observation_cancelled:${o.id}`,
+            schoolId: o.schoolId,
+            recipientId: partnerOf(o, ctx.personId).id,
+            notice: { kind: 'observation_cancelled', ...visit, byName: erasedPersonName },
+          },
+          ctx.now,
+        );
+      }
       const asInitiator = await ctx.trx.updateTable('peer_observations').set({ initiator_id: ctx.pseudonym, initiator_name: erasedPersonName }).where('initiator_id', '=', ctx.personId).executeTakeFirst();
       const asColleague = await ctx.trx.updateTable('peer_observations').set({ colleague_id: ctx.pseudonym, colleague_name: erasedPersonName }).where('colleague_id', '=', ctx.personId).executeTakeFirst();
       return anonymised(Number(asInitiator.numUpdatedRows) + Number(asColleague.numUpdatedRows));

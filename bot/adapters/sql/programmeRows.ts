@@ -21,7 +21,9 @@ const storedItems = z.array(
     line: z.number().int(),
     offerId: z.string(),
     publishAt: z.coerce.date().nullable(),
-    draft: storedDraft,
+    groupId: z.string().optional(),
+    // A group offer's places per school travel in the draft (the proposal's stored draft has no group fields).
+    draft: storedDraft.extend({ quotaPerSchool: z.number().int().optional(), quotaReleasesAt: z.coerce.date().optional() }),
   }),
 );
 
@@ -45,7 +47,7 @@ export function programmeFromRow(row: ProgrammeImportRow): ProgrammeImport {
     schoolId: row.school_id,
     importer: { id: row.importer_id, name: row.importer_name },
     fileName: row.file_name,
-    items: storedItems.parse(JSON.parse(row.items)).map((item) => ({ ...item, draft: item.draft as OfferDraft })),
+    items: storedItems.parse(JSON.parse(row.items)).map(({ groupId, ...item }) => ({ ...item, ...(groupId === undefined ? {} : { groupId }), draft: item.draft as OfferDraft })),
     status: row.status as ProgrammeStatus,
     createdAt: new Date(row.created_at),
     decidedAt: row.decided_at === null ? null : new Date(row.decided_at),

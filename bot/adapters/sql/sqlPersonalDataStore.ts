@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely';
+import { ExpressionBuilder, Kysely, sql } from 'kysely';
 import { noTraces, PersonTraces } from '../../domain/erasure';
 import { ErasureAuditEntry, ErasureOutcome, ErasureRequest, PersonalDataStore, RetentionOutcome, RetentionRequest, SchoolPerson } from '../../ports/personalData';
 import { Counts, ErasureContext, personalDataRules, TableRule } from './personalDataRules';
@@ -61,6 +61,11 @@ export class SqlPersonalDataStore implements PersonalDataStore {
     traces.offersLed = await count(
       db.selectFrom('offers').select(n).where((eb) => eb.or([eb('created_by_id', '=', personId), eb('facilitator', 'like', `%"userId":"${personId}"%`)])),
     );
+    const inObservation = (eb: ExpressionBuilder<Database, 'peer_observations'>) => eb.or([eb('initiator_id', '=', personId), eb('colleague_id', '=', personId)]);
+    const toCome = (eb: ExpressionBuilder<Database, 'peer_observations'>) => eb.and([eb('status', 'in', ['pending', 'accepted']), eb('starts_at', '>', at)]);
+    traces.observationReflections = await count(db.selectFrom('peer_observation_reflections').select(n).where('person_id', '=', personId));
+    traces.upcomingObservations = await count(db.selectFrom('peer_observations').select(n).where(inObservation).where(toCome));
+    traces.peerObservations = await count(db.selectFrom('peer_observations').select(n).where(inObservation).where((eb) => eb.not(toCome(eb))));
     traces.decisionsMade =
       (await count(db.selectFrom('attendance').select(n).where('recorded_by_id', '=', personId).where('person_id', '<>', personId))) +
       (await count(db.selectFrom('offer_proposals').select(n).where('decided_by_id', '=', personId))) +

@@ -201,6 +201,7 @@ export class SqlSubjectAccessReader implements SubjectAccessReader, RecordDownlo
           startedBy: o.initiator.id === personId ? ('me' as const) : ('colleague' as const),
           colleague: partnerOf(o, personId),
           focus: o.focus.label,
+          focusKind: o.focus.kind,
           startsAt: o.startsAt,
           endsAt: o.endsAt,
           timeZone: o.timeZone,

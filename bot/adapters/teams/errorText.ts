@@ -45,7 +45,7 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   share_not_allowed: { title: 'Sharing is for attendees', text: 'Learning from a session can be shared by the people who attended it, or its facilitator, once it has ended.' },
   already_shared: { title: 'Already shared', text: 'You have already shared your learning from this session: it is in the replies under the session\'s card.' },
   invalid_share: { title: 'Please check what you share', text: 'Some of the share needs another look.' },
-  programme_not_slt: { title: 'Only senior leaders can import a programme', text: 'Importing a programme of CLPL offers is for your school\'s senior leadership team, so nothing was imported. Type "help" to see what you can do.' },
+  programme_not_slt: { title: 'Only senior leaders and group CLPL leads can import a programme', text: 'Importing a programme of CLPL offers is for your school\'s senior leadership team (offers to your school) and the CLPL leads of a group of schools (offers to that group), so nothing was imported. Type "help" to see what you can do.' },
   programme_not_found: { title: 'Programme not found', text: 'That imported programme is no longer kept. Send the CSV file again to see a new preview.' },
   programme_file_unreadable: { title: 'Could not read the file', text: 'I could not fetch that file from Teams (it may be too large or the link may have expired), so nothing was imported. Send it again in a minute.' },
   group_not_found: { title: 'No such group', text: 'There is no group of schools with that id. Type "groups" to see the groups you lead and their ids.' },

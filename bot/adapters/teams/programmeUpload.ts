@@ -1,6 +1,6 @@
 import { Logger } from 'pino';
 import { AppDependencies } from '../../app/dependencies';
-import { previewProgramme } from '../../app/programme/importProgramme';
+import { mayImportProgramme, previewProgramme } from '../../app/programme/importProgramme';
 import { DomainError } from '../../domain/errors';
 import { Person } from '../../domain/person';
 import { programmeLimits } from '../../domain/programme';
@@ -31,7 +31,9 @@ export async function programmeUploadCard(ctx: ProgrammeUploadContext, files: re
   try {
     const schoolId = await ctx.schoolId();
     // Refused before the download: a colleague's file is not fetched at all.
-    if (!ctx.app.leadership.isSlt(schoolId, ctx.person.id)) throw new DomainError('programme_not_slt', 'Only senior leaders can import a programme.');
+    if (!(await mayImportProgramme(ctx.app, schoolId, ctx.person.id))) {
+      throw new DomainError('programme_not_slt', 'Only senior leaders or CLPL leads of a group of schools can import a programme.');
+    }
     let bytes: Buffer;
     try {
       bytes = await downloadFile(file.downloadUrl, { maxBytes: programmeLimits.maxBytes, timeoutMs: programmeDownloadTimeoutMs });
@@ -46,7 +48,8 @@ export async function programmeUploadCard(ctx: ProgrammeUploadContext, files: re
     if (!preview.ok) return programmeProblemsCard(file.name, preview.problems);
     const channelName = (await ctx.app.stores.schools.findSchool(schoolId))?.clplChannel?.name ?? 'the CLPL channel';
     ctx.logger.info({ event: 'programme_previewed', importId: preview.programme.id, offers: preview.programme.items.length });
-    return renderProgrammePreviewCard(programmePreviewCardData(preview.programme, channelName, ctx.app.clock.now()));
+    const groupNames = new Map((await ctx.app.stores.groups.groupsLedBy(ctx.person.id)).map((g) => [g.id, g.name]));
+    return renderProgrammePreviewCard(programmePreviewCardData(preview.programme, channelName, ctx.app.clock.now(), groupNames));
   } catch (error) {
     return cardForError(ctx.logger, 'programme.upload', error);
   }

@@ -1,3 +1,4 @@
+import { isPseudonym } from '../../domain/erasure';
 import { DomainError } from '../../domain/errors';
 import {
   decideReflection,
@@ -41,7 +42,8 @@ export async function sendObservationReflectionRequests(deps: AppDependencies, o
     const fresh = await tx.lockObservation(observationId);
     if (!fresh || fresh.status !== 'accepted') return;
     const written = new Set((await tx.reflectionsFor(fresh.id)).map((r) => r.person.id));
-    for (const person of [fresh.initiator, fresh.colleague].filter((p) => !written.has(p.id))) {
+    // Someone erased since the visit (a pseudonym) is asked nothing; the colleague still reflects on their own side.
+    for (const person of [fresh.initiator, fresh.colleague].filter((p) => !written.has(p.id) && !isPseudonym(p.id))) {
       await tx.enqueueNotice(
         {
           idempotencyKey: `observation_reflection:${fresh.id}:${person.id}`,

@@ -49,7 +49,7 @@ export async function downloadPersonalRecord(deps: RecordDependencies, input: { 
     stored,
     goals: [...goals, ...stored.databaseGoals.filter((g) => !kept.has(g.id))].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
     goalsKeptIn: deps.goals.describe,
-    hoursByYear: hoursBySchoolYear({ attendance: stored.attendance, activities: stored.activities, timeZone: deps.timeZone }),
+    hoursByYear: hoursBySchoolYear({ attendance: stored.attendance, activities: stored.activities, observations: stored.peerObservations, timeZone: deps.timeZone }),
     timeZone: deps.timeZone,
   };
 }

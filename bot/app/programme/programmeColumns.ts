@@ -1,9 +1,6 @@
 /**
  * The columns a programme CSV may have (README "Programme import"). Headers are matched without regard to case,
  * spaces, hyphens or underscores; any other column is a problem named in the report, never silently ignored.
- *
- * Group offers will add `for` (a group of schools) and `quota per school` here, each with its cell reader in
- * programmeCsv.ts; until then they are unknown columns like any other.
  */
 export const programmeColumns = {
   title: { required: true, aliases: [] },
@@ -22,6 +19,11 @@ export const programmeColumns = {
   'follow-up weeks': { required: false, aliases: [] },
   'publish date': { required: false, aliases: [] },
   'publish time': { required: false, aliases: [] },
+  /** "this school" (or empty) or a group of schools the importer leads, as the offer form's "For whom". */
+  for: { required: false, aliases: ['for whom', 'audience', 'group'] },
+  'quota per school': { required: false, aliases: ['places per school', 'quota'] },
+  /** The day unused places per school return to the shared pool (at its start, school time). */
+  'quota released': { required: false, aliases: ['quota release date', 'quota released date', 'places released', 'unused places released'] },
 } as const satisfies Record<string, { required: boolean; aliases: readonly string[] }>;
 
 export type ProgrammeColumn = keyof typeof programmeColumns;
@@ -51,6 +53,8 @@ export const columnOfDraftField: Record<string, ProgrammeColumn> = {
   standards: 'standards',
   priorities: 'priorities',
   publishDate: 'publish date',
+  quotaPerSchool: 'quota per school',
+  quotaReleasesAt: 'quota released',
 };
 
 /** The cells a domain rule reads: when one of them could not be read, its message would only repeat that problem. */
@@ -59,4 +63,6 @@ export const draftFieldInputs: Record<string, readonly ProgrammeColumn[]> = {
   startDate: ['date', 'start time'],
   closesDate: ['date', 'start time', 'sign-ups close date', 'sign-ups close time'],
   publishDate: ['date', 'start time', 'sign-ups close date', 'sign-ups close time', 'publish date', 'publish time'],
+  quotaPerSchool: ['quota per school', 'capacity', 'for'],
+  quotaReleasesAt: ['quota released', 'quota per school', 'date', 'start time', 'for'],
 };

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { KnownMember } from '../../domain/lineManagement';
 import { Facilitator, OfferDraft } from '../../domain/offer';
-import { programmeItemProblems, programmeLimits, ProgrammeItem, ProgrammeProblem } from '../../domain/programme';
+import { programmeAudience, ProgrammeAudienceContext, programmeItemProblems, programmeLimits, ProgrammeItem, ProgrammeProblem } from '../../domain/programme';
 import { TagCatalogue } from '../../domain/tags';
 import { columnOfDraftField, columnOfHeader, draftFieldInputs, ProgrammeColumn, programmeColumnNames, programmeColumns } from './programmeColumns';
 
@@ -16,12 +16,14 @@ export interface ProgrammeContext {
   catalogue: TagCatalogue;
   /** Colleagues a facilitator is matched to, by name or email; anyone else is an outside facilitator. */
   knownStaff: readonly KnownMember[];
+  /** Whom the importer may offer to (the `for` column). */
+  audience: ProgrammeAudienceContext;
   now: Date;
 }
 
 /** Publishing on a date with no time: at the start of the school day, not at midnight. */
 const defaultPublishTime = '08:00';
-const cellLimits: Partial<Record<ProgrammeColumn, number>> = { title: 120, description: 2000, facilitator: 120, location: 200, 'online link': 1000 };
+const cellLimits: Partial<Record<ProgrammeColumn, number>> = { title: 120, for: 120, description: 2000, facilitator: 120, location: 200, 'online link': 1000 };
 
 /**
  * Reads a whole programme CSV into offer drafts, or names every problem in it by line and column. Nothing is half
@@ -124,6 +126,14 @@ function readRow(cells: Record<ProgrammeColumn, string>, context: ProgrammeConte
   const followUpWeeks = cell('follow-up weeks') === '' ? undefined : /^\d+$/.test(cell('follow-up weeks')) ? Number(cell('follow-up weeks')) : NaN;
   const facilitator = facilitatorOf(cell('facilitator'), context.knownStaff);
   if (!facilitator) problem('facilitator', "Name the facilitator: a colleague's name or email, or an outside facilitator's name.");
+  const audience = programmeAudience(cell('for'), context.audience);
+  if ('problem' in audience) problem('for', audience.problem);
+  const groupId = 'groupId' in audience ? audience.groupId : undefined;
+  const quotaPerSchool = cell('quota per school') === '' ? undefined : /^\d+$/.test(cell('quota per school')) ? Number(cell('quota per school')) : NaN;
+  if (Number.isNaN(quotaPerSchool)) problem('quota per school', 'Places per school must be a whole number of at least 1.');
+  const releaseDate = readDate(cell('quota released'), 'quota released', problem, false);
+  // Released at the start of that day in the school's zone, as the offer form does.
+  const quotaReleasesAt = releaseDate ? DateTime.fromISO(releaseDate, { zone }).toJSDate() : undefined;
 
   const draft: OfferDraft = {
     title: cell('title'),
@@ -139,8 +149,10 @@ function readRow(cells: Record<ProgrammeColumn, string>, context: ProgrammeConte
     signUpsCloseAt: signUpsCloseAt ?? context.now,
     tags: { standards: tagsOf(cell('standards'), context.catalogue.standards), priorities: tagsOf(cell('priorities'), context.catalogue.priorities) },
     ...(followUpWeeks === undefined ? {} : { followUpWeeks }),
+    ...(quotaPerSchool === undefined || Number.isNaN(quotaPerSchool) ? {} : { quotaPerSchool }),
+    ...(quotaReleasesAt === undefined ? {} : { quotaReleasesAt }),
   };
-  const item = { draft, publishAt };
+  const item = { draft, publishAt, ...(groupId === undefined ? {} : { groupId }) };
   for (const [field, message] of Object.entries(programmeItemProblems(item, context.now, context.catalogue))) {
     const column = columnOfDraftField[field] ?? 'title';
     const inputs = draftFieldInputs[field] ?? [column];

@@ -4,7 +4,8 @@ import { createOffer, postNewOffer } from '../createOffer';
 import { AppDependencies } from '../dependencies';
 
 /**
- * The publish job of one offer of a confirmed programme: creates and posts it as an SLT's own offer (createOffer),
+ * The publish job of one offer of a confirmed programme: creates and posts it as an SLT's own offer, or as a group
+ * lead's group offer whose posting job then puts a card in each member school's channel (createOffer),
  * under the id fixed at import, so a job run again finds the offer instead of making a second. What stops it being
  * posted (no CLPL channel, the session now in the past, the importer no longer SLT) is told to the importer 1:1.
  */
@@ -15,9 +16,12 @@ export async function publishProgrammeOffer(deps: AppDependencies, job: { import
   try {
     const existing = await deps.stores.offers.findOffer(item.offerId);
     if (!existing) {
-      await createOffer(deps, { schoolId: programme.schoolId, author: programme.importer, draft: item.draft, offerId: item.offerId });
+      const groupId = item.groupId === undefined ? {} : { groupId: item.groupId };
+      await createOffer(deps, { schoolId: programme.schoolId, author: programme.importer, draft: item.draft, offerId: item.offerId, ...groupId });
       return;
     }
+    // A group offer was saved with its posting job (groupOffers/postGroupOffer.ts), which posts any card still missing.
+    if (existing.groupId !== undefined) return;
     // A run that saved the offer and stopped before its card was posted: post it now.
     if (await deps.stores.offerCards.findPosted(existing.id)) return;
     const school = await deps.stores.schools.findSchool(programme.schoolId);

@@ -1,6 +1,7 @@
 import { activityKindLabels } from '../../domain/clplRecord';
 import { Goal } from '../../domain/goals';
-import { PersonalRecord, SessionSummary } from '../../domain/personalRecord';
+import { observationEntryCounts, PersonalRecord, SessionSummary } from '../../domain/personalRecord';
+import { observationMinutes } from '../../domain/peerObservation';
 import { Person } from '../../domain/person';
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
@@ -51,7 +52,7 @@ export function presentPersonalRecord(record: PersonalRecord) {
     requestedBy: person(record.requestedBy),
     timeZone: record.timeZone,
     memberships: stored.memberships.map((m) => ({ schoolId: m.schoolId, schoolName: m.schoolName, nameSeen: m.nameSeen, email: m.email, lastSeenAt: iso(m.lastSeenAt) })),
-    hoursByYear: record.hoursByYear.map((y) => ({ year: y.year, attendedHours: y.attendedHours, loggedHours: y.loggedHours, totalHours: y.totalHours })),
+    hoursByYear: record.hoursByYear.map((y) => ({ year: y.year, attendedHours: y.attendedHours, observedHours: y.observedHours, loggedHours: y.loggedHours, totalHours: y.totalHours })),
     signUps: stored.signUps.map((s) => ({ session: session(s.session), status: s.status, queueNumber: s.queueNumber, signedUpAt: iso(s.signedUpAt), updatedAt: iso(s.updatedAt) })),
     attendance: stored.attendance.map((a) => ({ session: session(a.session), attended: a.attended, minutes: a.minutes, hours: hours(a.minutes), recordedBy: person(a.recordedBy), recordedAt: iso(a.recordedAt) })),
     feedback: stored.feedback.map(({ session: s, response: r }) => ({
@@ -141,6 +142,8 @@ export function presentPersonalRecord(record: PersonalRecord) {
       colleague: person(o.colleague),
       startsAt: iso(o.startsAt),
       endsAt: iso(o.endsAt),
+      // As in hoursByYear: a visit counts once the person reflected on it.
+      hours: observationEntryCounts(o) ? hours(observationMinutes(o)) : 0,
       reflection: o.reflection && { ...o.reflection, submittedAt: iso(o.reflection.submittedAt), updatedAt: iso(o.reflection.updatedAt) },
     })),
     leftSchools: stored.leftSchools.map((l) => ({ schoolId: l.schoolId, leftAt: iso(l.leftAt) })),

@@ -1,6 +1,8 @@
 import { erasePerson, eraseEverywhere, previewErasure } from '../../../bot/app/privacy/erasePerson';
 import { runRetention } from '../../../bot/app/privacy/retention';
 import { erasedPersonName } from '../../../bot/domain/erasure';
+import { countsTowardHours, readableReflections } from '../../../bot/domain/peerObservation';
+import { sendObservationReflectionRequests } from '../../../bot/app/peerObservation/reflectOnObservation';
 import { offerImpact, periodReport } from '../../../bot/domain/impact';
 import { personalDataRules } from '../../../bot/adapters/sql/personalDataRules';
 import { Stores } from '../../../bot/ports/stores';
@@ -156,6 +158,19 @@ export async function seedAilsa(stores: Stores, insert: Insert): Promise<void> {
   await insert('follow_up_responses', { offer_id: 'offer-past', person_id: ailsa.id, person_name: ailsa.name, used: 'yes', practice_change: 'Wait time after questions', pupil_effect: 'More hands up', evidence: 'https://example.org/ailsa-notes', confidence_now: 4, related_goal_id: 'goal-a', anonymous: 0, submitted_at: iso(testNow), updated_at: iso(testNow) });
   await insert('learning_shares', { offer_id: 'offer-past', person_id: ailsa.id, person_name: ailsa.name, summary: 'Try think-pair-share', resources: '[]', source: 'feedback', shared_at: iso(testNow), activity_id: null });
   await insert('record_download_links', { token_hash: 'hash-of-ailsas-link', person_id: ailsa.id, created_at: iso(testNow), expires_at: iso(testNow) });
+  // Peer observation: Callum visited her lesson (both reflected); Isla asked to visit hers next week (accepted).
+  const visit = (id: string, start: Date, initiator: { id: string; name: string }, colleague: { id: string; name: string }, kind: string) => ({
+    id, school_id: schoolId, kind, initiator_id: initiator.id, initiator_name: initiator.name, colleague_id: colleague.id, colleague_name: colleague.name,
+    focus_kind: 'standard', focus: 'Professional skills and abilities', starts_at: iso(start), ends_at: iso(shift(start, { minutes: 50 })), time_zone: 'Europe/London',
+    place: 'P6, room 4', status: 'accepted', created_at: iso(shift(start, { days: -7 })), decided_at: iso(shift(start, { days: -6 })), revision: 2,
+  });
+  await insert('peer_observations', visit('obs-past', pastStart, ailsa, callum, 'offer'));
+  await insert('peer_observations', visit('obs-next', nextStart, isla, ailsa, 'request'));
+  const reflection = (person: { id: string; name: string }, noticed: string) => ({
+    observation_id: 'obs-past', person_id: person.id, person_name: person.name, noticed, takeaway: 'Try it with P5', goal_id: null, submitted_at: iso(shift(pastStart, { hours: 2 })), updated_at: iso(shift(pastStart, { hours: 2 })),
+  });
+  await insert('peer_observation_reflections', reflection(ailsa, 'My wait time was longer than I thought'));
+  await insert('peer_observation_reflections', reflection(callum, 'Pupils answered after a long pause'));
 }
 
 /** Every cell of every table that mentions one of the needles (case-insensitive), as "table.column". */
@@ -240,6 +255,32 @@ export function describeErasureContract(harness: StoreHarness, db: StoreFixture)
       expect(attendance.map((a) => a.person.name).sort()).toEqual([callum.name, erasedPersonName]);
     });
 
+    it('peer observations: her reflection goes; Callum keeps his, which still counts toward his hours; the visit to come is cancelled and Isla told', async () => {
+      const { stores, deps } = await setUp();
+      await erasePerson(deps, { schoolId, byId: sltMember.id, personId: ailsa.id });
+
+      const past = (await stores.peerObservations.findObservation('obs-past'))!;
+      expect([past.status, past.initiator.name, past.colleague.id]).toEqual(['accepted', erasedPersonName, callum.id]);
+      const left = await stores.peerObservations.reflectionsFor('obs-past');
+      expect(left.map((r) => [r.person.id, r.noticed])).toEqual([[callum.id, 'Pupils answered after a long pause']]);
+      expect(countsTowardHours(past, callum.id, left)).toBe(true);
+      // What Callum may read now: his own reflection only (hers is gone), as one of the two.
+      expect(readableReflections(past, callum.id, left).map((r) => r.person.id)).toEqual([callum.id]);
+
+      const next = (await stores.peerObservations.findObservation('obs-next'))!;
+      expect([next.status, next.revision, next.colleague.name]).toEqual(['cancelled', 3, erasedPersonName]);
+      const told = await harness.inspect<{ notice: string }>('select notice from outbox where recipient_id = ?', isla.id);
+      expect(told.map((n) => JSON.parse(n.notice)).filter((n) => n.kind.startsWith('observation'))).toEqual([
+        expect.objectContaining({ kind: 'observation_cancelled', observationId: 'obs-next', byName: erasedPersonName, startsAt: iso(nextStart) }),
+      ]);
+      // A visit she was in that had just ended (still accepted) when she was erased: when its reflection requests come
+      // due, only the colleague is asked.
+      await harness.execute("update peer_observations set status = 'accepted' where id = ?", 'obs-next');
+      await sendObservationReflectionRequests(deps, 'obs-next');
+      const asked = await harness.inspect<{ recipient_id: string }>("select recipient_id from outbox where idempotency_key like 'observation_reflection:obs-next:%'");
+      expect(asked.map((a) => a.recipient_id)).toEqual([isla.id]);
+    });
+
     it('writes one audit entry: when and by whom, with counts and nothing about the person', async () => {
       const { deps } = await setUp();
       await erasePerson(deps, { schoolId, byId: sltMember.id, personId: ailsa.id });
@@ -290,6 +331,12 @@ export function describeErasureContract(harness: StoreHarness, db: StoreFixture)
         expect.arrayContaining([['goals', 1], ['upcomingSignUps', 1], ['pendingProposals', 1], ['reflections', 1], ['lineManagement', 2]]),
       );
       expect(preview.stays.map((l) => [l.kind, l.count])).toEqual(expect.arrayContaining([['attendance', 1], ['feedback', 1], ['pastSignUps', 1]]));
+      // Her peer observations: her own reflection goes, the visit to come is called off, the past one stays for Callum.
+      expect(preview.goes.filter((l) => l.kind.includes('bservation')).map((l) => [l.kind, l.count])).toEqual([
+        ['observationReflections', 1],
+        ['upcomingObservations', 1],
+      ]);
+      expect(preview.stays.filter((l) => l.kind === 'peerObservations').map((l) => [l.kind, l.count])).toEqual([['peerObservations', 1]]);
       expect(await snapshot(harness)).toEqual(before);
     });
 

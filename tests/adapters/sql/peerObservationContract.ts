@@ -1,4 +1,8 @@
+import { myClplRecord } from '../../../bot/app/goals/clplRecordUseCases';
+import { GoalDependencies } from '../../../bot/app/goals/goalDependencies';
 import { eraseEverywhere } from '../../../bot/app/privacy/erasePerson';
+import { downloadPersonalRecord, RecordDependencies } from '../../../bot/app/privacy/personalRecord';
+import { myplEntries } from '../../../bot/domain/mypl';
 import { erasedPersonName } from '../../../bot/domain/erasure';
 import { ObservationReflection, PeerObservation } from '../../../bot/domain/peerObservation';
 import { buildDependencies, FakeClock, schoolId, shift, sltMember, testNow } from '../../factories';
@@ -84,6 +88,38 @@ export function describePeerObservationContract(db: StoreFixture): void {
         [next.id, 'observed', bob.name, null],
       ]);
       expect(JSON.stringify(record)).not.toContain('Bob noticed');
+    });
+
+    it('the record export holds the focus’s kind, for the MyPL entry’s standards', async () => {
+      const stores = await seeded();
+      const record = await stores.subjectAccess.personalDataOf(ann.id);
+      expect(record.peerObservations.map((o) => [o.observationId, o.focus, o.focusKind])).toEqual([
+        [past.id, 'Professional skills and abilities', 'standard'],
+        [next.id, 'Professional skills and abilities', 'standard'],
+      ]);
+    });
+
+    it('the tab’s CLPL record, the downloaded record’s hours and the MyPL entries count the same reflected visit', async () => {
+      const stores = await seeded();
+      // Bob has not reflected on a second visit: it counts for no one yet.
+      const unreflected = observation('obs-unreflected', shift(testNow, { days: -3 }));
+      await stores.peerObservations.transaction((tx) => tx.insertObservation(unreflected));
+      const deps = buildDependencies(stores, { clock: new FakeClock(testNow) });
+      const goalDeps: GoalDependencies = {
+        goals: stores.goals, activities: stores.clplActivities, offers: stores.offers, evidence: stores.evidence, yearlyTargetHours: 35, workPatterns: stores.workPatterns,
+        peerObservations: stores.peerObservations, feedback: deps.evidence.feedback, clock: deps.clock, newId: deps.newId, standardAreas: [], timeZone: 'Europe/London',
+      };
+      const recordDeps: RecordDependencies = {
+        subjectAccess: stores.subjectAccess, downloads: stores.recordDownloads, schools: stores.schools, leadership: { sltIdsOf: () => [] }, goals: stores.goals, clock: deps.clock, timeZone: 'Europe/London',
+      };
+      for (const person of [ann, bob]) {
+        const tab = await myClplRecord(goalDeps, person.id);
+        const record = await downloadPersonalRecord(recordDeps, { requester: person, subjectId: person.id, format: 'record.json' });
+        const year = record.hoursByYear.find((y) => y.year === tab.hours.year);
+        expect([tab.peerObservations.minutes, tab.hours.totalHours]).toEqual([50, 0.83]);
+        expect(year).toMatchObject({ observedHours: 0.83, totalHours: tab.hours.totalHours });
+        expect(myplEntries(record).map((e) => [e.source, e.hours])).toEqual([[{ kind: 'observation', id: past.id }, 0.83]]);
+      }
     });
 
     it('erasure takes the person’s reflections and name, cancels a visit still to come, and leaves the colleague theirs', async () => {

@@ -11,6 +11,13 @@ function buildProgramme(overrides: Partial<ProgrammeImport> = {}): ProgrammeImpo
     items: [
       { line: 2, offerId: 'offer-a', draft: buildDraft({ title: 'A' }), publishAt: null },
       { line: 5, offerId: 'offer-b', draft: buildDraft({ title: 'B', followUpWeeks: 6 }), publishAt: shift(testNow, { days: 3 }) },
+      {
+        line: 6,
+        offerId: 'offer-c',
+        groupId: 'balerno-cluster',
+        draft: buildDraft({ title: 'C', capacity: 30, quotaPerSchool: 5, quotaReleasesAt: shift(testNow, { days: 4 }) }),
+        publishAt: null,
+      },
     ],
     status: 'pending',
     createdAt: testNow,
@@ -24,7 +31,7 @@ const job = (importId: string, line: number) => ({ key: `programme_publish:${imp
 /** Imported programmes (ports/programmeImports.ts), for every database. */
 export function describeProgrammeImportContract(db: StoreFixture): void {
   describe('imported programmes', () => {
-    it('keeps a pending programme with its offers intact', async () => {
+    it('keeps a pending programme with its offers intact, a group offer with its group and places per school', async () => {
       const stores = await db.withSchool();
       const programme = buildProgramme();
       await stores.programmeImports.save(programme);

@@ -8,6 +8,8 @@ import {
   observationSentCard,
   renderObservationFormCard,
 } from '../../../bot/adapters/teams/cards/observationCards';
+import { myObservationsCardData, renderMyObservationsCard } from '../../../bot/adapters/teams/cards/myObservationsCard';
+import { sessionTime } from '../../../bot/adapters/teams/cards/format';
 import { noticeCard } from '../../../bot/adapters/teams/teamsMessenger';
 import { PeerObservation } from '../../../bot/domain/peerObservation';
 import { defaultTagCatalogue } from '../../../bot/domain/tags';
@@ -87,5 +89,52 @@ describe('peer observation cards are valid Adaptive Cards 1.5', () => {
     expectValidAdaptiveCard(both);
     expect(text(both)).toContain('Your reflection');
     expect(text(both)).toContain("Bob Visitor [S3]'s reflection");
+  });
+});
+
+describe('"my observations": the person’s own visits with what they can do now', () => {
+  const after = new Date('2026-11-05T12:00:00Z');
+  const pendingForBob: PeerObservation = { ...observation, id: 'observation-2', status: 'pending', decidedAt: null, revision: 1, startsAt: new Date('2026-11-10T10:00:00Z'), endsAt: new Date('2026-11-10T10:50:00Z'), place: 'Room 4' };
+  const buttonsOf = (container: any) => (container.items.find((i: any) => i.type === 'ActionSet')?.actions ?? []).map((a: any) => [a.title, a.verb, a.data.observationId, a.fallback.data.verb]);
+  const statusOf = (container: any) => container.items.find((i: any) => i.type === 'FactSet').facts.find((f: any) => f.title === 'Status').value;
+
+  it('lists each visit with its standing and its buttons (Action.Execute with Submit fallbacks), counting the hours reflected', () => {
+    const view = {
+      yearLabel: '2026/27',
+      now: after,
+      visits: [
+        { observation: pendingForBob, reflected: false, actions: ['accept', 'decline', 'cancel'] as const, countedMinutes: 0 },
+        { observation, reflected: true, actions: ['reflect', 'read'] as const, countedMinutes: 50 },
+      ].map((v) => ({ ...v, actions: [...v.actions] })),
+    };
+    const card = renderMyObservationsCard(myObservationsCardData(view, bob.id)) as any;
+    expectValidAdaptiveCard(card);
+    expect(text(card)).toContain('School year 2026/27: 2 visits, 1 reflected on (50 minutes toward your CLPL hours)');
+    const [first, second] = card.body.filter((b: any) => b.type === 'Container');
+    expect(first.items[0].text).toBe(`Your visit to ${ann.name}'s lesson · ${sessionTime(pendingForBob)} · focus: Closing the attainment gap`);
+    expect(statusOf(first)).toBe(`${ann.name} asked you: accept or decline`);
+    expect(buttonsOf(first)).toEqual([
+      ['Accept', 'observation.accept.v1', 'observation-2', 'observation.accept.v1'],
+      ['Decline', 'observation.decline.v1', 'observation-2', 'observation.decline.v1'],
+      ['Cancel the visit', 'observation.cancel.v1', 'observation-2', 'observation.cancel.v1'],
+    ]);
+    expect(statusOf(second)).toBe('Reflected: 50 minutes toward your CLPL hours');
+    expect(buttonsOf(second)).toEqual([
+      ['Change my reflection', 'observation.reflectForm.v1', observation.id, 'observation.reflectForm.v1'],
+      ['Read reflections', 'observation.read.v1', observation.id, 'observation.read.v1'],
+    ]);
+  });
+
+  it('a cancelled visit has no buttons; with none at all, the card says how to arrange one', () => {
+    const cancelled = renderMyObservationsCard(
+      myObservationsCardData({ yearLabel: '2026/27', now: after, visits: [{ observation: { ...observation, status: 'cancelled' }, reflected: false, actions: [], countedMinutes: 0 }] }, ann.id),
+    ) as any;
+    expectValidAdaptiveCard(cancelled);
+    const container = cancelled.body.find((b: any) => b.type === 'Container');
+    expect(statusOf(container)).toBe('Cancelled');
+    expect(container.items.some((i: any) => i.type === 'ActionSet')).toBe(false);
+    const empty = renderMyObservationsCard(myObservationsCardData({ yearLabel: '2026/27', now: after, visits: [] }, ann.id));
+    expectValidAdaptiveCard(empty);
+    expect(text(empty)).toContain('No peer observations this school year. Type \\"observe\\"');
   });
 });

@@ -1,3 +1,4 @@
+import { instantText } from '../../../bot/adapters/teams/cards/format';
 import { programmeDecidedCard, programmeNoticeCard, programmePreviewCardData, programmeProblemsCard, previewOffersShown, problemsShown, renderProgrammePreviewCard } from '../../../bot/adapters/teams/cards/programmeCards';
 import { programmeActionData } from '../../../bot/adapters/teams/verbs/programmeSchema';
 import { ProgrammeImport, programmeLimits } from '../../../bot/domain/programme';
@@ -36,6 +37,26 @@ describe('programme import cards', () => {
       ['Schedule these 2 offers', 'programme.schedule.v1', 'import-1', 'Action.Submit', 'programme.schedule.v1'],
       ['Cancel', 'programme.cancel.v1', 'import-1', 'Action.Submit', 'programme.cancel.v1'],
     ]);
+  });
+
+  it('says whom each offer is for once one is for a group, with its places per school and their release', () => {
+    const plain = renderProgrammePreviewCard(programmePreviewCardData(programme(1), 'Staff CLPL', testNow)) as any;
+    expect(text(plain)).not.toContain('"For"');
+    const mixed = programme(2);
+    const releasesAt = shift(testNow, { days: 15 });
+    mixed.items[1] = { ...mixed.items[1]!, groupId: 'balerno-cluster', draft: { ...mixed.items[1]!.draft, capacity: 30, quotaPerSchool: 5, quotaReleasesAt: releasesAt } };
+    const card = renderProgrammePreviewCard(programmePreviewCardData(mixed, 'Staff CLPL', testNow, new Map([['balerno-cluster', 'Balerno cluster']]))) as any;
+    expectValidAdaptiveCard(card);
+    expect(text(card)).toContain('or for a group to the CLPL channel of each of its schools');
+    const facts = card.body.filter((b: any) => b.type === 'Container').map((c: any) => c.items[1].facts.map((f: any) => f.title));
+    expect(facts).toEqual([
+      ['When', 'For', 'Places', 'Posted'],
+      ['When', 'For', 'Places', 'Places per school', 'Posted'],
+    ]);
+    const group = card.body.filter((b: any) => b.type === 'Container')[1].items[1].facts;
+    expect(group.find((f: any) => f.title === 'For').value).toBe('Balerno cluster');
+    expect(group.find((f: any) => f.title === 'Places per school').value).toBe(`At most 5, unused places back in the pool ${instantText(releasesAt, mixed.items[1]!.draft.timeZone)}`);
+    expect(card.body.filter((b: any) => b.type === 'Container')[0].items[1].facts.find((f: any) => f.title === 'For').value).toBe('This school');
   });
 
   it('keeps a full-size programme well under Teams message size, counting the offers not listed', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { parseProgrammeCsv, ProgrammeContext } from '../../../bot/app/programme/programmeCsv';
 import { problemText, programmeLimits } from '../../../bot/domain/programme';
 import { defaultTagCatalogue } from '../../../bot/domain/tags';
@@ -10,6 +11,14 @@ const context: ProgrammeContext = {
   timeZone: 'Europe/London',
   catalogue: defaultTagCatalogue,
   knownStaff: [{ id: 'aad-jo', name: 'Jo Teacher', email: 'jo@school.example' }],
+  audience: {
+    isSlt: true,
+    groups: [
+      { id: 'balerno-cluster', name: 'Balerno cluster' },
+      { id: 'edinburgh', name: 'City of Edinburgh' },
+    ],
+    ledGroupIds: ['balerno-cluster'],
+  },
   now,
 };
 
@@ -76,11 +85,10 @@ describe('reading a programme CSV', () => {
     ]);
   });
 
-  it('reports unknown, duplicate and missing columns by name (group columns are not accepted yet)', () => {
-    const header = [...programmeHeader.filter((h) => h !== 'capacity'), 'for', 'quota per school', 'Title'];
+  it('reports unknown, duplicate and missing columns by name', () => {
+    const header = [...programmeHeader.filter((h) => h !== 'capacity'), 'for whom', 'school', 'Title'];
     expect(problemsOf(programmeCsv([programmeRow(now)], header))).toEqual([
-      expect.stringMatching(/^Line 1, for: This is not a column the import knows\. The columns are: title, description, date/),
-      expect.stringMatching(/^Line 1, quota per school: This is not a column/),
+      expect.stringMatching(/^Line 1, school: This is not a column the import knows\. The columns are: title, description, date.*, for, quota per school, quota released\.$/),
       'Line 1, Title: The column "title" appears twice.',
       'Line 1, capacity: This column is missing; every offer needs it.',
     ]);
@@ -110,14 +118,93 @@ describe('reading a programme CSV', () => {
   });
 });
 
+describe('group offers in a programme CSV', () => {
+  const groupHeader = [...programmeHeader, 'for', 'quota per school', 'quota released'];
+  const groupCsv = (rows: Record<string, string>[]) => programmeCsv(rows, groupHeader);
+
+  it('reads "for" as this school or a group the importer leads (by id or name), with places per school and their release day', () => {
+    const parsed = parseProgrammeCsv(
+      groupCsv([
+        programmeRow(now, { title: 'Ours', for: '' }),
+        programmeRow(now, { title: 'Ours too', for: 'This School' }),
+        programmeRow(now, { title: 'Cluster', for: 'balerno-cluster', capacity: '30', 'quota per school': '5', 'quota released': ukDate(now, 20) }),
+        programmeRow(now, { title: 'Cluster by name', for: 'balerno CLUSTER' }),
+      ]),
+      context,
+    );
+    if (!parsed.ok) throw new Error(parsed.problems.map(problemText).join('\n'));
+    expect(parsed.items.map((i) => [i.draft.title, i.groupId])).toEqual([
+      ['Ours', undefined],
+      ['Ours too', undefined],
+      ['Cluster', 'balerno-cluster'],
+      ['Cluster by name', 'balerno-cluster'],
+    ]);
+    const cluster = parsed.items[2]!.draft;
+    expect(cluster.quotaPerSchool).toBe(5);
+    // The start of the release day, school time (as the offer form).
+    expect(DateTime.fromJSDate(cluster.quotaReleasesAt!, { zone: 'Europe/London' }).toFormat('dd/MM/yyyy HH:mm')).toBe(`${ukDate(now, 20)} 00:00`);
+    expect(parsed.items[3]!.draft.quotaPerSchool).toBeUndefined();
+  });
+
+  it('names an unknown group, a group the importer does not lead, and places per school without a group', () => {
+    expect(
+      problemsOf(
+        groupCsv([
+          programmeRow(now, { for: 'nowhere-cluster' }),
+          programmeRow(now, { for: 'edinburgh' }),
+          programmeRow(now, { 'quota per school': '2', 'quota released': ukDate(now, 20) }),
+          // A bad group: the quota is not also called "without a group".
+          programmeRow(now, { for: 'nowhere-cluster', 'quota per school': '2' }),
+        ]),
+      ),
+    ).toEqual([
+      'Line 2, for: There is no group of schools "nowhere-cluster". Write "this school" or a group\'s id. The groups you lead: balerno-cluster.',
+      'Line 3, for: Only the CLPL leads of City of Edinburgh (edinburgh) can offer CLPL to its schools, and you are not one. The groups you lead: balerno-cluster.',
+      'Line 4, quota per school: Places per school are only for an offer to a group of schools: name the group in the "for" column, or leave this empty.',
+      'Line 4, quota released: Returning unused places is only for an offer to a group of schools: name the group in the "for" column, or leave this empty.',
+      'Line 5, for: There is no group of schools "nowhere-cluster". Write "this school" or a group\'s id. The groups you lead: balerno-cluster.',
+    ]);
+  });
+
+  it('names places per school above the capacity or not a number, a release without a limit, and a release after the session starts', () => {
+    const cluster = { for: 'balerno-cluster', capacity: '10' };
+    expect(
+      problemsOf(
+        groupCsv([
+          programmeRow(now, { ...cluster, 'quota per school': '11' }),
+          programmeRow(now, { ...cluster, 'quota per school': 'some' }),
+          programmeRow(now, { ...cluster, 'quota released': ukDate(now, 20) }),
+          programmeRow(now, { ...cluster, 'quota per school': '3', 'quota released': ukDate(now, 31) }),
+          programmeRow(now, { ...cluster, 'quota per school': '3', 'quota released': '40/01/2027' }),
+        ]),
+      ),
+    ).toEqual([
+      'Line 2, quota per school: The limit per school must be a whole number from 1 to the capacity.',
+      'Line 3, quota per school: Places per school must be a whole number of at least 1.',
+      'Line 4, quota released: A release date needs a limit per school.',
+      'Line 5, quota released: Unused places must be released before the session starts.',
+      'Line 6, quota released: There is no such date as 40/01/2027.',
+    ]);
+  });
+
+  it('lets a group lead who is not SLT import only for their groups', () => {
+    const lead: ProgrammeContext = { ...context, audience: { ...context.audience, isSlt: false } };
+    const parsed = parseProgrammeCsv(groupCsv([programmeRow(now, { for: 'balerno-cluster' }), programmeRow(now, { for: '' })]), lead);
+    expect(parsed.ok ? [] : parsed.problems.map(problemText)).toEqual([
+      'Line 3, for: Only senior leaders can offer CLPL to this school alone. Name a group you lead instead. The groups you lead: balerno-cluster.',
+    ]);
+  });
+});
+
 describe('the README example file', () => {
-  it('reads without problems', () => {
+  it('reads without problems for an SLT member who leads the cluster it names', () => {
     const example = readFileSync(join(__dirname, '../../../docs/programme-example.csv'));
     const parsed = parseProgrammeCsv(example, context);
-    expect(parsed.ok ? parsed.items.map((i) => i.draft.title) : parsed.problems.map(problemText)).toEqual([
-      'Questioning for deeper learning',
-      'Outdoor learning in the early years',
-      'Reading for pleasure (online)',
+    expect(parsed.ok ? parsed.items.map((i) => [i.draft.title, i.groupId ?? 'this school', i.draft.quotaPerSchool ?? null]) : parsed.problems.map(problemText)).toEqual([
+      ['Questioning for deeper learning', 'this school', null],
+      ['Outdoor learning in the early years', 'this school', null],
+      ['Reading for pleasure (online)', 'this school', null],
+      ['Moderation across the cluster', 'balerno-cluster', 6],
     ]);
   });
 });

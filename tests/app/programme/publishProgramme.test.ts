@@ -10,7 +10,7 @@ import { ProgrammeImport } from '../../../bot/domain/programme';
 import { Stores } from '../../../bot/ports/stores';
 import { buildDependencies, FakeClock, TestDependencies } from '../../factories/dependencies';
 import { buildPerson, schoolId, shift, sltMember } from '../../factories/offers';
-import { programmeCsv, programmeRow, ukDate } from '../../factories/programme';
+import { programmeCsv, programmeHeader, programmeRow, ukDate } from '../../factories/programme';
 
 const now = new Date('2026-09-01T09:00:00Z');
 
@@ -101,5 +101,57 @@ describe('a confirmed programme is posted by the scheduler', () => {
     const notices = await stores.outbox.claimDue(now, 10, 60_000);
     expect(notices.map((n) => [n.recipientId, n.notice.kind, (n.notice as { code?: string }).code])).toEqual([[sltMember.id, 'programme_offer_not_posted', 'clpl_channel_not_set']]);
     expect(await stores.jobs.claimDue(shift(now, { days: 1 }), 10, 60_000)).toEqual([]);
+  });
+
+  describe('group offers', () => {
+    const lead = buildPerson({ id: 'cluster-lead', name: 'Cara Cluster' });
+    const otherSchool = 'school-2';
+    const groupRow = (overrides: Record<string, string> = {}) => programmeRow(now, { title: 'Cluster moderation', 'publish date': '', for: 'balerno-cluster', capacity: '12', 'quota per school': '6', ...overrides });
+    const groupCsv = (rows: Record<string, string>[]) => programmeCsv(rows, [...programmeHeader, 'for', 'quota per school', 'quota released']);
+
+    beforeEach(async () => {
+      await stores.schools.upsertSchool({ id: otherSchool, name: 'Dean Park Primary', tenantId: null });
+      await stores.schools.setClplChannel(otherSchool, { id: '19:dpp-clpl@thread.tacv2', name: 'DPP CLPL' });
+      await stores.groups.applyFile([{ id: 'balerno-cluster', name: 'Balerno cluster', kind: 'cluster', schools: [schoolId, otherSchool], groups: [], leads: [lead.id] }], 'test', now);
+    });
+
+    async function leadImports(rows: Record<string, string>[]): Promise<ProgrammeImport> {
+      const preview = await previewProgramme(deps, { schoolId, importer: lead, fileName: 'cluster.csv', file: groupCsv(rows), timeZone: 'Europe/London' });
+      if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
+      return preview.programme;
+    }
+
+    it('a group lead who is not SLT imports their group’s offers; each is posted to every member school’s channel', async () => {
+      const programme = await leadImports([groupRow()]);
+      expect(programme.items[0]).toMatchObject({ groupId: 'balerno-cluster', draft: { quotaPerSchool: 6 } });
+      expect((await scheduleProgramme(deps, { importId: programme.id, person: lead })).scheduledNow).toBe(true);
+      // The publish job saves the group offer; its posting job (due at once) puts a card in each school's channel.
+      await runner.runDue();
+      await runner.runDue();
+      expect(deps.board.posted.map((p) => [p.channelId, p.view.offer.title]).sort()).toEqual([
+        ['19:clpl@thread.tacv2', 'Cluster moderation'],
+        ['19:dpp-clpl@thread.tacv2', 'Cluster moderation'],
+      ]);
+      expect(await stores.offers.findOffer(programme.items[0]!.offerId)).toMatchObject({ groupId: 'balerno-cluster', quotaPerSchool: 6, createdBy: lead });
+    });
+
+    it('a publish job run again finds the group offer it made: no second offer, no second card in any channel', async () => {
+      const programme = await leadImports([groupRow()]);
+      await scheduleProgramme(deps, { importId: programme.id, person: lead });
+      await runner.runDue();
+      await runner.runDue();
+      await publishProgrammeOffer(deps, { importId: programme.id, line: 2 });
+      await runner.runDue();
+      expect(deps.board.posted.map((p) => p.channelId).sort()).toEqual(['19:clpl@thread.tacv2', '19:dpp-clpl@thread.tacv2']);
+      expect(await stores.offers.upcomingOffersOf(schoolId, now)).toHaveLength(1);
+    });
+
+    it('the lead cannot import for the school alone, and an SLT member who does not lead the group cannot confirm it', async () => {
+      const refused = await previewProgramme(deps, { schoolId, importer: lead, fileName: 'x.csv', file: groupCsv([programmeRow(now)]), timeZone: 'Europe/London' });
+      expect(refused.ok ? [] : refused.problems.map((p) => p.column)).toEqual(['for']);
+      const programme = await leadImports([groupRow()]);
+      await expect(scheduleProgramme(deps, { importId: programme.id, person: sltMember })).rejects.toMatchObject({ code: 'programme_not_slt' });
+      await expect(cancelProgramme(deps, { importId: programme.id, person: sltMember })).rejects.toMatchObject({ code: 'programme_not_slt' });
+    });
   });
 });

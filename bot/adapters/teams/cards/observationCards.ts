@@ -78,7 +78,7 @@ export interface ObservationReflectionCardData {
 
 type Visit = { kind: ObservationKind; focus: string; startsAt: Date; endsAt: Date; timeZone: string; place: string };
 
-function visitLine(visit: Visit, partnerName: string, observer: boolean): string {
+export function visitLine(visit: Visit, partnerName: string, observer: boolean): string {
   const what = observer ? `Your visit to ${partnerName}'s lesson` : `${partnerName}'s visit to your lesson`;
   return `${what} · ${sessionTime(visit)} · focus: ${visit.focus}`;
 }
@@ -124,7 +124,7 @@ export function renderObservationCard(data: ObservationCardData): AdaptiveCardJs
   return renderTemplate(cardTemplate, data);
 }
 
-function visitFacts(visit: Visit): Fact[] {
+export function visitFacts(visit: Visit): Fact[] {
   return [
     { title: 'When', value: sessionTime(visit) },
     { title: 'Focus', value: visit.focus },
@@ -133,7 +133,7 @@ function visitFacts(visit: Visit): Fact[] {
 }
 
 const visitOfNotice = (n: ObservationNotice): Visit => ({ kind: n.observationKind, focus: n.focus, startsAt: new Date(n.startsAt), endsAt: new Date(n.endsAt), timeZone: n.timeZone, place: n.place });
-const visitOfObservation = (o: PeerObservation): Visit => ({ kind: o.kind, focus: o.focus.label, startsAt: o.startsAt, endsAt: o.endsAt, timeZone: o.timeZone, place: o.place });
+export const visitOfObservation = (o: PeerObservation): Visit => ({ kind: o.kind, focus: o.focus.label, startsAt: o.startsAt, endsAt: o.endsAt, timeZone: o.timeZone, place: o.place });
 
 /** The 1:1 cards the bot sends on its own about a peer observation. */
 export function observationNoticeCard(notice: ObservationNotice): AdaptiveCardJson {

@@ -18,7 +18,7 @@ type ActionData = Record<string, string | number>;
 export interface ProgrammePreviewCardData {
   heading: string;
   intro: string;
-  offers: Array<{ title: string; when: string; places: string; publish: string }>;
+  offers: Array<{ title: string; facts: Array<{ title: string; value: string }> }>;
   more: string;
   scheduleTitle: string;
   scheduleVerb: string;
@@ -28,21 +28,28 @@ export interface ProgrammePreviewCardData {
   cancelFallbackData: ActionData;
 }
 
-export function programmePreviewCardData(programme: ProgrammeImport, channelName: string, now: Date): ProgrammePreviewCardData {
+/** `groupNames`: the names of the groups the file's offers are for, by id (an id not in it is shown as is). */
+export function programmePreviewCardData(programme: ProgrammeImport, channelName: string, now: Date, groupNames: ReadonlyMap<string, string> = new Map()): ProgrammePreviewCardData {
   const n = programme.items.length;
   const actionData = { cardVersion: 1, importId: programme.id };
   const hidden = n - previewOffersShown;
+  // Whom each is for is said on every offer once one of them is for a group, so a mixed file reads without guessing.
+  const anyGroup = programme.items.some((item) => item.groupId !== undefined);
+  const where = anyGroup ? `${channelName}, or for a group to the CLPL channel of each of its schools,` : channelName;
   return {
     heading: `Programme: ${n} ${n === 1 ? 'offer' : 'offers'} from ${programme.fileName}`,
-    intro: `Every line has been checked. Nothing is posted yet: once scheduled, each offer is posted to ${channelName} on its publish date.`,
+    intro: `Every line has been checked. Nothing is posted yet: once scheduled, each offer is posted to ${where} on its publish date.`,
     offers: programme.items.slice(0, previewOffersShown).map((item) => {
       const publishAt = publishTimeOf(item, now);
-      return {
-        title: item.draft.title,
-        when: sessionTime(item.draft),
-        places: String(item.draft.capacity),
-        publish: publishAt.getTime() <= now.getTime() ? 'As soon as scheduled' : instantText(publishAt, item.draft.timeZone),
-      };
+      const { draft } = item;
+      const facts = [
+        { title: 'When', value: sessionTime(draft) },
+        ...(anyGroup ? [{ title: 'For', value: item.groupId === undefined ? 'This school' : (groupNames.get(item.groupId) ?? item.groupId) }] : []),
+        { title: 'Places', value: String(draft.capacity) },
+        ...(draft.quotaPerSchool === undefined ? [] : [{ title: 'Places per school', value: quotaText(draft.quotaPerSchool, draft.quotaReleasesAt, draft.timeZone) }]),
+        { title: 'Posted', value: publishAt.getTime() <= now.getTime() ? 'As soon as scheduled' : instantText(publishAt, draft.timeZone) },
+      ];
+      return { title: draft.title, facts };
     }),
     more: hidden > 0 ? `…and ${hidden} more ${hidden === 1 ? 'offer' : 'offers'}, scheduled with these.` : '',
     scheduleTitle: `Schedule these ${n} ${n === 1 ? 'offer' : 'offers'}`,
@@ -52,6 +59,10 @@ export function programmePreviewCardData(programme: ProgrammeImport, channelName
     scheduleFallbackData: { verb: programmeVerbs.schedule, ...actionData },
     cancelFallbackData: { verb: programmeVerbs.cancel, ...actionData },
   };
+}
+
+function quotaText(quota: number, releasesAt: Date | undefined, timeZone: string): string {
+  return releasesAt ? `At most ${quota}, unused places back in the pool ${instantText(releasesAt, timeZone)}` : `At most ${quota}`;
 }
 
 export function renderProgrammePreviewCard(data: ProgrammePreviewCardData): AdaptiveCardJson {

@@ -6,7 +6,7 @@ import { unreachable } from './reachabilityCommands';
 import { lineManagers, promptReflection } from './reflectionCommands';
 import { erase, leavers } from './privacyCommands';
 import { myRecord } from './recordCommands';
-import { observe } from './observationCommands';
+import { myObservations, observe } from './observationCommands';
 import { groupDetail, groupsList } from './groupCommands';
 import { TextCommand } from './types';
 
@@ -22,7 +22,7 @@ const help: TextCommand = {
 };
 
 /** Every text command, in the order the help card lists them. A feature adds its own module here. */
-export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar, myRecord, observe, unreachable, promptReflection, lineManagers, leavers, erase, groupsList, groupDetail];
+export const commands: TextCommand[] = [myClpl, help, newOffer, useThisChannel, myHours, attendance, report, manageOffers, myCalendar, myRecord, observe, myObservations, unreachable, promptReflection, lineManagers, leavers, erase, groupsList, groupDetail];
 
 export function parseCommand(text: string): TextCommand | null {
   const normalised = text

@@ -8,6 +8,9 @@ describe('text commands', () => {
     ['New CLPL offer', 'newOffer'],
     ['my clpl', 'myClpl'],
     ['<at>CLPL</at> use this channel', 'useThisChannel'],
+    ['My observations', 'myObservations'],
+    ['my learning visits', 'myObservations'],
+    ['observe', 'observe'],
   ])('"%s" is understood as %s', (text, command) => {
     expect(parseCommand(text)?.name).toBe(command);
   });
