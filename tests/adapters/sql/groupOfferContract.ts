@@ -1,5 +1,7 @@
 import { signUp } from '../../../bot/app/signUp';
 import { releaseQuota } from '../../../bot/app/groupOffers/quotaRelease';
+import { cancelOffer } from '../../../bot/app/cancelOffer';
+import { withdraw } from '../../../bot/app/withdraw';
 import { FakeClock, buildDependencies } from '../../factories/dependencies';
 import { buildPerson, schoolId, shift, testNow } from '../../factories/offers';
 import type { Stores } from '../../../bot/ports/stores';
@@ -104,6 +106,21 @@ export function describeGroupOfferContract(db: StoreFixture): void {
       expect((await stores.offers.findOffer(offer.id))?.revision).toBe(offer.revision + 1);
       // A school still in the group signs up as before.
       expect((await signUp(deps, { offerId: offer.id, person: buildPerson(5), schoolId: 'school-a' })).standing).toEqual({ kind: 'confirmed' });
+    });
+
+    it('a notice about a group offer is filed under the school its person signed up from, not the offer’s own', async () => {
+      const stores = await withCluster(await db.withSchool());
+      const offer = await db.insertOffer(stores, { capacity: 1, groupId: 'cluster-1' });
+      const deps = buildDependencies(stores);
+      await signUp(deps, { offerId: offer.id, person: buildPerson(1), schoolId: 'school-b' });
+      await signUp(deps, { offerId: offer.id, person: buildPerson(2), schoolId: 'school-c' });
+      await withdraw(deps, { offerId: offer.id, personId: 'person-1' }); // person 2 moves up
+      await cancelOffer(deps, { offerId: offer.id, person: buildPerson({ id: 'lead-1', name: 'Lead' }) });
+      const notices = await db.inspect<{ idempotency_key: string; school_id: string }>('select idempotency_key, school_id from outbox order by idempotency_key');
+      expect(notices.map((n) => [n.idempotency_key.split(':')[0], n.school_id])).toEqual([
+        ['offer_cancelled', 'school-c'],
+        ['waitlist_promotion', 'school-c'],
+      ]);
     });
 
     it('the release job promotes the waitlist in queue order into unused places, once, each with a notice', async () => {
