@@ -5,7 +5,7 @@ import { devUserHeader } from '../../bot/http/auth/identify';
 import { expectValidAdaptiveCard } from '../support/adaptiveCardChecker';
 import { clplChannel, noQuietHours, offerFormValues, slt, team, Testbed } from '../support/clplTestbed';
 import { botAddedToTeam, channelCardAction, channelMention, member, Member, membersAddedToTeam, personalCardAction, personalMessage, sendToBot, TeamsWorld } from '../support/teamsActivities';
-import { buildResponse, FakeClock } from '../factories';
+import { buildDraft, buildResponse, FakeClock } from '../factories';
 
 /**
  * Declared once for each database, each in its own test file: statements prepared by the stores are compiled for the
@@ -204,6 +204,26 @@ export function describeGroupSafety(open: (clock: FakeClock, env: Record<string,
     expect(text(cardOf(bed.connector.updatesOf(cards.balerno.activityId).at(-1)))).toContain('2 of 4 places left');
     // Dean Park's card stays as it was when the school left: retired, never redrawn.
     expect(bed.connector.updatesOf(cards.deanPark.activityId)).toEqual([]);
+  });
+
+  it('a programme imported by one school cannot be scheduled or cancelled by another school’s SLT or a group’s lead', async () => {
+    const programme = {
+      id: 'programme-balerno-1',
+      schoolId: schools.balerno.team.id,
+      importer: { id: slt.aadObjectId, name: slt.name },
+      fileName: 'autumn.csv',
+      items: [{ line: 2, draft: buildDraft(), publishAt: null, offerId: 'programme-offer-1' }],
+      status: 'pending' as const,
+      createdAt: clock.now(),
+      decidedAt: null,
+    };
+    await bed.server.stores.programmeImports.save(programme);
+    for (const who of [schools.currie.slt, schools.deanPark.slt, leadA]) {
+      for (const verb of ['programme.schedule.v1', 'programme.cancel.v1']) expect(await personal(who, verb, { importId: programme.id })).toContain('Only senior leaders can import a programme');
+    }
+    expect(await bed.server.stores.programmeImports.find(programme.id)).toMatchObject({ status: 'pending', decidedAt: null });
+    await bed.server.settle();
+    expect(await bed.server.stores.offers.findOffer('programme-offer-1')).toBeUndefined();
   });
 
   describe('after the session: who reads what', () => {
