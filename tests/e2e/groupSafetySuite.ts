@@ -24,6 +24,8 @@ const schools = {
 type SchoolKey = keyof typeof schools;
 /** Leads the Balerno cluster (Balerno and Dean Park); staff at Dean Park, so its offers are made from there. */
 const leadA = member('lead-a', 'Cara Cluster');
+/** Leads the authority that contains the Balerno cluster; in no school's team (an authority officer). */
+const officer = member('officer', 'Orla Authority');
 /** Leads the Currie cluster only. */
 const leadB = member('lead-b', 'Ben Other');
 const staff = { alex: member('alex', 'Alex Balerno'), amy: member('amy', 'Amy Balerno'), bea: member('bea', 'Bea Dean'), cal: member('cal', 'Cal Currie') };
@@ -69,6 +71,7 @@ export function describeGroupSafety(open: (clock: FakeClock, env: Record<string,
       [
         { id: 'balerno-cluster', name: 'Balerno cluster', kind: 'cluster', schools: [schools.balerno.team.id, schools.deanPark.team.id], groups: [], leads: [leadA.aadObjectId] },
         { id: 'currie-cluster', name: 'Currie cluster', kind: 'cluster', schools: [schools.currie.team.id], groups: [], leads: [leadB.aadObjectId] },
+        { id: 'edinburgh', name: 'City of Edinburgh', kind: 'authority', schools: [], groups: ['balerno-cluster'], leads: [officer.aadObjectId] },
       ],
       'test',
       new Date(),
@@ -178,7 +181,9 @@ export function describeGroupSafety(open: (clock: FakeClock, env: Record<string,
     const { offerId } = await leadAPosts();
     const before = await snapshot(offerId);
     const forgedCard = { channelId: schools.currie.channel.id, channelName: schools.currie.channel.name, activityId: 'forged-card-1' };
-    for (const activity of [channelCardAction(worldOf('currie'), staff.cal, forgedCard, 'offer.signUp.v1', { cardVersion: 1, offerId }), personalCardAction(bed.world, staff.cal, 'offer.signUp.v1', { cardVersion: 1, offerId })]) {
+    for (const activity of [channelCardAction(worldOf('currie'), staff.cal, forgedCard, 'offer.signUp.v1', { cardVersion: 1, offerId }), personalCardAction(bed.world, staff.cal, 'offer.signUp.v1', { cardVersion: 1, offerId }),
+      // The school named in the data is not read: the school is the team the card is in, or the person's own.
+      channelCardAction(worldOf('currie'), staff.cal, forgedCard, 'offer.signUp.v1', { cardVersion: 1, offerId, schoolId: schools.balerno.team.id })]) {
       const response = await send(activity);
       expect(response.status).toBe(200);
       expectValidAdaptiveCard(response.body.value);
@@ -259,6 +264,10 @@ export function describeGroupSafety(open: (clock: FakeClock, env: Record<string,
       for (const change of ['Alex will plan hinge questions', 'Amy will use exit tickets', 'Bea will try think-pair-share']) expect(lead).toContain(change);
       for (const who of [staff.alex, staff.amy, staff.bea]) expect(lead).not.toContain(who.name);
       expect(await say(leadA, 'report')).toContain(offer.title);
+      // A lead of the authority containing the cluster, in no school's team, finds the session and reads it the same way.
+      expect(await say(officer, 'report')).toContain(offer.title);
+      expect(await say(officer, 'attendance')).toContain(offer.title);
+      expect(await personal(officer, 'report.offer.v1', { offerId })).toEqual(lead);
 
       const balerno = await personal(schools.balerno.slt, 'report.offer.v1', { offerId });
       expect(balerno).toContain('2 of 2 (100%)');

@@ -86,16 +86,16 @@ async function mayMarkAnyone(deps: AppDependencies, offer: Pick<Offer, 'schoolId
 
 /**
  * Recent sessions the person may mark, latest first: their school's own (they facilitated them, or they are SLT), the
- * group offers they facilitated, and the offers to the groups they lead.
+ * group offers they facilitated, and the offers to the groups they lead (`schoolId` null: a lead in no known school).
  */
-export async function sessionsToMark(deps: AppDependencies, input: { schoolId: string; personId: string }): Promise<Offer[]> {
+export async function sessionsToMark(deps: AppDependencies, input: { schoolId: string | null; personId: string }): Promise<Offer[]> {
   const now = deps.clock.now();
   const from = new Date(now.getTime() - markableForMs);
   const to = new Date(now.getTime() + 1);
-  const isSlt = deps.leadership.isSlt(input.schoolId, input.personId);
+  const isSlt = input.schoolId !== null && deps.leadership.isSlt(input.schoolId, input.personId);
   const led = (await deps.stores.groups.groupsLedBy(input.personId)).map((g) => g.id);
   const [recent, ofGroups] = await Promise.all([
-    deps.stores.evidence.offersStartedBetween(input.schoolId, from, to, 50),
+    input.schoolId === null ? [] : deps.stores.evidence.offersStartedBetween(input.schoolId, from, to, 50),
     deps.stores.evidence.groupOffersStartedBetween(led, from, to, 50),
   ]);
   const mayMark = (offer: Offer) =>

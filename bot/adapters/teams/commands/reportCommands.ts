@@ -14,7 +14,9 @@ export const attendance: TextCommand = {
   phrases: /^(attendance|mark attendance|register|take the register)$/,
   help: { title: 'attendance', text: 'Mark who attended a session you facilitated (or any session, for SLT).', forSlt: false },
   async run(ctx) {
-    const schoolId = await ctx.schoolId();
+    // A group's lead may belong to no school the bot knows (an authority officer): they still mark their groups' sessions.
+    const leadsGroups = (await ctx.app.stores.groups.groupsLedBy(ctx.person.id)).length > 0;
+    const schoolId = leadsGroups ? await ctx.schoolId().catch(() => null) : await ctx.schoolId();
     const offers = await sessionsToMark(ctx.app, { schoolId, personId: ctx.person.id });
     await ctx.replyCard(
       renderOfferListCard(
