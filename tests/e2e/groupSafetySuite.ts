@@ -224,11 +224,19 @@ export function describeGroupSafety(open: (clock: FakeClock, env: Record<string,
     };
     await bed.server.stores.programmeImports.save(programme);
     for (const who of [schools.currie.slt, schools.deanPark.slt, leadA]) {
-      for (const verb of ['programme.schedule.v1', 'programme.cancel.v1']) expect(await personal(who, verb, { importId: programme.id })).toContain('Only senior leaders can import a programme');
+      for (const verb of ['programme.schedule.v1', 'programme.cancel.v1']) expect(await personal(who, verb, { importId: programme.id })).toContain('Only senior leaders and group CLPL leads can import a programme');
     }
     expect(await bed.server.stores.programmeImports.find(programme.id)).toMatchObject({ status: 'pending', decidedAt: null });
+
+    // A lead's programme with a line for their cluster: another group's lead, or a member school's SLT, cannot decide it.
+    const forCluster = { ...programme, id: 'programme-cluster-1', schoolId: schools.deanPark.team.id, importer: { id: leadA.aadObjectId, name: leadA.name }, items: [{ ...programme.items[0]!, groupId: 'balerno-cluster', offerId: 'programme-offer-2' }] };
+    await bed.server.stores.programmeImports.save(forCluster);
+    for (const who of [leadB, schools.deanPark.slt, schools.balerno.slt]) {
+      for (const verb of ['programme.schedule.v1', 'programme.cancel.v1']) expect(await personal(who, verb, { importId: forCluster.id })).toContain('Only senior leaders and group CLPL leads can import a programme');
+    }
+    expect(await bed.server.stores.programmeImports.find(forCluster.id)).toMatchObject({ status: 'pending', decidedAt: null });
     await bed.server.settle();
-    expect(await bed.server.stores.offers.findOffer('programme-offer-1')).toBeUndefined();
+    for (const offerId of ['programme-offer-1', 'programme-offer-2']) expect(await bed.server.stores.offers.findOffer(offerId)).toBeUndefined();
   });
 
   describe('after the session: who reads what', () => {
