@@ -5,6 +5,7 @@ import { Person } from '../domain/person';
 import { AppDependencies } from './dependencies';
 import { noticeDeliveryTime, offerJobKeys } from './offerNotices';
 import { assertMayChangeOffer } from './groupOffers/mayChange';
+import { noticeSchoolOf } from './groupOffers/noticeSchool';
 
 export interface CancelOutcome {
   offer: Offer;
@@ -32,7 +33,7 @@ export async function cancelOffer(deps: AppDependencies, input: { offerId: strin
       await tx.enqueueNotice(
         {
           idempotencyKey: `offer_cancelled:${offer.id}:${signUp.person.id}`,
-          schoolId: offer.schoolId,
+          schoolId: noticeSchoolOf(offer, signUp),
           recipientId: signUp.person.id,
           notice: { kind: 'offer_cancelled', offerId: offer.id, offerTitle: offer.title, startsAt: offer.startsAt.toISOString(), timeZone: offer.timeZone, wasConfirmed: signUp.status === 'confirmed' },
           notBefore,

@@ -8,6 +8,7 @@ import { AppDependencies } from './dependencies';
 import { feedbackRequestsJob, noticeDeliveryTime, sessionRemindersJob } from './offerNotices';
 import { assertMayChangeOffer } from './groupOffers/mayChange';
 import { quotaReleaseJob } from './groupOffers/quotaRelease';
+import { noticeSchoolOf } from './groupOffers/noticeSchool';
 
 export type EditOutcome =
   | { kind: 'unchanged'; offer: Offer }
@@ -53,13 +54,13 @@ export async function editOffer(
     const edit = `${offer.id}:r${offer.revision}`;
     const told = worthTelling(decision.changes);
     for (const attendee of decision.toTell) {
-      await tx.enqueueNotice({ idempotencyKey: `offer_changed:${edit}:${attendee.person.id}`, schoolId: offer.schoolId, recipientId: attendee.person.id, notice: { kind: 'offer_changed', ...about, changes: told }, notBefore }, now);
+      await tx.enqueueNotice({ idempotencyKey: `offer_changed:${edit}:${attendee.person.id}`, schoolId: noticeSchoolOf(offer, attendee), recipientId: attendee.person.id, notice: { kind: 'offer_changed', ...about, changes: told }, notBefore }, now);
     }
     for (const moved of decision.demoted) {
-      await tx.enqueueNotice({ idempotencyKey: `moved_to_waitlist:${edit}:${moved.person.id}`, schoolId: offer.schoolId, recipientId: moved.person.id, notice: { kind: 'moved_to_waitlist', ...about }, notBefore }, now);
+      await tx.enqueueNotice({ idempotencyKey: `moved_to_waitlist:${edit}:${moved.person.id}`, schoolId: noticeSchoolOf(offer, moved), recipientId: moved.person.id, notice: { kind: 'moved_to_waitlist', ...about }, notBefore }, now);
     }
     for (const promoted of decision.promoted) {
-      await tx.enqueueNotice({ idempotencyKey: `waitlist_promotion:${edit}:${promoted.person.id}`, schoolId: offer.schoolId, recipientId: promoted.person.id, notice: { kind: 'waitlist_promotion', ...about }, notBefore }, now);
+      await tx.enqueueNotice({ idempotencyKey: `waitlist_promotion:${edit}:${promoted.person.id}`, schoolId: noticeSchoolOf(offer, promoted), recipientId: promoted.person.id, notice: { kind: 'waitlist_promotion', ...about }, notBefore }, now);
     }
     return { kind: 'saved', offer: { ...edited, revision: offer.revision + 1 }, changes: decision.changes, told: decision.toTell.length, demoted: decision.demoted.length, promoted: decision.promoted.length };
   });

@@ -9,7 +9,10 @@ import { assertMayChange } from './groupOffers/mayChange';
 /** A school's upcoming offers for an SLT member to edit or cancel, with their seats. */
 export async function offersToManage(deps: AppDependencies, input: { schoolId: string; person: Person }): Promise<Array<{ offer: Offer; seats: SeatSummary }>> {
   if (!deps.leadership.isSlt(input.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can manage CLPL offers.');
-  const offers = await deps.stores.offers.upcomingOffersOf(input.schoolId, deps.clock.now());
+  const upcoming = await deps.stores.offers.upcomingOffersOf(input.schoolId, deps.clock.now());
+  // A group offer made from this school is its group's leads' to change: listed only for one of them.
+  const offers: Offer[] = [];
+  for (const offer of upcoming) if (offer.groupId === undefined || (await deps.stores.groups.isLead(offer.groupId, input.person.id))) offers.push(offer);
   return Promise.all(offers.map(async (offer) => ({ offer, seats: seatSummary(offer, await deps.stores.offers.signUpsForOffer(offer.id)) })));
 }
 

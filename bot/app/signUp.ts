@@ -31,21 +31,42 @@ export async function personalView(deps: AppDependencies, view: OfferStandingVie
  * transaction that starts with a fresh, locked read of the offer and a picture of its seats (counts and the person's own place), the domain decides (confirmed, waitlisted,
  * unchanged or refused) and the result is written. After commit the channel card is refreshed in the background; the
  * person gets their own view straight back.
+ *
+ * A group offer takes a new sign-up only from a school in its group (a card left in the channel of a school that has
+ * left, or the verb pressed from elsewhere, is refused). The group store cannot be read inside the offer's
+ * transaction (on SQLite it shares the one connection), so the first transaction writes nothing when it meets a group
+ * offer it has not checked: the school is checked outside it, then the sign-up runs again. A school's own offer, the
+ * busy path, pays nothing for this.
  */
 export async function signUp(deps: AppDependencies, input: { offerId: string; person: Person; schoolId?: string }): Promise<PersonalOfferView> {
-  const result = await deps.stores.offers.transaction(async (tx) => {
-    // The school rides in the same read (no extra round trip): it counts its places for a group offer's quota.
-    const locked = await tx.lockSeatPicture(input.offerId, input.person.id, input.schoolId);
-    if (!locked) throw new DomainError('offer_not_found', 'That session no longer exists.');
-    const { offer, picture } = locked;
-    const decision = decideSignUp(offer, picture, input.person, deps.clock.now(), input.schoolId);
-    const changed = decision.changes.length > 0;
-    if (changed) await tx.saveSignUpsRaisingRevision(offer.id, decision.changes);
-    const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };
-    return { view, changed };
-  });
-  if (result.changed) deps.afterCommit.offerChanged(input.offerId);
-  return personalView(deps, result.view);
+  let checkedGroup: string | undefined;
+  for (;;) {
+    const result = await deps.stores.offers.transaction(async (tx): Promise<{ groupToCheck: string } | { view: OfferStandingView; changed: boolean }> => {
+      // The school rides in the same read (no extra round trip): it counts its places for a group offer's quota.
+      const locked = await tx.lockSeatPicture(input.offerId, input.person.id, input.schoolId);
+      if (!locked) throw new DomainError('offer_not_found', 'That session no longer exists.');
+      const { offer, picture } = locked;
+      const holdsPlace = picture.own !== null && picture.own.status !== 'withdrawn';
+      if (offer.groupId !== undefined && offer.groupId !== checkedGroup && !holdsPlace) return { groupToCheck: offer.groupId };
+      const decision = decideSignUp(offer, picture, input.person, deps.clock.now(), input.schoolId);
+      const changed = decision.changes.length > 0;
+      if (changed) await tx.saveSignUpsRaisingRevision(offer.id, decision.changes);
+      const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };
+      return { view, changed };
+    });
+    if ('groupToCheck' in result) {
+      await assertSchoolInGroup(deps, result.groupToCheck, input.schoolId);
+      checkedGroup = result.groupToCheck;
+      continue;
+    }
+    if (result.changed) deps.afterCommit.offerChanged(input.offerId);
+    return personalView(deps, result.view);
+  }
+}
+
+async function assertSchoolInGroup(deps: AppDependencies, groupId: string, schoolId: string | undefined): Promise<void> {
+  if (schoolId !== undefined && (await deps.stores.groups.schoolsIn(groupId)).includes(schoolId)) return;
+  throw new DomainError('school_not_in_group', 'This session is offered to a group of schools your school is not part of.');
 }
 
 export async function viewOffer(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<PersonalOfferView> {

@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors';
 import { decideWithdrawal } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
 import { applyChanges, PersonalOfferView, personalView, viewFor } from './signUp';
+import { noticeSchoolOf } from './groupOffers/noticeSchool';
 
 /**
  * What happens when someone withdraws: their seat or waitlist place is given up and, in the same transaction, the
@@ -20,7 +21,7 @@ export async function withdraw(deps: AppDependencies, input: { offerId: string; 
       await tx.enqueueNotice({
         // The revision too: a person moved back to the waitlist by an edit keeps their queue number and may move up again.
         idempotencyKey: `waitlist_promotion:${offer.id}:${promoted.person.id}:${promoted.queueNumber}:r${offer.revision}`,
-        schoolId: offer.schoolId,
+        schoolId: noticeSchoolOf(offer, promoted),
         recipientId: promoted.person.id,
         notice: {
           kind: 'waitlist_promotion',

@@ -52,6 +52,7 @@ export const domainErrorCodes = [
   'group_needs_a_lead',
   'group_school_unknown',
   'group_lead_unknown',
+  'school_not_in_group',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

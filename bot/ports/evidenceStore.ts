@@ -29,11 +29,19 @@ export interface EvidenceStore {
   findFollowUp(offerId: string, personId: string): Promise<FollowUpResponse | undefined>;
   /** Every practice follow-up answer a person has given, oldest first (their record and export). */
   followUpsOf(personId: string): Promise<FollowUpResponse[]>;
-  /** Feedback and follow-up answers on the school's sessions that started in [from, to), for the period report. */
+  /**
+   * Feedback and follow-up answers on the school's sessions that started in [from, to), for the period report: on its
+   * own offers, everyone's; on a group offer, only those of people who signed up from this school.
+   */
   answersOfSchool(schoolId: string, from: Date, to: Date): Promise<{ feedback: FeedbackResponse[]; followUps: FollowUpResponse[] }>;
-  /** The school's offers (any status) that started in [from, to), latest first, at most `limit`. */
+  /**
+   * The school's offers (any status) that started in [from, to), latest first, at most `limit`: its own offers, and the
+   * group offers someone signed up to from this school (whichever school the group offer was made from).
+   */
   offersStartedBetween(schoolId: string, from: Date, to: Date, limit: number): Promise<Offer[]>;
-  /** Attended records of the school's sessions that started in [from, to). */
+  /** Offers (any status) to any of these groups that started in [from, to), latest first, at most `limit`. */
+  groupOffersStartedBetween(groupIds: readonly string[], from: Date, to: Date, limit: number): Promise<Offer[]>;
+  /** Attended records of the school's sessions that started in [from, to): on a group offer, of those who signed up from this school. */
   attendedSessions(schoolId: string, from: Date, to: Date): Promise<AttendedSession[]>;
   /** A person's attended sessions (in any school) that started in [from, to), for their yearly hours. */
   attendedSessionsOf(personId: string, from: Date, to: Date): Promise<AttendedSession[]>;

@@ -57,16 +57,32 @@ export class SqlEvidenceStore implements EvidenceStore {
   }
 
   async answersOfSchool(schoolId: string, from: Date, to: Date): Promise<{ feedback: FeedbackResponse[]; followUps: FollowUpResponse[] }> {
-    const inPeriod = this.db
-      .selectFrom('offers')
-      .select('id')
-      .where('school_id', '=', schoolId)
-      .where('starts_at', '>=', from.toISOString())
-      .where('starts_at', '<', to.toISOString());
-    const [feedback, followUps] = await Promise.all([
-      this.db.selectFrom('feedback_responses').selectAll().where('offer_id', 'in', inPeriod).orderBy('submitted_at').orderBy('person_id').execute(),
-      this.db.selectFrom('follow_up_responses').selectAll().where('offer_id', 'in', inPeriod).orderBy('submitted_at').orderBy('person_id').execute(),
-    ]);
+    const inPeriod = (table: 'feedback_responses' | 'follow_up_responses') =>
+      this.db
+        .selectFrom(table)
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb(`${table}.offer_id`, 'in', ownOffersStartedBetween(this.db, schoolId, from, to)),
+            // A group offer's answers count for the school each person signed up from, not the offer's home school.
+            eb.exists(
+              eb
+                .selectFrom('signups')
+                .innerJoin('offers', 'offers.id', 'signups.offer_id')
+                .select('signups.offer_id')
+                .whereRef('signups.offer_id', '=', `${table}.offer_id`)
+                .whereRef('signups.person_id', '=', `${table}.person_id`)
+                .where('signups.school_id', '=', schoolId)
+                .where('offers.group_id', 'is not', null)
+                .where('offers.starts_at', '>=', from.toISOString())
+                .where('offers.starts_at', '<', to.toISOString()),
+            ),
+          ]),
+        )
+        .orderBy('submitted_at')
+        .orderBy('person_id')
+        .execute();
+    const [feedback, followUps] = await Promise.all([inPeriod('feedback_responses'), inPeriod('follow_up_responses')]);
     return { feedback: feedback.map(feedbackFromRow), followUps: followUps.map(followUpFromRow) };
   }
 
@@ -74,7 +90,29 @@ export class SqlEvidenceStore implements EvidenceStore {
     const rows = await this.db
       .selectFrom('offers')
       .selectAll()
-      .where('school_id', '=', schoolId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('group_id', 'is', null), eb('school_id', '=', schoolId)]),
+          eb.and([
+            eb('group_id', 'is not', null),
+            eb.exists(eb.selectFrom('signups').select('signups.offer_id').whereRef('signups.offer_id', '=', 'offers.id').where('signups.school_id', '=', schoolId)),
+          ]),
+        ]),
+      )
+      .where('starts_at', '>=', from.toISOString())
+      .where('starts_at', '<', to.toISOString())
+      .orderBy('starts_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(offerFromRow);
+  }
+
+  async groupOffersStartedBetween(groupIds: readonly string[], from: Date, to: Date, limit: number): Promise<Offer[]> {
+    if (groupIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('offers')
+      .selectAll()
+      .where('group_id', 'in', [...groupIds])
       .where('starts_at', '>=', from.toISOString())
       .where('starts_at', '<', to.toISOString())
       .orderBy('starts_at', 'desc')
@@ -84,7 +122,25 @@ export class SqlEvidenceStore implements EvidenceStore {
   }
 
   attendedSessions(schoolId: string, from: Date, to: Date): Promise<AttendedSession[]> {
-    return this.attended(from, to, (query) => query.where('offers.school_id', '=', schoolId));
+    return this.attended(from, to, (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb.and([eb('offers.group_id', 'is', null), eb('offers.school_id', '=', schoolId)]),
+          // A group offer's attendee counts for the school they signed up from.
+          eb.and([
+            eb('offers.group_id', 'is not', null),
+            eb.exists(
+              eb
+                .selectFrom('signups')
+                .select('signups.offer_id')
+                .whereRef('signups.offer_id', '=', 'attendance.offer_id')
+                .whereRef('signups.person_id', '=', 'attendance.person_id')
+                .where('signups.school_id', '=', schoolId),
+            ),
+          ]),
+        ]),
+      ),
+    );
   }
 
   attendedSessionsOf(personId: string, from: Date, to: Date): Promise<AttendedSession[]> {
@@ -128,6 +184,17 @@ export class SqlEvidenceStore implements EvidenceStore {
     const rows = await narrow(query).orderBy('offers.starts_at').orderBy('attendance.person_id').execute();
     return rows.map((row) => ({ offer: offerFromRow(row), record: attendanceFromRow({ ...row, offer_id: row.id }) }));
   }
+}
+
+/** A school's own offers (not group offers) that started in [from, to), as a subquery of ids. */
+function ownOffersStartedBetween(db: Executor, schoolId: string, from: Date, to: Date) {
+  return db
+    .selectFrom('offers')
+    .select('offers.id')
+    .where('offers.school_id', '=', schoolId)
+    .where('offers.group_id', 'is', null)
+    .where('offers.starts_at', '>=', from.toISOString())
+    .where('offers.starts_at', '<', to.toISOString());
 }
 
 /** Each attended record with its offer, in one row. */

@@ -18,7 +18,10 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
     text: 'No CLPL channel has been chosen for your school. A senior leader can @mention me in the staff CLPL channel with "use this channel".',
   },
   offer_closed_for_changes: { title: 'This session can no longer change', text: 'It has been cancelled or has already started, so it cannot be edited or cancelled. Type "manage offers" for the current list.' },
-  not_facilitator: { title: 'Only the facilitator or SLT', text: 'Attendance and reports for a session are for its facilitator and your senior leadership team.' },
+  not_facilitator: {
+    title: 'Only the facilitator or SLT',
+    text: 'Attendance and reports for a session are for its facilitator and your senior leadership team (for a group of schools\' session: its facilitator and the group\'s CLPL leads).',
+  },
   session_not_started: { title: 'Not started yet', text: 'Attendance can be marked once the session has started.' },
   invalid_attendance: { title: 'Attendance not saved', text: 'Some of the people marked are not signed up for this session. Type "attendance" for an up-to-date list.' },
   not_an_attendee: { title: 'Feedback is for attendees', text: 'Only people marked as attending this session can give feedback on it.' },
@@ -58,6 +61,10 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
   group_lead_unknown: {
     title: 'No colleague with that email',
     text: 'I know no one with that email in any school using the app (they need to be in a school\'s team). Nothing was changed.',
+  },
+  school_not_in_group: {
+    title: 'Not offered to your school',
+    text: 'This session is offered to a group of schools that your school is not (or is no longer) part of, so you cannot sign up here. Nothing was changed.',
   },
   offer_card_missing: { title: 'No card to reply to', text: 'This session\'s card is not in a CLPL channel, so there is nowhere to share under it.' },
   share_in_progress: { title: 'Being shared', text: 'Your summary is being posted under the session\'s card just now (you pressed Share twice). It is posted once.' },

@@ -6,6 +6,7 @@ import { AppDependencies } from '../dependencies';
 import { feedbackRemindersKey } from '../offerNotices';
 import { facilitatorShareInvite } from '../shares/shareInvites';
 import { feedbackGoalOptions, GoalChoice } from './feedbackGoals';
+import { noticeSchoolOf, signUpSchools } from '../groupOffers/noticeSchool';
 
 /**
  * Asks everyone marked as attending for feedback, through the outbox, and schedules the one reminder; the staff
@@ -39,6 +40,7 @@ async function askAttendees(deps: AppDependencies, offerId: string, ask: { remin
     const answered = ask.reminder ? new Set((await tx.feedbackFor(offer.id)).map((r) => r.person.id)) : new Set<string>();
     const deliverAt = deliveryTime(deps, offer, now, closesAt);
     const attendance = await tx.attendanceFor(offer.id);
+    const signedUp = await signUpSchools(offer, (id) => tx.signUpsForOffer(id));
     const invite = ask.channelName === null ? null : facilitatorShareInvite({ offer, attendance, channelName: ask.channelName, deliverAt });
     if (invite) {
       await tx.enqueueNotice(invite, now);
@@ -48,7 +50,7 @@ async function askAttendees(deps: AppDependencies, offerId: string, ask: { remin
       await tx.enqueueNotice(
         {
           idempotencyKey: `${keyPrefix}:${offer.id}:${record.person.id}`,
-          schoolId: offer.schoolId,
+          schoolId: noticeSchoolOf(offer, signedUp.get(record.person.id)),
           recipientId: record.person.id,
           notice: feedbackNotice(offer, closesAt, ask.reminder, ask.goals.get(record.person.id)),
           notBefore: deliverAt,

@@ -5,6 +5,7 @@ import { FollowUpRequestNotice } from '../../ports/outbox';
 import { AppDependencies } from '../dependencies';
 import { GoalChoice, goalOptionsOf } from '../feedback/feedbackGoals';
 import { followUpRemindersKey, followUpWindowOf } from './followUpTiming';
+import { noticeSchoolOf, signUpSchools } from '../groupOffers/noticeSchool';
 
 /**
  * Weeks after a session, asks each attendee 1:1 how it changed their practice, through the outbox, and schedules the
@@ -35,13 +36,14 @@ async function askAttendees(deps: AppDependencies, offerId: string, reminder: bo
     if (!window || now.getTime() < window.opensAt.getTime() || now.getTime() >= window.closesAt.getTime()) return;
     const answered = new Set((await tx.followUpsFor(offer.id)).map((r) => r.person.id));
     const feedback = new Map((await tx.feedbackFor(offer.id)).map((f) => [f.person.id, f]));
+    const signedUp = await signUpSchools(offer, (id) => tx.signUpsForOffer(id));
     const deliverAt = deliveryTimeBefore(now, window.closesAt, { ...deps.quietHours, timeZone: offer.timeZone });
     for (const record of (await tx.attendanceFor(offer.id)).filter((r) => r.attended && !answered.has(r.person.id))) {
       const given = feedback.get(record.person.id);
       await tx.enqueueNotice(
         {
           idempotencyKey: `${keyPrefix}:${offer.id}:${record.person.id}`,
-          schoolId: offer.schoolId,
+          schoolId: noticeSchoolOf(offer, signedUp.get(record.person.id)),
           recipientId: record.person.id,
           notice: followUpNotice(offer, window.closesAt, reminder, goals.get(record.person.id) ?? [], given ? { before: given.before.confidence, after: given.after.confidence } : null),
           notBefore: deliverAt,

@@ -1,6 +1,7 @@
 import { deliveryTimeBefore } from '../../domain/quietHours';
 import { confirmedOf } from '../../domain/signUp';
 import { AppDependencies } from '../dependencies';
+import { noticeSchoolOf } from '../groupOffers/noticeSchool';
 
 /**
  * Reminds everyone confirmed for a session, a configured time before it starts. Written to the outbox in one
@@ -17,7 +18,7 @@ export async function sendSessionReminders(deps: AppDependencies, offerId: strin
       await tx.enqueueNotice(
         {
           idempotencyKey: `session_reminder:${offer.id}:${attendee.person.id}:${offer.startsAt.toISOString()}`,
-          schoolId: offer.schoolId,
+          schoolId: noticeSchoolOf(offer, attendee),
           recipientId: attendee.person.id,
           notice: { kind: 'session_reminder', offerId: offer.id, offerTitle: offer.title, startsAt: offer.startsAt.toISOString(), timeZone: offer.timeZone, location: offer.location, onlineLink: offer.onlineLink },
           notBefore: deliverAt,

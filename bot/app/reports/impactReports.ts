@@ -5,18 +5,27 @@ import { Offer } from '../../domain/offer';
 import { followUpWindowOf } from '../followUp/followUpTiming';
 import { Period, schoolYear, schoolYearStartOf, termsOf } from '../../domain/terms';
 import { AppDependencies } from '../dependencies';
+import { evidenceForReader } from '../../domain/groupOfferEvidence';
+import { groupOfferReader } from './groupOfferReaders';
 
-/** Impact reports are for SLT of the offer's school: answers are given in confidence to the school's leadership. */
+/**
+ * Impact reports are for SLT of the offer's school: answers are given in confidence to the school's leadership. A
+ * group offer's report is for its group's leads and for each member school's SLT, each seeing only their share
+ * (groupOfferReader, evidenceForReader); the anonymity threshold applies to that share.
+ */
 export async function offerImpactReport(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<OfferImpact> {
   const offer = await deps.stores.offers.findOffer(input.offerId);
   if (!offer) throw new DomainError('offer_not_found', 'That session no longer exists.');
-  requireSlt(deps, offer.schoolId, input.personId);
-  const [signUps, attendance, responses, followUps] = await Promise.all([
+  if (offer.groupId === undefined) requireSlt(deps, offer.schoolId, input.personId);
+  const [allSignUps, allAttendance, allResponses, allFollowUps] = await Promise.all([
     deps.stores.offers.signUpsForOffer(offer.id),
     deps.stores.evidence.attendanceFor(offer.id),
     deps.stores.evidence.feedbackFor(offer.id),
     deps.stores.evidence.followUpsFor(offer.id),
   ]);
+  const all = { signUps: allSignUps, attendance: allAttendance, responses: allResponses, followUps: allFollowUps };
+  const { signUps, attendance, responses, followUps } =
+    offer.groupId === undefined ? all : evidenceForReader(await groupOfferReader(deps, offer.groupId, allSignUps, input.personId), all);
   const impact = offerImpact({ offer, signUps, attendance, responses, minResponses: deps.evidence.minResponsesToShow });
   const window = followUpWindowOf(offer, deps.evidence);
   const asked = window && window.opensAt.getTime() <= deps.clock.now().getTime() ? attendance.filter((r) => r.attended).map((r) => ({ offerId: offer.id, personId: r.person.id })) : [];

@@ -9,6 +9,7 @@ import { offerImpactReport, reportableOffers, reportPeriods } from './impactRepo
 
 export interface DashboardOffer {
   offer: Offer;
+  /** For a group offer, of this school's staff only. */
   confirmed: number;
   waitlisted: number;
   /** Attendance and feedback figures once the session has started; null before. */
@@ -31,15 +32,26 @@ export async function sltSchoolOf(deps: AppDependencies, personId: string): Prom
 /**
  * SLT's view of the school's offers: upcoming ones with their sign-ups, then this year's started ones with
  * attendance and impact. Impact comes from offerImpactReport, so its SLT check and anonymity threshold apply.
+ * A group offer is the school's when its staff signed up to it (from whichever school's channel it was made), and the
+ * school sees its own people's sign-ups and impact only; a group offer made from this school that none of its staff
+ * joined is the group leads' business, not the school's.
  */
 export async function offersDashboard(deps: AppDependencies, personId: string): Promise<OffersDashboard> {
   const school = await schoolForPerson(deps, personId);
   const started = await reportableOffers(deps, { schoolId: school.id, personId });
-  const upcoming = (await deps.stores.offers.upcomingOffersOf(school.id, deps.clock.now())).filter((o) => !started.some((s) => s.id === o.id));
+  const now = deps.clock.now();
+  const [own, joined] = await Promise.all([
+    deps.stores.offers.upcomingOffersOf(school.id, now),
+    deps.stores.evidence.offersStartedBetween(school.id, new Date(now.getTime() + 1), endOfTime, 50),
+  ]);
+  const upcoming = [...own.filter((o) => o.groupId === undefined), ...joined.filter((o) => o.groupId !== undefined).reverse()]
+    .filter((o) => !started.some((s) => s.id === o.id))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const offers = await Promise.all(
     [...upcoming, ...started].map(async (offer): Promise<DashboardOffer> => {
-      const signUps = await deps.stores.offers.signUpsForOffer(offer.id);
-      const hasStarted = offer.startsAt.getTime() <= deps.clock.now().getTime();
+      const all = await deps.stores.offers.signUpsForOffer(offer.id);
+      const signUps = offer.groupId === undefined ? all : all.filter((s) => s.schoolId === school.id);
+      const hasStarted = offer.startsAt.getTime() <= now.getTime();
       return {
         offer,
         confirmed: confirmedOf(signUps).length,
@@ -50,3 +62,5 @@ export async function offersDashboard(deps: AppDependencies, personId: string): 
   );
   return { school, offers, periods: reportPeriods(deps) };
 }
+
+const endOfTime = new Date('9999-01-01T00:00:00Z');

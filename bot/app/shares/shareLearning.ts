@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors';
 import { decideShare, LearningShare, shareRefusal, ShareSource } from '../../domain/learningShare';
 import { Offer } from '../../domain/offer';
 import { Person } from '../../domain/person';
+import { PostedCard } from '../../ports/offerBoard';
 import { AppDependencies } from '../dependencies';
 
 /**
@@ -26,7 +27,7 @@ export async function shareForm(deps: AppDependencies, input: { offerId: string;
   const refusal = shareRefusal(offer, attendance, input.personId, deps.clock.now(), existing);
   if (refusal) throw refusal;
   const unposted = existing && !existing.activityId ? { summary: existing.summary, resources: existing.resources } : null;
-  return { offer, channelName: await channelNameOf(deps, offer), unposted };
+  return { offer, channelName: await channelNameOf(deps, offer, await shareCardFor(deps, offer, input.personId)), unposted };
 }
 
 /**
@@ -44,7 +45,7 @@ export async function shareLearning(
   const [attendance, existing, card] = await Promise.all([
     deps.stores.evidence.attendanceFor(offer.id),
     deps.stores.learningShares.find(offer.id, input.person.id),
-    deps.stores.offerCards.findPosted(offer.id),
+    shareCardFor(deps, offer, input.person.id),
   ]);
   const share = decideShare({ offer, attendance, existing, person: input.person, summary: input.summary, resources: input.resources, source: input.source, now: deps.clock.now() });
   if (!card) throw new DomainError('offer_card_missing', "This session's card is not in a channel.");
@@ -62,9 +63,24 @@ export async function shareLearning(
   await deps.stores.learningShares.markPosted(offer.id, input.person.id, activityId);
   await deps.stores.offers.transaction((tx) => tx.raiseRevision(offer.id));
   deps.afterCommit.offerChanged(offer.id);
-  return { share: { ...share, activityId }, channelName: await channelNameOf(deps, offer) };
+  return { share: { ...share, activityId }, channelName: await channelNameOf(deps, offer, card) };
 }
 
-async function channelNameOf(deps: AppDependencies, offer: Offer): Promise<string> {
-  return (await deps.stores.schools.findSchool(offer.schoolId))?.clplChannel?.name ?? 'the CLPL channel';
+/**
+ * The card to share under. A group offer has a card in each member school's channel: an attendee shares under their
+ * own school's (the school they signed up from), so their name and summary reach their colleagues, not another
+ * school's staff; the facilitator, or a school with no card, under the offer's own school's card.
+ */
+async function shareCardFor(deps: AppDependencies, offer: Offer, personId: string): Promise<PostedCard | undefined> {
+  if (offer.groupId !== undefined) {
+    const [cards, signUps] = await Promise.all([deps.stores.offerCards.postedCards(offer.id), deps.stores.offers.signUpsForOffer(offer.id)]);
+    const school = signUps.find((s) => s.person.id === personId)?.schoolId;
+    const own = school === undefined ? undefined : cards.find((c) => c.schoolId === school);
+    if (own) return own;
+  }
+  return deps.stores.offerCards.findPosted(offer.id);
+}
+
+async function channelNameOf(deps: AppDependencies, offer: Offer, card: PostedCard | undefined): Promise<string> {
+  return (await deps.stores.schools.findSchool(card?.schoolId ?? offer.schoolId))?.clplChannel?.name ?? 'the CLPL channel';
 }

@@ -1,5 +1,5 @@
 import { Stores } from '../../../bot/ports/stores';
-import { buildAttendance, buildPerson, buildResponse, buildSignUp, schoolId, shift, testNow } from '../../factories';
+import { buildAttendance, buildFollowUp, buildPerson, buildResponse, buildSignUp, schoolId, shift, testNow } from '../../factories';
 import type { StoreFixture, StoreHarness } from './storeContract';
 
 /** The attendance and feedback store (ports/evidenceStore.ts), declared once for every database. */
@@ -133,6 +133,45 @@ export function describeEvidenceContract(harness: StoreHarness, db: StoreFixture
       expect(found.offers.map((o) => o.id)).not.toContain(earlier.id);
       expect(await stores.evidence.evidenceOfSchools(['dean-park'], from, testNow)).toMatchObject({ offers: [{ id: groupOffer.id }] });
       expect(await stores.evidence.evidenceOfSchools([], from, testNow)).toEqual({ offers: [], signUps: [], attendance: [], feedback: [] });
+    });
+
+    it('a group offer counts for each school its people signed up from, not for the school it was made from', async () => {
+      const stores = await db.withSchool();
+      const [dora, eve, fay] = ['Dora B', 'Eve Home', 'Fay B'].map((name) => buildPerson({ name }));
+      const own = await offerWithAttendance(stores, { title: 'Own' });
+      // Both group offers were made from this school; other schools' staff joined them.
+      const joined = await db.insertOffer(stores, { ...past, title: 'Joined', groupId: 'cluster-1', startsAt: shift(past.startsAt, { hours: 1 }), endsAt: shift(past.endsAt, { hours: 1 }) });
+      const notJoined = await db.insertOffer(stores, { ...past, title: 'Not joined', groupId: 'cluster-1', startsAt: shift(past.startsAt, { hours: 2 }), endsAt: shift(past.endsAt, { hours: 2 }) });
+      const people = [
+        { offer: joined, person: dora!, school: 'school-b' },
+        { offer: joined, person: eve!, school: schoolId },
+        { offer: notJoined, person: fay!, school: 'school-b' },
+      ];
+      await stores.offers.transaction((tx) => tx.saveSignUps(people.map(({ offer, person, school }, n) => buildSignUp({ offerId: offer.id, person, schoolId: school, queueNumber: n + 1 }))));
+      await stores.evidence.transaction(async (tx) => {
+        await tx.saveAttendance(people.map(({ offer, person }) => buildAttendance({ offerId: offer.id, person, attended: true, minutes: 90 })));
+        for (const { offer, person } of [...people, { offer: own, person: ann }]) {
+          await tx.saveFeedback(buildResponse({ offerId: offer.id, person }));
+          await tx.saveFollowUp(buildFollowUp({ offerId: offer.id, person }));
+        }
+      });
+      const from = shift(testNow, { days: -30 });
+      const titles = (offers: Array<{ title: string }>) => offers.map((o) => o.title);
+      expect(titles(await stores.evidence.offersStartedBetween(schoolId, from, testNow, 10))).toEqual(['Joined', 'Own']);
+      expect(titles(await stores.evidence.offersStartedBetween('school-b', from, testNow, 10))).toEqual(['Not joined', 'Joined']);
+      expect(titles(await stores.evidence.groupOffersStartedBetween(['cluster-1', 'other'], from, testNow, 10))).toEqual(['Not joined', 'Joined']);
+      expect(await stores.evidence.groupOffersStartedBetween([], from, testNow, 10)).toEqual([]);
+
+      const sessions = async (school: string) => (await stores.evidence.attendedSessions(school, from, testNow)).map((s) => [s.offer.title, s.record.person.name]);
+      expect(await sessions(schoolId)).toEqual([['Own', 'Ann Attendee'], ['Joined', 'Eve Home']]);
+      expect(await sessions('school-b')).toEqual([['Joined', 'Dora B'], ['Not joined', 'Fay B']]);
+
+      const answerers = async (school: string) => {
+        const { feedback, followUps } = await stores.evidence.answersOfSchool(school, from, testNow);
+        return { feedback: feedback.map((f) => f.person.name).sort(), followUps: followUps.map((f) => f.person.name).sort() };
+      };
+      expect(await answerers(schoolId)).toEqual({ feedback: ['Ann Attendee', 'Eve Home'], followUps: ['Ann Attendee', 'Eve Home'] });
+      expect(await answerers('school-b')).toEqual({ feedback: ['Dora B', 'Fay B'], followUps: ['Dora B', 'Fay B'] });
     });
   });
 }

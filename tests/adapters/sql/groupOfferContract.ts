@@ -1,16 +1,25 @@
 import { signUp } from '../../../bot/app/signUp';
 import { releaseQuota } from '../../../bot/app/groupOffers/quotaRelease';
+import { cancelOffer } from '../../../bot/app/cancelOffer';
+import { withdraw } from '../../../bot/app/withdraw';
 import { FakeClock, buildDependencies } from '../../factories/dependencies';
 import { buildPerson, schoolId, shift, testNow } from '../../factories/offers';
+import type { Stores } from '../../../bot/ports/stores';
 import type { StoreFixture } from './storeContract';
 
 const card = (offerId: string, n: number, school: string) => ({ offerId, conversationId: `c-${n}`, activityId: `act-${n}`, schoolId: school });
+
+/** The group the offers below are made to: a sign-up is taken only from a school in it. */
+async function withCluster(stores: Stores, schools: readonly string[] = [schoolId, 'school-a', 'school-b', 'school-c', 'a', 'b']): Promise<Stores> {
+  await stores.groups.applyFile([{ id: 'cluster-1', name: 'Cluster 1', kind: 'cluster', schools, groups: [], leads: ['lead-1'] }], 'contract', testNow);
+  return stores;
+}
 
 /** Offers to a group of schools: one card per member school's channel, one seat pool, places per school. */
 export function describeGroupOfferContract(db: StoreFixture): void {
   describe('group offers', () => {
     it('keeps an offer’s group and quota, and each sign-up’s school', async () => {
-      const stores = await db.withSchool();
+      const stores = await withCluster(await db.withSchool());
       const releasesAt = shift(testNow, { days: 3 });
       const offer = await db.insertOffer(stores, { groupId: 'cluster-1', quotaPerSchool: 2, quotaReleasesAt: releasesAt });
       expect(await stores.offers.findOffer(offer.id)).toEqual(offer);
@@ -66,7 +75,7 @@ export function describeGroupOfferContract(db: StoreFixture): void {
     });
 
     it('many racers from three schools: exactly capacity confirmed and no school beyond its quota', async () => {
-      const stores = await db.withSchool();
+      const stores = await withCluster(await db.withSchool());
       const offer = await db.insertOffer(stores, { capacity: 12, groupId: 'cluster-1', quotaPerSchool: 5, quotaReleasesAt: shift(new Date(), { days: 1 }) });
       const deps = buildDependencies(stores);
       const schools = ['school-a', 'school-b', 'school-c'];
@@ -82,8 +91,40 @@ export function describeGroupOfferContract(db: StoreFixture): void {
       expect(stored.filter((s) => s.status === 'waitlisted')).toHaveLength(78);
     });
 
+    it('takes no seat from a school outside the group (or none), and writes nothing; a place already held stays', async () => {
+      const stores = await withCluster(await db.withSchool(), ['school-a', 'school-b']);
+      const offer = await db.insertOffer(stores, { groupId: 'cluster-1' });
+      const deps = buildDependencies(stores);
+      await signUp(deps, { offerId: offer.id, person: buildPerson(1), schoolId: 'school-b' });
+      await expect(signUp(deps, { offerId: offer.id, person: buildPerson(2), schoolId: 'school-c' })).rejects.toMatchObject({ code: 'school_not_in_group' });
+      await expect(signUp(deps, { offerId: offer.id, person: buildPerson(3) })).rejects.toMatchObject({ code: 'school_not_in_group' });
+      // School B leaves: its person keeps their place (pressing again changes nothing), no one new from B gets one.
+      await stores.groups.changeGroup('cluster-1', 'lead-1', { kind: 'remove_school', schoolId: 'school-b' }, testNow);
+      expect((await signUp(deps, { offerId: offer.id, person: buildPerson(1), schoolId: 'school-b' })).standing).toEqual({ kind: 'confirmed' });
+      await expect(signUp(deps, { offerId: offer.id, person: buildPerson(4), schoolId: 'school-b' })).rejects.toMatchObject({ code: 'school_not_in_group' });
+      expect((await stores.offers.signUpsForOffer(offer.id)).map((s) => s.person.id)).toEqual(['person-1']);
+      expect((await stores.offers.findOffer(offer.id))?.revision).toBe(offer.revision + 1);
+      // A school still in the group signs up as before.
+      expect((await signUp(deps, { offerId: offer.id, person: buildPerson(5), schoolId: 'school-a' })).standing).toEqual({ kind: 'confirmed' });
+    });
+
+    it('a notice about a group offer is filed under the school its person signed up from, not the offer’s own', async () => {
+      const stores = await withCluster(await db.withSchool());
+      const offer = await db.insertOffer(stores, { capacity: 1, groupId: 'cluster-1' });
+      const deps = buildDependencies(stores);
+      await signUp(deps, { offerId: offer.id, person: buildPerson(1), schoolId: 'school-b' });
+      await signUp(deps, { offerId: offer.id, person: buildPerson(2), schoolId: 'school-c' });
+      await withdraw(deps, { offerId: offer.id, personId: 'person-1' }); // person 2 moves up
+      await cancelOffer(deps, { offerId: offer.id, person: buildPerson({ id: 'lead-1', name: 'Lead' }) });
+      const notices = await db.inspect<{ idempotency_key: string; school_id: string }>('select idempotency_key, school_id from outbox order by idempotency_key');
+      expect(notices.map((n) => [n.idempotency_key.split(':')[0], n.school_id])).toEqual([
+        ['offer_cancelled', 'school-c'],
+        ['waitlist_promotion', 'school-c'],
+      ]);
+    });
+
     it('the release job promotes the waitlist in queue order into unused places, once, each with a notice', async () => {
-      const stores = await db.withSchool();
+      const stores = await withCluster(await db.withSchool());
       const now = new Date();
       const clock = new FakeClock(now);
       const releasesAt = shift(now, { days: 1 });

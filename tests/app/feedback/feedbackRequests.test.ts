@@ -132,3 +132,28 @@ describe('attendance, then feedback requests and one reminder', () => {
     expect((await stores.evidence.findFeedback(offer.id, ann.id))?.value).toBe(3);
   });
 });
+
+describe('feedback requests for a group offer', () => {
+  it('each request is filed under the school its attendee signed up from', async () => {
+    const stores = await openSqliteStores(join(mkdtempSync(join(tmpdir(), 'clpl-feedback-')), 'clpl.sqlite'));
+    try {
+      await stores.schools.upsertSchool({ id: schoolId, name: 'Glenbrae Academy', tenantId: null });
+      const offer = buildOffer({ startsAt, endsAt, signUpsCloseAt: new Date('2026-11-30T12:00:00Z'), groupId: 'cluster-1', facilitator: { kind: 'staff', userId: facilitator.id, name: facilitator.name } });
+      await stores.offers.transaction(async (tx) => {
+        await tx.insertOffer(offer);
+        await tx.saveSignUps([buildSignUp({ offerId: offer.id, person: ann, queueNumber: 1, schoolId: 'school-b' }), buildSignUp({ offerId: offer.id, person: bob, queueNumber: 2, schoolId: 'school-c' })]);
+      });
+      const clock = new FakeClock(new Date('2026-12-01T16:55:00Z'));
+      await recordAttendance(buildDependencies(stores, { clock }), { offerId: offer.id, recorder: facilitator, attendedIds: [ann.id, bob.id] });
+      clock.set(new Date('2026-12-01T18:00:00Z'));
+      await sendFeedbackRequests(buildDependencies(stores, { clock }), offer.id);
+      const requests = (await stores.outbox.claimDue(clock.now(), 50, 60_000)).filter((n) => n.notice.kind === 'feedback_request');
+      expect(requests.map((n) => [n.recipientId, n.schoolId]).sort()).toEqual([
+        [ann.id, 'school-b'],
+        [bob.id, 'school-c'],
+      ]);
+    } finally {
+      await stores.close();
+    }
+  });
+});

@@ -11,6 +11,8 @@ import { editOffer } from '../../../bot/app/editOffer';
 import { changeGroup } from '../../../bot/app/groups/changeGroup';
 import { postAfterGroupsFileChanged } from '../../../bot/app/groupOffers/postGroupOffer';
 import { signUp } from '../../../bot/app/signUp';
+import { recordAttendance } from '../../../bot/app/attendance/recordAttendance';
+import { shareLearning } from '../../../bot/app/shares/shareLearning';
 import { Stores } from '../../../bot/ports/stores';
 import { buildDependencies, FakeClock, leadershipOf, TestDependencies } from '../../factories/dependencies';
 import { buildDraft, buildPerson, testNow } from '../../factories/offers';
@@ -144,6 +146,17 @@ describe('one offer, many channels', () => {
     expect(most).toBeGreaterThan(1);
     expect(most).toBeLessThanOrEqual(8);
     expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('an attendee shares their learning under their own school’s card, not the card of the school the offer was made from', async () => {
+    const { offer } = await create();
+    const bea = buildPerson({ id: 'bea', name: 'Bea from B' });
+    await signUp(deps, { offerId: offer.id, person: bea, schoolId: 'school-b' });
+    (deps.clock as FakeClock).set(new Date(offer.endsAt.getTime() + 60 * 60_000));
+    await recordAttendance(deps, { offerId: offer.id, recorder: lead, attendedIds: [bea.id] });
+    const shared = await shareLearning(deps, { offerId: offer.id, person: bea, summary: 'Hinge questions work.', resources: [], source: 'feedback' });
+    expect(deps.board.replies.map((r) => r.card.conversationId)).toEqual(['channel-school-b']);
+    expect(shared.channelName).toBe('school-b CLPL');
   });
 
   it('a card whose school left the group is no longer redrawn', async () => {

@@ -1,6 +1,7 @@
 import { myAttendedHours } from '../../../app/attendance/myHours';
 import { sessionsToMark } from '../../../app/attendance/recordAttendance';
 import { reportableOffers, reportPeriods } from '../../../app/reports/impactReports';
+import { groupOffersToReport } from '../../../app/reports/groupOfferReaders';
 import { DomainError } from '../../../domain/errors';
 import { myHoursCardData, renderMyHoursCard } from '../cards/myHoursCard';
 import { offerListCardData, renderOfferListCard } from '../cards/offerListCard';
@@ -13,7 +14,9 @@ export const attendance: TextCommand = {
   phrases: /^(attendance|mark attendance|register|take the register)$/,
   help: { title: 'attendance', text: 'Mark who attended a session you facilitated (or any session, for SLT).', forSlt: false },
   async run(ctx) {
-    const schoolId = await ctx.schoolId();
+    // A group's lead may belong to no school the bot knows (an authority officer): they still mark their groups' sessions.
+    const leadsGroups = (await ctx.app.stores.groups.groupsLedBy(ctx.person.id)).length > 0;
+    const schoolId = leadsGroups ? await ctx.schoolId().catch(() => null) : await ctx.schoolId();
     const offers = await sessionsToMark(ctx.app, { schoolId, personId: ctx.person.id });
     await ctx.replyCard(
       renderOfferListCard(
@@ -35,19 +38,24 @@ export const report: TextCommand = {
   phrases: /^(report|impact report|impact|clpl report)$/,
   help: { title: 'report', text: 'The impact of CLPL this school year: per session, or hours by person and tag.', forSlt: true },
   async run(ctx) {
-    const schoolId = await ctx.schoolId();
-    if (!ctx.app.leadership.isSlt(schoolId, ctx.person.id)) throw new DomainError('not_slt');
-    const offers = await reportableOffers(ctx.app, { schoolId, personId: ctx.person.id });
+    // A group's CLPL lead (who may be SLT nowhere, or belong to no school the bot knows) gets their groups' sessions.
+    const groupOffers = await groupOffersToReport(ctx.app, ctx.person.id);
+    const leadsGroups = groupOffers.length > 0 || (await ctx.app.stores.groups.groupsLedBy(ctx.person.id)).length > 0;
+    const schoolId = leadsGroups ? await ctx.schoolId().catch(() => null) : await ctx.schoolId();
+    const isSlt = schoolId !== null && ctx.app.leadership.isSlt(schoolId, ctx.person.id);
+    if (!isSlt && !leadsGroups) throw new DomainError('not_slt');
+    const ofSchool = isSlt ? await reportableOffers(ctx.app, { schoolId, personId: ctx.person.id }) : [];
+    const offers = [...new Map([...ofSchool, ...groupOffers].map((o) => [o.id, o])).values()].sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
     await ctx.replyCard(
       renderOfferListCard(
         offerListCardData({
           heading: 'CLPL impact report',
-          intro: 'Choose a session for its attendance and feedback, or a period for hours by person and tag.',
+          intro: isSlt ? 'Choose a session for its attendance and feedback, or a period for hours by person and tag.' : 'Choose a session of a group you lead for its attendance and feedback.',
           emptyText: 'No sessions have taken place yet this school year.',
           buttonTitle: 'Impact report',
           verb: reportVerbNames.offer,
           offers,
-          periods: reportPeriods(ctx.app),
+          ...(isSlt ? { periods: reportPeriods(ctx.app) } : {}),
         }),
       ),
     );
