@@ -40,6 +40,9 @@ export async function personalView(deps: AppDependencies, view: OfferStandingVie
  */
 export async function signUp(deps: AppDependencies, input: { offerId: string; person: Person; schoolId?: string }): Promise<PersonalOfferView> {
   let checkedGroup: string | undefined;
+  // An offer's group never changes: once seen, its school is checked first and the offer is locked once, not twice.
+  const knownGroup = groupOfOffer.get(input.offerId);
+  if (knownGroup !== undefined && (await schoolInGroup(deps, knownGroup, input.schoolId))) checkedGroup = knownGroup;
   for (;;) {
     const result = await deps.stores.offers.transaction(async (tx): Promise<{ groupToCheck: string } | { view: OfferStandingView; changed: boolean }> => {
       // The school rides in the same read (no extra round trip): it counts its places for a group offer's quota.
@@ -47,7 +50,10 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
       if (!locked) throw new DomainError('offer_not_found', 'That session no longer exists.');
       const { offer, picture } = locked;
       const holdsPlace = picture.own !== null && picture.own.status !== 'withdrawn';
-      if (offer.groupId !== undefined && offer.groupId !== checkedGroup && !holdsPlace) return { groupToCheck: offer.groupId };
+      if (offer.groupId !== undefined && offer.groupId !== checkedGroup && !holdsPlace) {
+        rememberGroup(offer.id, offer.groupId);
+        return { groupToCheck: offer.groupId };
+      }
       const decision = decideSignUp(offer, picture, input.person, deps.clock.now(), input.schoolId);
       const changed = decision.changes.length > 0;
       if (changed) await tx.saveSignUpsRaisingRevision(offer.id, decision.changes);
@@ -65,8 +71,23 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
 }
 
 async function assertSchoolInGroup(deps: AppDependencies, groupId: string, schoolId: string | undefined): Promise<void> {
-  if (schoolId !== undefined && (await deps.stores.groups.schoolsIn(groupId)).includes(schoolId)) return;
+  if (await schoolInGroup(deps, groupId, schoolId)) return;
   throw new DomainError('school_not_in_group', 'This session is offered to a group of schools your school is not part of.');
+}
+
+async function schoolInGroup(deps: AppDependencies, groupId: string, schoolId: string | undefined): Promise<boolean> {
+  return schoolId !== undefined && (await deps.stores.groups.schoolsIn(groupId)).includes(schoolId);
+}
+
+/**
+ * Group offers seen in this process, by offer id. Only a hint: the check inside the transaction still stands (a wrong
+ * or missing entry costs a second transaction, never a seat), so it is bounded and shared by every store.
+ */
+const groupOfOffer = new Map<string, string>();
+
+function rememberGroup(offerId: string, groupId: string): void {
+  if (groupOfOffer.size >= 10_000) groupOfOffer.clear();
+  groupOfOffer.set(offerId, groupId);
 }
 
 export async function viewOffer(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<PersonalOfferView> {

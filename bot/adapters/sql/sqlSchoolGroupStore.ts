@@ -6,14 +6,22 @@ import { inWriteTransaction } from './transactions';
 
 const fileRow = 'groups';
 
+/** How long a read of the graph answers questions: another instance's change is seen within this. */
+const graphFreshForMs = 2_000;
+
 /**
- * Groups of schools over one Kysely database. Every question reads the whole (small: tens of groups) graph and asks
- * the domain, so nesting and inherited leads are decided in one place for SQLite and PostgreSQL alike.
+ * Groups of schools over one Kysely database. Every question asks the domain of the whole graph, so nesting and
+ * inherited leads are decided in one place for SQLite and PostgreSQL alike. The graph (hundreds of schools on a
+ * national deployment) is read at most once per `graphFreshForMs`, not on every sign-up to a group offer, and again
+ * at once after this process changes it; decisions that change groups always read it fresh in their transaction.
  */
 export class SqlSchoolGroupStore implements SchoolGroupStore {
+  private cached: { readAt: number; graph: Promise<GroupGraph> } | null = null;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async findGroup(groupId: string): Promise<SchoolGroup | undefined> {
@@ -42,6 +50,8 @@ export class SqlSchoolGroupStore implements SchoolGroupStore {
   }
 
   async applyFile(definitions: readonly GroupDefinition[], fingerprint: string, at: Date): Promise<{ applied: boolean; groups: number }> {
+    // Forgotten after the commit too, so a question asked meanwhile cannot keep the graph from before it.
+    this.cached = null;
     return inWriteTransaction(this.db, this.dialect, async (trx) => {
       const last = await trx.selectFrom('school_group_file').select('fingerprint').where('id', '=', fileRow).executeTakeFirst();
       if (last?.fingerprint === fingerprint) return { applied: false, groups: definitions.length };
@@ -90,10 +100,12 @@ export class SqlSchoolGroupStore implements SchoolGroupStore {
         .onConflict((oc) => oc.column('id').doUpdateSet({ fingerprint, applied_at: now }))
         .execute();
       return { applied: true, groups: definitions.length };
-    });
+    }).finally(() => (this.cached = null));
   }
 
   async changeGroup(groupId: string, actorId: string, change: GroupChange, at: Date): Promise<GroupChangeDecision> {
+    // Forgotten after the commit too, so a question asked meanwhile cannot keep the graph from before it.
+    this.cached = null;
     return inWriteTransaction(this.db, this.dialect, async (trx) => {
       // PostgreSQL: lock the groups so two leads removing each other cannot both pass the last-lead check.
       if (this.dialect === 'postgres') await trx.selectFrom('school_groups').select('id').forUpdate().execute();
@@ -116,11 +128,20 @@ export class SqlSchoolGroupStore implements SchoolGroupStore {
       }
       await trx.updateTable('school_groups').set({ updated_at: now }).where('id', '=', groupId).execute();
       return decision;
-    });
+    }).finally(() => (this.cached = null));
   }
 
-  private async graph(): Promise<GroupGraph> {
-    return new GroupGraph(await readDefinitions(this.db));
+  private graph(): Promise<GroupGraph> {
+    const now = this.now();
+    if (this.cached && now - this.cached.readAt < graphFreshForMs) return this.cached.graph;
+    const graph = readDefinitions(this.db).then((definitions) => new GroupGraph(definitions));
+    const entry = { readAt: now, graph };
+    this.cached = entry;
+    // A failed read is not kept: the next question reads again.
+    graph.catch(() => {
+      if (this.cached === entry) this.cached = null;
+    });
+    return graph;
   }
 }
 
