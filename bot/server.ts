@@ -105,6 +105,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     afterCommit: { offerChanged: () => cardRefresher.offerChanged(), noticesQueued: () => noticeDelivery.noticesQueued() },
     quietHours: config.quietHours,
     reminderLeadMs: config.reminderLeadMs,
+    approval: config.approval,
     evidence: config.evidence,
     publicUrl: () => publicUrl,
   };

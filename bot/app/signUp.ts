@@ -4,6 +4,7 @@ import { Offer } from '../domain/offer';
 import { Person } from '../domain/person';
 import { decideSignUp, SeatSummary, seatSummary, SignUp, Standing, standingOf } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
+import { requestApprovals } from './approval/requestApprovals';
 
 /** An offer as one person sees it: the seats and their own standing. */
 export interface OfferStandingView {
@@ -41,10 +42,13 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
     const decision = decideSignUp(offer, picture, input.person, deps.clock.now(), input.schoolId);
     const changed = decision.changes.length > 0;
     if (changed) await tx.saveSignUpsRaisingRevision(offer.id, decision.changes);
+    // A seat held for the school's approval: the person and their approvers are told, and the hold's end is scheduled.
+    const asked = changed ? await requestApprovals(deps, tx, offer, decision.changes, deps.clock.now()) : 0;
     const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };
-    return { view, changed };
+    return { view, changed, asked };
   });
   if (result.changed) deps.afterCommit.offerChanged(input.offerId);
+  if (result.asked > 0) deps.afterCommit.noticesQueued();
   return personalView(deps, result.view);
 }
 

@@ -52,6 +52,8 @@ export const domainErrorCodes = [
   'group_needs_a_lead',
   'group_school_unknown',
   'group_lead_unknown',
+  'approval_not_pending',
+  'not_your_school_approval',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

@@ -1,3 +1,4 @@
+import { ApprovalNotice } from './approvalNotices';
 import { OfferChangeNotice } from './offerChangeNotices';
 import { ObservationNotice } from './observationNotices';
 import { ProposalNotice } from './proposalNotices';
@@ -35,7 +36,8 @@ export type Notice =
   | ProposalNotice
   | ReflectionPromptNotice
   | ObservationNotice
-  | ProgrammeNotice;
+  | ProgrammeNotice
+  | ApprovalNotice;
 
 /** Weeks after a session: did you use it, what changed, what effect on pupils, confidence now. */
 export interface FollowUpRequestNotice {

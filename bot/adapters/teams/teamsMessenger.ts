@@ -12,6 +12,7 @@ import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
 import { proposalNoticeCard } from './cards/proposalNoticeCard';
 import { observationNoticeCard } from './cards/observationCards';
 import { programmeNoticeCard } from './cards/programmeCards';
+import { approvalNoticeCard } from './cards/approvalCards';
 import { reflectionPromptNoticeCard } from './cards/reflectionFormCard';
 import { retryAfterMsOf, SendBudgets, statusOf, withinBudget } from './throttling';
 
@@ -107,5 +108,10 @@ export function noticeCard(notice: Notice) {
       return observationNoticeCard(notice);
     case 'programme_offer_not_posted':
       return programmeNoticeCard(notice);
+    case 'approval_request':
+    case 'approval_held':
+    case 'approval_answered':
+    case 'approval_lapsed':
+      return approvalNoticeCard(notice);
   }
 }

@@ -7,6 +7,7 @@ import { sendFollowUpReminders, sendFollowUpRequests } from '../followUp/followU
 import { sendObservationReflectionRequests } from '../peerObservation/reflectOnObservation';
 import { publishProgrammeOffer } from '../programme/publishProgrammeOffer';
 import { releaseQuota } from '../groupOffers/quotaRelease';
+import { expireApprovalHold, requestPendingApprovals } from '../approval/holdExpiry';
 
 type JobHandlers = { [K in Job['kind']]: (deps: AppDependencies, job: Extract<Job, { kind: K }>) => Promise<void> };
 
@@ -21,6 +22,8 @@ export const jobHandlers: JobHandlers = {
   observation_reflections: (deps, job) => sendObservationReflectionRequests(deps, job.observationId),
   programme_publish: (deps, job) => publishProgrammeOffer(deps, job),
   quota_release: (deps, job) => releaseQuota(deps, job.offerId),
+  approval_expiry: (deps, job) => expireApprovalHold(deps, job),
+  approval_requests: (deps, job) => requestPendingApprovals(deps, job.offerId),
 };
 
 export function runJob(deps: AppDependencies, job: Job): Promise<void> {

@@ -280,7 +280,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       }
       expect(await stores.offers.transaction((tx) => tx.seatPicture(offer.id, 'person-5'))).toMatchObject({ confirmed: 2, waitlisted: 2, lastQueueNumber: 7, waitlistedAhead: 1 });
       const empty = await db.insertOffer(stores);
-      expect(await stores.offers.transaction((tx) => tx.seatPicture(empty.id, 'person-1'))).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0, schoolConfirmed: 0 });
+      expect(await stores.offers.transaction((tx) => tx.seatPicture(empty.id, 'person-1'))).toEqual({ confirmed: 0, awaiting: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0, schoolHeld: 0 });
     });
 
     it('lockSeatPicture gives the offer with the seat picture read under its lock; an unknown offer gives nothing', async () => {

@@ -57,7 +57,7 @@ describe('one offer, many channels', () => {
 
     const latest = new Map(deps.board.updated.map((u) => [u.card.conversationId, u.view.seats]));
     expect([...latest.keys()].sort()).toEqual(['channel-school-a', 'channel-school-b', 'channel-school-c']);
-    for (const seats of latest.values()) expect(seats).toEqual({ capacity: 3, confirmed: 2, seatsLeft: 1, waitlisted: 1 });
+    for (const seats of latest.values()) expect(seats).toEqual({ capacity: 3, confirmed: 2, awaiting: 0, seatsLeft: 1, waitlisted: 1 });
   });
 
   it('a card whose school left the group is no longer redrawn', async () => {
