@@ -21,6 +21,7 @@ import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
 import { describePeerObservationContract } from './peerObservationContract';
 import { describeGroupOfferContract } from './groupOfferContract';
+import { describeApprovalContract } from './approvalContract';
 import { describePersonalDataContract } from './subjectAccessContract';
 import { describeSchoolGroupContract } from './schoolGroupContract';
 
@@ -125,6 +126,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeErasureContract(harness, db);
   describePeerObservationContract(db);
   describeGroupOfferContract(db);
+  describeApprovalContract(db);
   describe('migrations', () => {
     it('the first open creates the schema', async () => {
       await db.open();
