@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { approvalDeciderRefusal, approversFor, decideApproval, decideHoldExpiry, holdExpiresAt } from '../../bot/domain/approval';
 import { DomainError, DomainErrorCode } from '../../bot/domain/errors';
-import { Offer } from '../../bot/domain/offer';
+import { Offer, OfferDraft } from '../../bot/domain/offer';
+import { decideCancellation, decideOfferEdit } from '../../bot/domain/offerChanges';
+import { testCatalogue } from '../factories/offers';
 import { decideSignUp, decideWithdrawal, pictureOf, seatHoldersOf, seatSummary, SignUp, standingOf, waitlistOf } from '../../bot/domain/signUp';
 import { buildOffer, buildPerson, shift, testNow } from '../factories/offers';
 
@@ -92,6 +94,20 @@ describe('an offer that needs school approval', () => {
     const rows = signUpAll(offer, ['a', 'a', 'a']);
     const decision = decideWithdrawal(offer, rows, 'person-1', now);
     expect(decision.promoted.map((s) => [s.person.id, s.status])).toEqual([['person-3', 'awaiting_approval']]);
+  });
+
+  it('an edit tells those awaiting as it tells the confirmed, moves them back like confirmed places, and keeps the flag', () => {
+    const rows = signUpAll(offer, ['a', 'a', 'a']);
+    const { id: _i, schoolId: _s, status: _st, createdBy: _c, createdAt: _ca, revision: _r, ...draft } = offer;
+    const moved: OfferDraft = { ...draft, location: 'Library', needsApproval: false };
+    const decision = decideOfferEdit(offer, rows, moved, { now, catalogue: testCatalogue, acceptedDemotions: 0 });
+    if (decision.kind !== 'apply') throw new Error(decision.kind);
+    expect(decision.toTell.map((s) => s.person.id)).toEqual(['person-1', 'person-2']);
+    expect(decision.offer.needsApproval).toBe(true);
+    const smaller = decideOfferEdit(offer, rows, { ...draft, capacity: 1 }, { now, catalogue: testCatalogue, acceptedDemotions: 1 });
+    if (smaller.kind !== 'apply') throw new Error(smaller.kind);
+    expect(smaller.demoted.map((s) => [s.person.id, s.status])).toEqual([['person-2', 'waitlisted']]);
+    expect(decideCancellation(offer, rows, now).toTell.map((s) => s.person.id)).toEqual(['person-1', 'person-2', 'person-3']);
   });
 
   describe('when the hold runs out', () => {
