@@ -1,10 +1,11 @@
 import { answerApproval } from '../../../bot/app/approval/answerApproval';
 import { expireApprovalHold, requestPendingApprovals } from '../../../bot/app/approval/holdExpiry';
+import { eraseEverywhere } from '../../../bot/app/privacy/erasePerson';
 import { signUp } from '../../../bot/app/signUp';
 import { withdraw } from '../../../bot/app/withdraw';
 import { Stores } from '../../../bot/ports/stores';
 import { buildDependencies, FakeClock, leadershipOf } from '../../factories/dependencies';
-import { buildPerson, shift, sltMember } from '../../factories/offers';
+import { buildDraft, buildPerson, shift, sltMember } from '../../factories/offers';
 import type { StoreFixture } from './storeContract';
 
 const holdMs = 72 * 3_600_000;
@@ -23,6 +24,13 @@ export function describeApprovalContract(db: StoreFixture): void {
       await signUp(buildDependencies(stores), { offerId: offer.id, person: buildPerson(1), schoolId: 'school-b' });
       const picture = await stores.offers.transaction((tx) => tx.seatPicture(offer.id, 'person-1', 'school-b'));
       expect(picture).toMatchObject({ confirmed: 0, awaiting: 1, schoolHeld: 1, own: { status: 'awaiting_approval' } });
+    });
+
+    it('a proposed offer keeps needing approval through its stored draft', async () => {
+      const stores = await db.withSchool();
+      const proposal = { id: 'proposal-approval', schoolId: 'school-1', proposer: buildPerson(7), draft: { ...buildDraft(), needsApproval: true }, status: 'pending' as const, createdAt: new Date(), decision: null };
+      await stores.proposals.propose(proposal, [], new Date());
+      expect((await stores.proposals.findProposal(proposal.id))?.draft.needsApproval).toBe(true);
     });
 
     it('two people racing for the last seat: one is held, the other waits (the hold is counted under the lock)', async () => {
@@ -99,6 +107,20 @@ export function describeApprovalContract(db: StoreFixture): void {
       expect(await statuses(stores, offer.id)).toEqual([['person-1', 'withdrawn'], ['person-2', 'awaiting_approval']]);
       expect((await queued('approval_lapsed')).map((n) => n.recipient_id)).toEqual(['person-1', 'slt-1']);
       expect((await queued('approval_request')).map((n) => n.recipient_id)).toEqual(['slt-1', 'slt-1']);
+    });
+
+    it('an erasure that frees a held seat holds it for the next person, and a job asks their school', async () => {
+      const stores = await db.withSchool();
+      const offer = await db.insertOffer(stores, { capacity: 1, needsApproval: true });
+      const deps = buildDependencies(stores);
+      for (const n of [1, 2]) await signUp(deps, { offerId: offer.id, person: buildPerson(n), schoolId: 'school-1' });
+      await eraseEverywhere(deps, { schoolId: 'school-1', personId: 'person-1', erasedById: sltMember.id, reason: 'request' });
+      expect((await stores.offers.signUpsForOffer(offer.id)).map((s) => [s.person.id, s.status])).toEqual([['person-2', 'awaiting_approval']]);
+      expect(await queued('approval_request')).toHaveLength(0);
+      const [job] = await stores.jobs.claimDue(new Date(Date.now() + 1_000), 10, 60_000);
+      expect(job?.job).toEqual({ kind: 'approval_requests', offerId: offer.id });
+      await requestPendingApprovals(deps, offer.id);
+      expect((await queued('approval_request')).map((n) => n.recipient_id)).toEqual(['slt-1']);
     });
 
     it('withdrawing while awaiting frees the seat; asking again for held seats queues nothing twice', async () => {
