@@ -1,3 +1,4 @@
+import { ApprovalSettings } from './app/approval/approvalSettings';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
@@ -51,6 +52,8 @@ export interface Config {
   orgDirectory: OrgDirectoryConfig | null;
   quietHours: QuietHours;
   reminderLeadMs: number;
+  /** School approval of places on offers that need it (CLPL_APPROVAL_HOLD_HOURS, CLPL_APPROVAL_BY). */
+  approval: ApprovalSettings;
   /** Attendance, feedback and the impact report (bot/evidenceConfig.ts). */
   evidence: EvidenceSettings;
   /**
@@ -112,6 +115,9 @@ const environmentSchema = z.object({
   /** Set by Azure App Service: the app's default host name, used when CLPL_PUBLIC_URL is not. */
   WEBSITE_HOSTNAME: optionalText,
   CLPL_REMINDER_HOURS_BEFORE: z.coerce.number().min(0).max(24 * 14).default(24),
+  // A place held for a school's approval (offers that need it) is released to the waitlist after this long unanswered.
+  CLPL_APPROVAL_HOLD_HOURS: z.coerce.number().min(1, 'hold a place for at least 1 hour').max(24 * 28, 'hold a place for at most 4 weeks (672 hours)').default(72),
+  CLPL_APPROVAL_BY: z.enum(['slt', 'line_manager'], { message: 'use slt or line_manager' }).default('slt'),
   CLPL_RETENTION_YEARS: z.coerce.number().int('use whole years').min(1).max(100).default(6),
   CLPL_LEAVER_RETENTION_DAYS: z.coerce.number().int('use whole days').min(0).max(36_500).default(90),
   ...evidenceEnvironment,
@@ -204,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       weekendsQuiet: e.CLPL_QUIET_WEEKENDS === 'true',
     },
     reminderLeadMs: e.CLPL_REMINDER_HOURS_BEFORE * 3_600_000,
+    approval: { holdMs: e.CLPL_APPROVAL_HOLD_HOURS * 3_600_000, route: e.CLPL_APPROVAL_BY },
     outboxLeaseMs: e.CLPL_OUTBOX_LEASE_SECONDS * 1000,
     outboxPollMs: e.CLPL_OUTBOX_POLL_SECONDS * 1000,
     shutdownGraceMs: e.CLPL_SHUTDOWN_GRACE_SECONDS * 1000,

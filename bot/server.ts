@@ -110,6 +110,7 @@ export async function startServer(config: Config, logger: Logger, options: { clo
     },
     quietHours: config.quietHours,
     reminderLeadMs: config.reminderLeadMs,
+    approval: config.approval,
     evidence: config.evidence,
     publicUrl: () => publicUrl,
   };

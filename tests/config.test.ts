@@ -14,6 +14,14 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('configuration', () => {
+  it('school approval holds a place 72 hours for SLT by default; the hold and the route are checked', () => {
+    expect(loadConfig({ CLPL_LOCAL: '1' }).approval).toEqual({ holdMs: 72 * 3_600_000, route: 'slt' });
+    expect(loadConfig({ CLPL_LOCAL: '1', CLPL_APPROVAL_HOLD_HOURS: '24', CLPL_APPROVAL_BY: 'line_manager' }).approval).toEqual({ holdMs: 24 * 3_600_000, route: 'line_manager' });
+    expect(problemsOf({ CLPL_LOCAL: '1', CLPL_APPROVAL_HOLD_HOURS: '0' }).join()).toContain('CLPL_APPROVAL_HOLD_HOURS');
+    expect(problemsOf({ CLPL_LOCAL: '1', CLPL_APPROVAL_HOLD_HOURS: 'soon' }).join()).toContain('CLPL_APPROVAL_HOLD_HOURS');
+    expect(problemsOf({ CLPL_LOCAL: '1', CLPL_APPROVAL_BY: 'head' }).join()).toContain('CLPL_APPROVAL_BY');
+  });
+
   it('retention defaults to 6 years for records and 90 days for leavers, and refuses what is not a whole period', () => {
     expect(loadConfig({ CLPL_LOCAL: '1' }).retention).toEqual({ recordYears: 6, leaverDays: 90 });
     expect(loadConfig({ CLPL_LOCAL: '1', CLPL_RETENTION_YEARS: '3', CLPL_LEAVER_RETENTION_DAYS: '0' }).retention).toEqual({ recordYears: 3, leaverDays: 0 });

@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors';
 import { Offer } from '../domain/offer';
 import { decideCancellation } from '../domain/offerChanges';
 import { Person } from '../domain/person';
+import { holdsSeat } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
 import { noticeDeliveryTime, offerJobKeys } from './offerNotices';
 import { assertMayChangeOffer } from './groupOffers/mayChange';
@@ -35,7 +36,7 @@ export async function cancelOffer(deps: AppDependencies, input: { offerId: strin
           idempotencyKey: `offer_cancelled:${offer.id}:${signUp.person.id}`,
           schoolId: noticeSchoolOf(offer, signUp),
           recipientId: signUp.person.id,
-          notice: { kind: 'offer_cancelled', offerId: offer.id, offerTitle: offer.title, startsAt: offer.startsAt.toISOString(), timeZone: offer.timeZone, wasConfirmed: signUp.status === 'confirmed' },
+          notice: { kind: 'offer_cancelled', offerId: offer.id, offerTitle: offer.title, startsAt: offer.startsAt.toISOString(), timeZone: offer.timeZone, wasConfirmed: holdsSeat(signUp.status) },
           notBefore,
         },
         now,

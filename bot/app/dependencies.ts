@@ -4,6 +4,7 @@ import { Stores } from '../ports/stores';
 import { TagCatalogue } from '../domain/tags';
 import { Leadership } from './leadership';
 import { QuietHours } from '../domain/quietHours';
+import { ApprovalSettings } from './approval/approvalSettings';
 import { EvidenceSettings } from './evidenceSettings';
 import { ReflectionServices } from './reflections/reflectionServices';
 import { PrivacyServices } from './privacy/privacyServices';
@@ -34,4 +35,6 @@ export interface AppDependencies {
   reflections?: ReflectionServices;
   /** Erasure and retention: goals outside the database, retention periods; defaults when absent. */
   privacy?: PrivacyServices;
+  /** School approval of places on offers that need it: how long a seat is held, who answers. */
+  approval: ApprovalSettings;
 }

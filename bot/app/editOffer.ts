@@ -5,6 +5,7 @@ import { decideOfferEdit, OfferChange, worthTelling } from '../domain/offerChang
 import { Person } from '../domain/person';
 import { EvidenceTransaction } from '../ports/evidenceStore';
 import { AppDependencies } from './dependencies';
+import { requestApprovals } from './approval/requestApprovals';
 import { feedbackRequestsJob, noticeDeliveryTime, sessionRemindersJob } from './offerNotices';
 import { assertMayChangeOffer } from './groupOffers/mayChange';
 import { quotaReleaseJob } from './groupOffers/quotaRelease';
@@ -59,7 +60,9 @@ export async function editOffer(
     for (const moved of decision.demoted) {
       await tx.enqueueNotice({ idempotencyKey: `moved_to_waitlist:${edit}:${moved.person.id}`, schoolId: noticeSchoolOf(offer, moved), recipientId: moved.person.id, notice: { kind: 'moved_to_waitlist', ...about }, notBefore }, now);
     }
-    for (const promoted of decision.promoted) {
+    // On an offer that needs approval, those moved up hold a seat and their school is asked (at once: the hold runs).
+    await requestApprovals(deps, tx, edited, decision.promoted, now);
+    for (const promoted of decision.promoted.filter((s) => s.status === 'confirmed')) {
       await tx.enqueueNotice({ idempotencyKey: `waitlist_promotion:${edit}:${promoted.person.id}`, schoolId: noticeSchoolOf(offer, promoted), recipientId: promoted.person.id, notice: { kind: 'waitlist_promotion', ...about }, notBefore }, now);
     }
     return { kind: 'saved', offer: { ...edited, revision: offer.revision + 1 }, changes: decision.changes, told: decision.toTell.length, demoted: decision.demoted.length, promoted: decision.promoted.length };

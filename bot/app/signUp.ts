@@ -4,6 +4,7 @@ import { Offer } from '../domain/offer';
 import { Person } from '../domain/person';
 import { decideSignUp, SeatSummary, seatSummary, SignUp, Standing, standingOf } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
+import { requestApprovals } from './approval/requestApprovals';
 
 /** An offer as one person sees it: the seats and their own standing. */
 export interface OfferStandingView {
@@ -44,7 +45,7 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
   const knownGroup = groupOfOffer.get(input.offerId);
   if (knownGroup !== undefined && (await schoolInGroup(deps, knownGroup, input.schoolId))) checkedGroup = knownGroup;
   for (;;) {
-    const result = await deps.stores.offers.transaction(async (tx): Promise<{ groupToCheck: string } | { view: OfferStandingView; changed: boolean }> => {
+    const result = await deps.stores.offers.transaction(async (tx): Promise<{ groupToCheck: string } | { view: OfferStandingView; changed: boolean; asked: number }> => {
       // The school rides in the same read (no extra round trip): it counts its places for a group offer's quota.
       const locked = await tx.lockSeatPicture(input.offerId, input.person.id, input.schoolId);
       if (!locked) throw new DomainError('offer_not_found', 'That session no longer exists.');
@@ -57,8 +58,10 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
       const decision = decideSignUp(offer, picture, input.person, deps.clock.now(), input.schoolId);
       const changed = decision.changes.length > 0;
       if (changed) await tx.saveSignUpsRaisingRevision(offer.id, decision.changes);
+      // A seat held for the school's approval: the person and their approvers are told, and the hold's end is scheduled.
+      const asked = changed ? await requestApprovals(deps, tx, offer, decision.changes, deps.clock.now()) : 0;
       const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };
-      return { view, changed };
+      return { view, changed, asked };
     });
     if ('groupToCheck' in result) {
       await assertSchoolInGroup(deps, result.groupToCheck, input.schoolId);
@@ -66,6 +69,7 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
       continue;
     }
     if (result.changed) deps.afterCommit.offerChanged(input.offerId);
+    if (result.asked > 0) deps.afterCommit.noticesQueued();
     return personalView(deps, result.view);
   }
 }

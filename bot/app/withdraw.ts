@@ -1,12 +1,14 @@
 import { DomainError } from '../domain/errors';
 import { decideWithdrawal } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
+import { tellPromoted } from './groupOffers/quotaRelease';
 import { applyChanges, PersonalOfferView, personalView, viewFor } from './signUp';
 import { noticeSchoolOf } from './groupOffers/noticeSchool';
 
 /**
- * What happens when someone withdraws: their seat or waitlist place is given up and, in the same transaction, the
- * first people on the waitlist take any free seat; each promoted person gets a notice through the outbox.
+ * What happens when someone withdraws: their seat (confirmed or held for approval) or waitlist place is given up and,
+ * in the same transaction, the first people on the waitlist take any free seat; each promoted person gets a notice
+ * through the outbox (or, on an offer that needs approval, their seat is held and their school asked).
  */
 export async function withdraw(deps: AppDependencies, input: { offerId: string; personId: string }): Promise<PersonalOfferView> {
   const view = await deps.stores.offers.transaction(async (tx) => {
@@ -17,21 +19,7 @@ export async function withdraw(deps: AppDependencies, input: { offerId: string; 
     const decision = decideWithdrawal(offer, signUps, input.personId, now);
     await tx.saveSignUps(decision.changes);
     await tx.raiseRevision(offer.id);
-    for (const promoted of decision.promoted) {
-      await tx.enqueueNotice({
-        // The revision too: a person moved back to the waitlist by an edit keeps their queue number and may move up again.
-        idempotencyKey: `waitlist_promotion:${offer.id}:${promoted.person.id}:${promoted.queueNumber}:r${offer.revision}`,
-        schoolId: noticeSchoolOf(offer, promoted),
-        recipientId: promoted.person.id,
-        notice: {
-          kind: 'waitlist_promotion',
-          offerId: offer.id,
-          offerTitle: offer.title,
-          startsAt: offer.startsAt.toISOString(),
-          timeZone: offer.timeZone,
-        },
-      }, now);
-    }
+    await tellPromoted(deps, tx, offer, decision.promoted, now);
     return { view: viewFor(offer, applyChanges(signUps, decision.changes), input.personId, true).view, promoted: decision.promoted.length };
   });
   deps.afterCommit.offerChanged(input.offerId);

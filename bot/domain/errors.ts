@@ -53,6 +53,8 @@ export const domainErrorCodes = [
   'group_school_unknown',
   'group_lead_unknown',
   'school_not_in_group',
+  'approval_not_pending',
+  'not_your_school_approval',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

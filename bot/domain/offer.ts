@@ -30,6 +30,11 @@ export interface OfferDraft {
   quotaPerSchool?: number;
   /** When unused quota returns to the shared pool (the waitlist then moves up in queue order); absent: never. */
   quotaReleasesAt?: Date;
+  /**
+   * A session in the school day (supply cover): a seat is only held until the person's school approves it (see
+   * approval.ts). Set when the offer is created; an edit keeps it.
+   */
+  needsApproval?: boolean;
 }
 
 export interface Offer extends OfferDraft {

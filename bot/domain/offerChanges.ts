@@ -1,6 +1,6 @@
 import { DomainError, FieldErrors } from './errors';
 import { Offer, OfferDraft, offerDraftProblems } from './offer';
-import { confirmedOf, promotionsToFill, quotaInForce, SignUp } from './signUp';
+import { promotionsToFill, quotaInForce, seatHoldersOf, SignUp } from './signUp';
 import { TagCatalogue } from './tags';
 
 /** Instants are ISO strings so that a change can travel inside a notice (stored as JSON) unchanged. */
@@ -41,7 +41,7 @@ export type EditDecision =
 
 export interface CancelDecision {
   offer: Offer;
-  /** Everyone confirmed or waitlisted: each is told. */
+  /** Everyone confirmed, awaiting approval or waitlisted: each is told. */
   toTell: SignUp[];
   /** Starts within a day: the notice cannot wait for quiet hours to end. */
   urgent: boolean;
@@ -124,11 +124,21 @@ export function decideOfferEdit(
   }
   // A draft without a quota removes it (the form always sends the offer's whole state).
   const { quotaPerSchool: _q, quotaReleasesAt: _r, ...kept } = offer;
-  const edited: Offer = { ...kept, ...draft, title: draft.title.trim(), description: draft.description.trim(), timeZone: offer.timeZone };
+  const { needsApproval: _a, ...draftKept } = draft;
+  // Whether places need the school's approval is set when the offer is made: an edit keeps it.
+  const edited: Offer = {
+    ...kept,
+    ...draftKept,
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    timeZone: offer.timeZone,
+    ...(offer.needsApproval ? { needsApproval: true } : {}),
+  };
   const changes = describeChanges(offer, edited);
   if (changes.length === 0) return { kind: 'unchanged' };
 
-  const confirmed = confirmedOf(signUps);
+  // A seat held for approval is a seat: it is moved back like a confirmed one, and its holder hears of changes.
+  const confirmed = seatHoldersOf(signUps);
   const demoted = demotionsOnEdit(edited, confirmed, context.now).map((s) => ({ ...s, status: 'waitlisted' as const, updatedAt: context.now }));
   if (demoted.length > context.acceptedDemotions) return { kind: 'needs_confirmation', demoted };
 
@@ -172,7 +182,7 @@ export function decideCancellation(offer: Offer, signUps: readonly SignUp[], now
   if (refusal) throw refusal;
   return {
     offer: { ...offer, status: 'cancelled' },
-    toTell: signUps.filter((s) => s.status === 'confirmed' || s.status === 'waitlisted'),
+    toTell: signUps.filter((s) => s.status !== 'withdrawn'),
     urgent: offer.startsAt.getTime() - now.getTime() <= urgentWithinMs,
   };
 }

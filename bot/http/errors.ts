@@ -24,7 +24,7 @@ export function fieldMessages(error: ZodError): Record<string, string> {
 
 /** One table from what went wrong to the HTTP answer; nothing internal reaches the browser. */
 /** Codes that mean "not yours to do or see": 403, whatever the area. */
-const forbiddenCodes = new Set<string>(['not_slt', 'observation_not_yours', 'programme_not_slt', 'not_group_lead', 'school_not_in_group']);
+const forbiddenCodes = new Set<string>(['not_slt', 'observation_not_yours', 'programme_not_slt', 'not_group_lead', 'school_not_in_group', 'not_your_school_approval']);
 
 export function sendError(res: Response, req: Request, logger: Logger, error: unknown): void {
   const send = (status: number, code: string, message: string, fields?: Record<string, string>) => {

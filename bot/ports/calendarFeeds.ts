@@ -1,9 +1,9 @@
 import { Offer } from '../domain/offer';
 
-/** A session on a person's calendar: one they hold a place on, or are waitlisted for. */
+/** A session on a person's calendar: one they hold a place on (confirmed, or held awaiting approval), or are waitlisted for. */
 export interface CalendarSession {
   offer: Offer;
-  status: 'confirmed' | 'waitlisted';
+  status: 'confirmed' | 'awaiting_approval' | 'waitlisted';
 }
 
 /**
@@ -16,6 +16,6 @@ export interface CalendarFeedStore {
   /** Replaces the person's token: the old address stops working at once. */
   replaceToken(personId: string, token: string, now: Date): Promise<void>;
   personWithToken(token: string): Promise<string | undefined>;
-  /** Offers the person is confirmed or waitlisted on that end after `since`, cancelled ones included, soonest first. */
+  /** Offers the person is confirmed, awaiting approval or waitlisted on that end after `since`, cancelled ones included, soonest first. */
   sessionsOf(personId: string, since: Date): Promise<CalendarSession[]>;
 }

@@ -18,7 +18,11 @@ export type Job =
   /** A group offer's release date: unused places per school return to the pool and the waitlist moves up. */
   | { kind: 'quota_release'; offerId: string }
   /** A group offer just saved: one card to each member school's CLPL channel (bot/app/groupOffers/postGroupOffer.ts). */
-  | { kind: 'group_offer_posting'; offerId: string };
+  | { kind: 'group_offer_posting'; offerId: string }
+  /** A seat held for school approval runs out unanswered (the same hold: person and queue number). */
+  | { kind: 'approval_expiry'; offerId: string; personId: string; queueNumber: number }
+  /** Asks approvers about every seat of the offer held for approval without a request yet (e.g. after an erasure). */
+  | { kind: 'approval_requests'; offerId: string };
 
 export interface NewJob {
   /** One job per key: scheduling the same key again moves it (e.g. `reminders:<offer>` when the offer's time changes). */

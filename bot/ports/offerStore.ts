@@ -24,6 +24,8 @@ export interface OfferTransaction {
   /** saveSignUps then raiseRevision, in one statement where the database allows. */
   saveSignUpsRaisingRevision(offerId: string, signUps: readonly SignUp[]): Promise<void>;
   enqueueNotice(notice: NewNotice, now: Date): Promise<void>;
+  /** The person's line manager in the school's own map, or null (who answers a school approval by that route). */
+  lineManagerOf(schoolId: string, staffId: string): Promise<string | null>;
   /** Schedules (or moves) a job; see ports/jobs.ts. */
   scheduleJob(job: NewJob, now: Date): Promise<void>;
 }

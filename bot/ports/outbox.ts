@@ -1,4 +1,5 @@
 import { GroupOfferPostedNotice } from './groupOfferNotices';
+import { ApprovalNotice } from './approvalNotices';
 import { OfferChangeNotice } from './offerChangeNotices';
 import { ObservationNotice } from './observationNotices';
 import { ProposalNotice } from './proposalNotices';
@@ -37,7 +38,8 @@ export type Notice =
   | ReflectionPromptNotice
   | ObservationNotice
   | ProgrammeNotice
-  | GroupOfferPostedNotice;
+  | GroupOfferPostedNotice
+  | ApprovalNotice;
 
 /** Weeks after a session: did you use it, what changed, what effect on pupils, confidence now. */
 export interface FollowUpRequestNotice {

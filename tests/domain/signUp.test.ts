@@ -235,9 +235,9 @@ describe('seats and standing', () => {
       ...buildSignUps(offer, 3),
       buildSignUp({ offerId: offer.id, person: buildPerson(4), status: 'withdrawn', queueNumber: 9 }),
     ].reverse();
-    expect(pictureOf(signUps, 'person-3')).toEqual({ confirmed: 1, waitlisted: 2, lastQueueNumber: 9, own: signUps[1], waitlistedAhead: 1, schoolConfirmed: 0 });
+    expect(pictureOf(signUps, 'person-3')).toEqual({ confirmed: 1, awaiting: 0, waitlisted: 2, lastQueueNumber: 9, own: signUps[1], waitlistedAhead: 1, schoolHeld: 0 });
     expect(pictureOf(signUps, 'person-1')).toMatchObject({ own: { status: 'confirmed' }, waitlistedAhead: 0 });
-    expect(pictureOf([], 'person-1')).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0, schoolConfirmed: 0 });
+    expect(pictureOf([], 'person-1')).toEqual({ confirmed: 0, awaiting: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0, schoolHeld: 0 });
   });
 
 
@@ -247,8 +247,8 @@ describe('seats and standing', () => {
       ...buildSignUps(offer, 2),
       buildSignUp({ offerId: offer.id, person: buildPerson(7), status: 'withdrawn', queueNumber: 7 }),
     ];
-    expect(seatSummary(offer, signUps)).toEqual({ capacity: 3, confirmed: 2, seatsLeft: 1, waitlisted: 0 });
-    expect(seatSummary(offer, buildSignUps(offer, 5))).toEqual({ capacity: 3, confirmed: 3, seatsLeft: 0, waitlisted: 2 });
+    expect(seatSummary(offer, signUps)).toEqual({ capacity: 3, confirmed: 2, awaiting: 0, seatsLeft: 1, waitlisted: 0 });
+    expect(seatSummary(offer, buildSignUps(offer, 5))).toEqual({ capacity: 3, confirmed: 3, awaiting: 0, seatsLeft: 0, waitlisted: 2 });
   });
 
   it('never reports negative free seats (e.g. capacity lowered below the confirmed count)', () => {

@@ -1,6 +1,7 @@
 import { defaultQuietHours } from '../../bot/domain/quietHours';
 import { randomUUID } from 'node:crypto';
 import { defaultEvidenceSettings } from '../../bot/app/evidenceSettings';
+import { defaultApprovalSettings } from '../../bot/app/approval/approvalSettings';
 import { AfterCommit, AppDependencies } from '../../bot/app/dependencies';
 import { Leadership } from '../../bot/app/leadership';
 import { Clock } from '../../bot/ports/clock';
@@ -92,6 +93,7 @@ export function buildDependencies(stores: Stores, overrides: Partial<Omit<TestDe
     quietHours: defaultQuietHours,
     reminderLeadMs: 24 * 60 * 60 * 1000,
     evidence: defaultEvidenceSettings,
+    approval: defaultApprovalSettings,
     publicUrl: () => 'https://clpl.example.test',
     ...overrides,
   };

@@ -1,3 +1,4 @@
+import { Job } from '../../ports/jobs';
 import { Kysely, sql } from 'kysely';
 import { erasedPersonName, isPseudonym, mentionsAny } from '../../domain/erasure';
 import { promotionsToFill } from '../../domain/signUp';
@@ -463,7 +464,7 @@ export const personalDataRules: Record<string, TableRule | 'holds no personal da
   },
   scheduled_jobs: {
     async erase(ctx) {
-      // No kind addresses a person today; one that does must not outlive them.
+      // approval_expiry names the person whose place is held: it must not outlive them.
       const gone = await ctx.trx
         .deleteFrom('scheduled_jobs')
         .where((eb) => eb.or(likeAny(ctx).flatMap((p) => [eb(sql`lower(job)`, 'like', p), eb(sql`lower(job_key)`, 'like', p)])))
@@ -551,6 +552,7 @@ async function promoteInto(ctx: ErasureContext, offerId: string): Promise<number
   for (const p of promoted) {
     const row = signUpToRow(p);
     await ctx.trx.updateTable('signups').set({ status: row.status, updated_at: row.updated_at }).where('offer_id', '=', offerId).where('person_id', '=', row.person_id).execute();
+    if (p.status === 'awaiting_approval') continue;
     await insertNotice(
       ctx.trx,
       {
@@ -561,6 +563,16 @@ async function promoteInto(ctx: ErasureContext, offerId: string): Promise<number
       },
       ctx.now,
     );
+  }
+  // Seats held for a school's approval: the approvers are asked by a job (it knows who they are), at once.
+  if (promoted.some((p) => p.status === 'awaiting_approval')) {
+    const job = JSON.stringify({ kind: 'approval_requests', offerId } satisfies Job);
+    const at = ctx.now.toISOString();
+    await ctx.trx
+      .insertInto('scheduled_jobs')
+      .values({ job_key: `approval_requests:${offerId}:${at}`, job, status: 'pending', due_at: at, attempts: 0, last_error: null, created_at: at, finished_at: null })
+      .onConflict((oc) => oc.column('job_key').doNothing())
+      .execute();
   }
   return promoted.length;
 }

@@ -35,6 +35,8 @@ export const storedDraft = z.object({
   signUpsCloseAt: z.coerce.date(),
   tags: z.object({ standards: z.array(z.string()), priorities: z.array(z.string()) }),
   followUpWeeks: z.number().int().optional(),
+  // A proposed offer in the school day keeps needing the school's approval once approved and posted.
+  needsApproval: z.literal(true).optional(),
 });
 
 export function proposalToRow(proposal: OfferProposal): OfferProposalRow {

@@ -26,6 +26,7 @@ export function offerToRow(offer: Offer): OfferRow {
     group_id: offer.groupId ?? null,
     quota_per_school: offer.quotaPerSchool ?? null,
     quota_releases_at: offer.quotaReleasesAt?.toISOString() ?? null,
+    needs_approval: offer.needsApproval ? 1 : 0,
   };
 }
 
@@ -52,6 +53,7 @@ export function offerFromRow(row: OfferRow): Offer {
     ...(row.group_id ? { groupId: row.group_id } : {}),
     ...(row.quota_per_school === null || row.quota_per_school === undefined ? {} : { quotaPerSchool: Number(row.quota_per_school) }),
     ...(row.quota_releases_at ? { quotaReleasesAt: new Date(row.quota_releases_at) } : {}),
+    ...(Number(row.needs_approval) === 1 ? { needsApproval: true } : {}),
   };
 }
 

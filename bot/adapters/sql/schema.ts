@@ -99,6 +99,8 @@ export interface OfferRow {
   group_id: string | null;
   quota_per_school: number | null;
   quota_releases_at: string | null;
+  /** 0023_school_approval: 1 when each place needs the person's school to approve it. */
+  needs_approval: number;
 }
 
 export interface SignUpRow {

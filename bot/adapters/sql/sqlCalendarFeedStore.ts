@@ -53,7 +53,7 @@ export class SqlCalendarFeedStore implements CalendarFeedStore {
       .selectAll('offers')
       .select('signups.status as signup_status')
       .where('signups.person_id', '=', personId)
-      .where('signups.status', 'in', ['confirmed', 'waitlisted'])
+      .where('signups.status', 'in', ['confirmed', 'awaiting_approval', 'waitlisted'])
       .where('offers.ends_at', '>', since.toISOString())
       .orderBy('offers.starts_at')
       .execute();

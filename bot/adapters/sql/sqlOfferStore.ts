@@ -12,7 +12,7 @@ import { noticeInsert } from './outboxRows';
 
 type Executor = Kysely<Database>;
 
-type SeatPictureRow = { confirmed: number; waitlisted: number; last_queue_number: number; waitlisted_ahead: number; school_confirmed: number } & {
+type SeatPictureRow = { confirmed: number; awaiting: number; waitlisted: number; last_queue_number: number; waitlisted_ahead: number; school_held: number } & {
   [K in keyof SignUpRow]: SignUpRow[K] | null;
 };
 
@@ -63,9 +63,11 @@ export function hotQueries(dialect: Dialect) {
             .selectFrom('signups')
             .select([
               sql<number>`cast(coalesce(sum(case when status = 'confirmed' then 1 else 0 end), 0) as integer)`.as('confirmed'),
+              sql<number>`cast(coalesce(sum(case when status = 'awaiting_approval' then 1 else 0 end), 0) as integer)`.as('awaiting'),
               sql<number>`cast(coalesce(sum(case when status = 'waitlisted' then 1 else 0 end), 0) as integer)`.as('waitlisted'),
               sql<number>`cast(coalesce(max(queue_number), 0) as integer)`.as('last_queue_number'),
-              sql<number>`cast(coalesce(sum(case when status = 'confirmed' and school_id = ${p.schoolId} then 1 else 0 end), 0) as integer)`.as('school_confirmed'),
+              // A seat held for approval uses the school's quota as a confirmed one does.
+              sql<number>`cast(coalesce(sum(case when status in ('confirmed', 'awaiting_approval') and school_id = ${p.schoolId} then 1 else 0 end), 0) as integer)`.as('school_held'),
             ])
             .where('offer_id', '=', p.offerId)
             .as('counts'),
@@ -73,6 +75,7 @@ export function hotQueries(dialect: Dialect) {
         .leftJoin('signups as own', (join) => join.on('own.offer_id', '=', p.offerId).on('own.person_id', '=', p.personId))
         .select([
           'counts.confirmed',
+          'counts.awaiting',
           'counts.waitlisted',
           'counts.last_queue_number',
           'own.offer_id',
@@ -83,7 +86,7 @@ export function hotQueries(dialect: Dialect) {
           'own.signed_up_at',
           'own.updated_at',
           sql<number>`cast((select count(*) from signups ahead where ahead.offer_id = own.offer_id and own.status = 'waitlisted' and ahead.status = 'waitlisted' and ahead.queue_number < own.queue_number) as integer)`.as('waitlisted_ahead'),
-          'counts.school_confirmed',
+          'counts.school_held',
         ]),
     ),
     raiseRevision: prepared<{ id: string }, never>(['id'], (db, p) =>
@@ -209,11 +212,12 @@ export class SqlOfferTransaction implements OfferTransaction {
     const own = row?.person_id ? signUpFromRow(row as SignUpRow) : null;
     return {
       confirmed: Number(row?.confirmed ?? 0),
+      awaiting: Number(row?.awaiting ?? 0),
       waitlisted: Number(row?.waitlisted ?? 0),
       lastQueueNumber: Number(row?.last_queue_number ?? 0),
       own,
       waitlistedAhead: Number(row?.waitlisted_ahead ?? 0),
-      schoolConfirmed: Number(row?.school_confirmed ?? 0),
+      schoolHeld: Number(row?.school_held ?? 0),
     };
   }
 
@@ -275,6 +279,12 @@ export class SqlOfferTransaction implements OfferTransaction {
           .onConflict((oc) => oc.column('job_key').doUpdateSet({ job: JSON.stringify(job.job), status: 'pending', due_at: dueAt, attempts: 0, last_error: null, finished_at: null })),
       ),
     );
+  }
+
+  async lineManagerOf(schoolId: string, staffId: string): Promise<string | null> {
+    const query = this.target.db.selectFrom('line_management').select('manager_id').where('school_id', '=', schoolId).where('staff_id', '=', staffId);
+    const [row] = (await this.target.run(statementOf(query))) as Array<{ manager_id: string }>;
+    return row?.manager_id ?? null;
   }
 
   enqueueNotice(notice: NewNotice, at: Date): Promise<void> {

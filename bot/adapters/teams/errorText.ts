@@ -66,6 +66,14 @@ export const errorText: Record<DomainErrorCode, { title: string; text: string }>
     title: 'Not offered to your school',
     text: 'This session is offered to a group of schools that your school is not (or is no longer) part of, so you cannot sign up here. Nothing was changed.',
   },
+  approval_not_pending: {
+    title: 'Already answered',
+    text: 'This place is no longer waiting for approval: it was answered by someone else, withdrawn, or the time to answer ran out. Nothing has changed.',
+  },
+  not_your_school_approval: {
+    title: 'Not one of your staff',
+    text: "You can only approve or decline places for people in your own school (or, where the school asks line managers, your own direct reports). Nothing has changed.",
+  },
   offer_card_missing: { title: 'No card to reply to', text: 'This session\'s card is not in a CLPL channel, so there is nowhere to share under it.' },
   share_in_progress: { title: 'Being shared', text: 'Your summary is being posted under the session\'s card just now (you pressed Share twice). It is posted once.' },
   share_not_posted: { title: 'Saved, not posted yet', text: 'Your summary is saved, but it could not be posted in the channel just now. Press "Share in the channel" again in a minute to post it.' },

@@ -30,6 +30,7 @@ export function offerFormValuesOf(offer: Offer, catalogue: TagCatalogue, editorI
     // A group offer's quota is on the form, so saving the form keeps it (a draft without one removes it).
     quotaPerSchool: offer.quotaPerSchool === undefined ? '' : String(offer.quotaPerSchool),
     quotaReleasesDate: offer.quotaReleasesAt ? (local(offer.quotaReleasesAt).toISODate() ?? '') : '',
+    needsApproval: offer.needsApproval ? 'true' : 'false',
   };
 }
 

@@ -28,6 +28,7 @@ export const offerFormSchema = z.object({
   audience: text(64),
   quotaPerSchool: text(6),
   quotaReleasesDate: text(10),
+  needsApproval: text(5),
 });
 
 export type OfferFormResult =
@@ -59,7 +60,7 @@ export function parseOfferForm(
     return { ok: false, values: echo(data), errors };
   }
   const v = parsed.data;
-  const values: OfferFormValues = { ...v, audience: v.audience || 'school' };
+  const values: OfferFormValues = { ...v, audience: v.audience || 'school', needsApproval: v.needsApproval === 'true' ? 'true' : 'false' };
   const errors: FieldErrors = {};
 
   const title = v.title.trim();
@@ -105,6 +106,7 @@ export function parseOfferForm(
       tags: { standards, priorities },
       ...(followUpWeeks === undefined ? {} : { followUpWeeks }),
       ...quota,
+      ...(v.needsApproval === 'true' ? { needsApproval: true } : {}),
     },
   };
 }
@@ -228,5 +230,6 @@ function echo(data: unknown): OfferFormValues {
     audience: pick('audience', 'school'),
     quotaPerSchool: pick('quotaPerSchool'),
     quotaReleasesDate: pick('quotaReleasesDate'),
+    needsApproval: pick('needsApproval', 'false'),
   };
 }

@@ -13,6 +13,7 @@ import { offerChangeNoticeCard } from './cards/offerChangeNoticeCard';
 import { proposalNoticeCard } from './cards/proposalNoticeCard';
 import { observationNoticeCard } from './cards/observationCards';
 import { programmeNoticeCard } from './cards/programmeCards';
+import { approvalNoticeCard } from './cards/approvalCards';
 import { reflectionPromptNoticeCard } from './cards/reflectionFormCard';
 import { retryAfterMsOf, SendBudgets, statusOf, withinBudget } from './throttling';
 
@@ -110,5 +111,10 @@ export function noticeCard(notice: Notice) {
       return programmeNoticeCard(notice);
     case 'group_offer_posted':
       return groupOfferPostedCard(notice);
+    case 'approval_request':
+    case 'approval_held':
+    case 'approval_answered':
+    case 'approval_lapsed':
+      return approvalNoticeCard(notice);
   }
 }

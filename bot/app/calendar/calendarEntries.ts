@@ -41,9 +41,15 @@ export function calendarEntryOf(session: CalendarSession): CalendarEntry {
   };
 }
 
+const standingLine: Record<CalendarSession['status'], string> = {
+  confirmed: 'You are confirmed for this CLPL session.',
+  awaiting_approval: "A place is held for you on this CLPL session, awaiting your school's approval.",
+  waitlisted: 'You are on the waitlist for this CLPL session.',
+};
+
 function descriptionOf(offer: Offer, status: CalendarSession['status']): string {
   const lines = [
-    offer.status === 'cancelled' ? 'This CLPL session has been cancelled.' : status === 'waitlisted' ? 'You are on the waitlist for this CLPL session.' : 'You are confirmed for this CLPL session.',
+    offer.status === 'cancelled' ? 'This CLPL session has been cancelled.' : standingLine[status],
     offer.description,
     `Facilitator: ${offer.facilitator.name}`,
     offer.onlineLink ? `Join online: ${offer.onlineLink}` : '',

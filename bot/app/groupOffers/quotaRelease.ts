@@ -1,8 +1,10 @@
+import { noticeSchoolOf } from './noticeSchool';
 import { Offer } from '../../domain/offer';
 import { promotionsOnQuotaRelease, SignUp } from '../../domain/signUp';
 import { NewJob } from '../../ports/jobs';
 import { OfferTransaction } from '../../ports/offerStore';
 import { AppDependencies } from '../dependencies';
+import { requestApprovals } from '../approval/requestApprovals';
 
 export function quotaReleaseKey(offerId: string): string {
   return `quota_release:${offerId}`;
@@ -32,7 +34,7 @@ export async function releaseQuota(deps: AppDependencies, offerId: string): Prom
     if (promotions.length === 0) return 0;
     await tx.saveSignUps(promotions);
     await tx.raiseRevision(offer.id);
-    await tellPromoted(tx, offer, promotions, now);
+    await tellPromoted(deps, tx, offer, promotions, now);
     return promotions.length;
   });
   if (promoted > 0) {
@@ -41,13 +43,17 @@ export async function releaseQuota(deps: AppDependencies, offerId: string): Prom
   }
 }
 
-/** Each person moved up from the waitlist gets a notice (keyed as withdraw.ts keys its own, so never twice). */
-export async function tellPromoted(tx: OfferTransaction, offer: Offer, promoted: readonly SignUp[], now: Date): Promise<void> {
-  for (const signUp of promoted) {
+/**
+ * Each person moved up from the waitlist gets a notice (keyed as withdraw.ts keys its own, so never twice); on an
+ * offer that needs approval their seat is held and their school is asked instead.
+ */
+export async function tellPromoted(deps: AppDependencies, tx: OfferTransaction, offer: Offer, promoted: readonly SignUp[], now: Date): Promise<void> {
+  await requestApprovals(deps, tx, offer, promoted, now);
+  for (const signUp of promoted.filter((s) => s.status === 'confirmed')) {
     await tx.enqueueNotice(
       {
         idempotencyKey: `waitlist_promotion:${offer.id}:${signUp.person.id}:${signUp.queueNumber}:r${offer.revision}`,
-        schoolId: signUp.schoolId ?? offer.schoolId,
+        schoolId: noticeSchoolOf(offer, signUp),
         recipientId: signUp.person.id,
         notice: { kind: 'waitlist_promotion', offerId: offer.id, offerTitle: offer.title, startsAt: offer.startsAt.toISOString(), timeZone: offer.timeZone },
       },

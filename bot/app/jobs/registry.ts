@@ -8,6 +8,7 @@ import { sendObservationReflectionRequests } from '../peerObservation/reflectOnO
 import { publishProgrammeOffer } from '../programme/publishProgrammeOffer';
 import { releaseQuota } from '../groupOffers/quotaRelease';
 import { postGroupOffer } from '../groupOffers/postGroupOffer';
+import { expireApprovalHold, requestPendingApprovals } from '../approval/holdExpiry';
 
 type JobHandlers = { [K in Job['kind']]: (deps: AppDependencies, job: Extract<Job, { kind: K }>) => Promise<void> };
 
@@ -23,6 +24,8 @@ export const jobHandlers: JobHandlers = {
   programme_publish: (deps, job) => publishProgrammeOffer(deps, job),
   quota_release: (deps, job) => releaseQuota(deps, job.offerId),
   group_offer_posting: (deps, job) => postGroupOffer(deps, job.offerId),
+  approval_expiry: (deps, job) => expireApprovalHold(deps, job),
+  approval_requests: (deps, job) => requestPendingApprovals(deps, job.offerId),
 };
 
 export function runJob(deps: AppDependencies, job: Job): Promise<void> {

@@ -11,6 +11,7 @@ export function day(iso: string, timeZone: string): string {
 
 export function standingText(standing: string): string {
   if (standing === 'confirmed') return 'Place confirmed';
+  if (standing === 'awaiting_approval') return "Place held, awaiting your school's approval";
   if (standing.startsWith('waitlisted:')) return `Waitlist, number ${standing.split(':')[1]}`;
   return standing;
 }

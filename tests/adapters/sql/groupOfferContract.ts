@@ -26,8 +26,8 @@ export function describeGroupOfferContract(db: StoreFixture): void {
       await signUp(buildDependencies(stores), { offerId: offer.id, person: buildPerson(1), schoolId: 'school-b' });
       expect((await stores.offers.signUpsForOffer(offer.id))[0]).toMatchObject({ schoolId: 'school-b', status: 'confirmed' });
       const picture = await stores.offers.transaction((tx) => tx.seatPicture(offer.id, 'person-2', 'school-b'));
-      expect(picture).toMatchObject({ confirmed: 1, schoolConfirmed: 1 });
-      expect(await stores.offers.transaction((tx) => tx.seatPicture(offer.id, 'person-2', 'school-c'))).toMatchObject({ schoolConfirmed: 0 });
+      expect(picture).toMatchObject({ confirmed: 1, schoolHeld: 1 });
+      expect(await stores.offers.transaction((tx) => tx.seatPicture(offer.id, 'person-2', 'school-c'))).toMatchObject({ schoolHeld: 0 });
     });
 
     it('the ledger keeps one card per channel; each goes stale, is shown and is retired on its own', async () => {

@@ -21,6 +21,7 @@ import { describeWorkPatternContract } from './workPatternContract';
 import { describeErasureContract } from './erasureContract';
 import { describePeerObservationContract } from './peerObservationContract';
 import { describeGroupOfferContract } from './groupOfferContract';
+import { describeApprovalContract } from './approvalContract';
 import { describePersonalDataContract } from './subjectAccessContract';
 import { describeSchoolGroupContract } from './schoolGroupContract';
 
@@ -125,6 +126,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describeErasureContract(harness, db);
   describePeerObservationContract(db);
   describeGroupOfferContract(db);
+  describeApprovalContract(db);
   describe('migrations', () => {
     it('the first open creates the schema', async () => {
       await db.open();
@@ -280,7 +282,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
       }
       expect(await stores.offers.transaction((tx) => tx.seatPicture(offer.id, 'person-5'))).toMatchObject({ confirmed: 2, waitlisted: 2, lastQueueNumber: 7, waitlistedAhead: 1 });
       const empty = await db.insertOffer(stores);
-      expect(await stores.offers.transaction((tx) => tx.seatPicture(empty.id, 'person-1'))).toEqual({ confirmed: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0, schoolConfirmed: 0 });
+      expect(await stores.offers.transaction((tx) => tx.seatPicture(empty.id, 'person-1'))).toEqual({ confirmed: 0, awaiting: 0, waitlisted: 0, lastQueueNumber: 0, own: null, waitlistedAhead: 0, schoolHeld: 0 });
     });
 
     it('lockSeatPicture gives the offer with the seat picture read under its lock; an unknown offer gives nothing', async () => {

@@ -34,7 +34,7 @@ const offer: Offer = {
   createdAt: now,
   revision: 3,
 };
-const seats = { capacity: 20, confirmed: 20, seatsLeft: 0, waitlisted: 3 };
+const seats = { capacity: 20, confirmed: 20, awaiting: 0, seatsLeft: 0, waitlisted: 3 };
 const view = { offer, seats, sharedCount: 0, signedUpIds: Array.from({ length: 80 }, (_, i) => `aad-${i}`) };
 
 describe('every card the bot sends is a valid Adaptive Card 1.5', () => {

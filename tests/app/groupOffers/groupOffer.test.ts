@@ -114,7 +114,7 @@ describe('one offer, many channels', () => {
 
     const latest = new Map(deps.board.updated.map((u) => [u.card.conversationId, u.view.seats]));
     expect([...latest.keys()].sort()).toEqual(['channel-school-a', 'channel-school-b', 'channel-school-c']);
-    for (const seats of latest.values()) expect(seats).toEqual({ capacity: 3, confirmed: 2, seatsLeft: 1, waitlisted: 1 });
+    for (const seats of latest.values()) expect(seats).toEqual({ capacity: 3, confirmed: 2, awaiting: 0, seatsLeft: 1, waitlisted: 1 });
   });
 
   it('an authority’s many cards are redrawn several at a time, sharing one read of the sign-ups per revision', async () => {

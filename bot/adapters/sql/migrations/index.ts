@@ -23,6 +23,7 @@ import * as m0019 from './0019_school_groups';
 import * as m0020 from './0020_group_offers';
 import * as m0021 from './0021_programme_imports';
 import * as m0022 from './0022_learning_share_claims';
+import * as m0023 from './0023_school_approval';
 
 type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
 
@@ -53,6 +54,7 @@ const migrations: Record<string, MigrationModule> = {
   '0020_group_offers': m0020,
   '0021_programme_imports': m0021,
   '0022_learning_share_claims': m0022,
+  '0023_school_approval': m0023,
   // 0018 is another branch's (CSV programme import); the lead merges both in number order.
 };
 

@@ -58,13 +58,16 @@ export function facilitatorText(facilitator: Facilitator): string {
 export function seatsText(seats: SeatSummary): string {
   const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
   const seatPart = seats.seatsLeft === 0 ? `Full (${places(seats.capacity)})` : `${seats.seatsLeft} of ${places(seats.capacity)} left`;
-  return seats.waitlisted > 0 ? `${seatPart} · ${seats.waitlisted} on the waitlist` : seatPart;
+  const awaiting = seats.awaiting > 0 ? ` · ${seats.awaiting} awaiting school approval` : '';
+  return seats.waitlisted > 0 ? `${seatPart}${awaiting} · ${seats.waitlisted} on the waitlist` : `${seatPart}${awaiting}`;
 }
 
 export function standingText(standing: Standing): { line: string; color: 'Good' | 'Warning' | 'Default' } {
   switch (standing.kind) {
     case 'confirmed':
       return { line: "You're confirmed.", color: 'Good' };
+    case 'awaiting_approval':
+      return { line: "A place is held for you, awaiting your school's approval.", color: 'Warning' };
     case 'waitlisted':
       return { line: `You're ${ordinal(standing.position)} on the waitlist.`, color: 'Warning' };
     case 'withdrawn':

@@ -21,6 +21,8 @@ export interface OfferCardData {
   priorities: string;
   closes: string;
   seatsLine: string;
+  /** On an offer that needs school approval: that a place is held until the person's school approves it. */
+  approvalLine: string;
   /** "3 colleagues shared what they learnt: see the replies below."; empty when no one has. */
   sharedLine: string;
   personalLine: string;
@@ -41,7 +43,7 @@ export function offerCardData(view: OfferCardView, now: Date, standing?: Standin
   const open = offer.status === 'open' && now.getTime() < offer.signUpsCloseAt.getTime();
   const started = now.getTime() >= offer.startsAt.getTime();
   const personal = standing ? standingText(standing) : null;
-  const holdsPlace = standing?.kind === 'confirmed' || standing?.kind === 'waitlisted';
+  const holdsPlace = standing?.kind === 'confirmed' || standing?.kind === 'awaiting_approval' || standing?.kind === 'waitlisted';
   return {
     offerId: offer.id,
     title: offer.title,
@@ -55,6 +57,7 @@ export function offerCardData(view: OfferCardView, now: Date, standing?: Standin
     priorities: offer.tags.priorities.join('; ') || '—',
     closes: instantText(offer.signUpsCloseAt, offer.timeZone),
     seatsLine: seatsText(view.seats),
+    approvalLine: offer.needsApproval ? "In the school day: your school approves each place (it is held for you meanwhile)." : '',
     sharedLine: sharedText(view.sharedCount),
     personalLine: personal?.line ?? '',
     personalColor: personal?.color ?? 'Default',

@@ -26,6 +26,8 @@ export interface OfferFormValues {
   quotaPerSchool: string;
   /** Group offers: the local date unused places per school return to the shared pool; empty for never. */
   quotaReleasesDate: string;
+  /** "true" when each place needs the person's school to approve it (sessions in the school day); set on creation only. */
+  needsApproval: string;
 }
 
 export interface OfferFormCardData {
@@ -51,6 +53,8 @@ export interface OfferFormCardData {
   showQuota: boolean;
   /** 0 when no limit is set (the field is then shown empty). */
   quotaValue: number;
+  /** "Needs school approval": chosen when the offer is made; an edit keeps it, so the edit form does not show it. */
+  showNeedsApproval: boolean;
 }
 
 /**
@@ -85,6 +89,7 @@ export const emptyOfferForm: OfferFormValues = {
   audience: 'school',
   quotaPerSchool: '',
   quotaReleasesDate: '',
+  needsApproval: 'false',
 };
 
 /** The same form edits an existing offer: `editing` names it and the verb that saves it. */
@@ -140,6 +145,7 @@ export function offerFormCardData(input: {
     ],
     showQuota: groups.length > 0 || input.editingGroupOffer === true,
     quotaValue: quota,
+    showNeedsApproval: !input.editing,
   };
 }
 

@@ -11,7 +11,7 @@ import { AdaptiveCardJson } from './render';
  */
 export async function renderPersonalOfferCard(app: AppDependencies, personId: string, view: PersonalOfferView): Promise<AdaptiveCardJson> {
   const links = view.standing.kind === 'confirmed' && view.offer.status !== 'cancelled' ? await calendarLinks(app, personId) : null;
-  const holdsPlace = view.standing.kind === 'confirmed' || view.standing.kind === 'waitlisted';
+  const holdsPlace = view.standing.kind !== 'none' && view.standing.kind !== 'withdrawn';
   const shownTo = { ...view, signedUpIds: holdsPlace ? [personId] : [] };
   return renderOfferCard(offerCardData(shownTo, app.clock.now(), view.standing, links?.sessionUrl(view.offer.id) ?? ''));
 }

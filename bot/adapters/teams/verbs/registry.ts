@@ -11,6 +11,7 @@ import { reflectionVerbs } from './reflectionVerbs';
 import { privacyVerbs } from './privacyVerbs';
 import { observationVerbHandlers } from './observationVerbs';
 import { programmeVerbHandlers } from './programmeVerbs';
+import { approvalVerbHandlers } from './approvalVerbs';
 import { VerbHandler } from './types';
 
 /** Every card verb the bot answers, by name. A feature adds its own module here. */
@@ -28,4 +29,5 @@ export const verbHandlers: Record<string, VerbHandler> = {
   ...privacyVerbs,
   ...observationVerbHandlers,
   ...programmeVerbHandlers,
+  ...approvalVerbHandlers,
 };
