@@ -3,7 +3,6 @@ import { decideWithdrawal } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
 import { tellPromoted } from './groupOffers/quotaRelease';
 import { applyChanges, PersonalOfferView, personalView, viewFor } from './signUp';
-import { noticeSchoolOf } from './groupOffers/noticeSchool';
 
 /**
  * What happens when someone withdraws: their seat (confirmed or held for approval) or waitlist place is given up and,
