@@ -6,13 +6,19 @@ import { SeatSummary, seatSummary } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
 import { assertMayChange } from './groupOffers/mayChange';
 
-/** A school's upcoming offers for an SLT member to edit or cancel, with their seats. */
-export async function offersToManage(deps: AppDependencies, input: { schoolId: string; person: Person }): Promise<Array<{ offer: Offer; seats: SeatSummary }>> {
-  if (!deps.leadership.isSlt(input.schoolId, input.person.id)) throw new DomainError('not_slt', 'Only senior leaders can manage CLPL offers.');
-  const upcoming = await deps.stores.offers.upcomingOffersOf(input.schoolId, deps.clock.now());
-  // A group offer made from this school is its group's leads' to change: listed only for one of them.
-  const offers: Offer[] = [];
-  for (const offer of upcoming) if (offer.groupId === undefined || (await deps.stores.groups.isLead(offer.groupId, input.person.id))) offers.push(offer);
+/**
+ * The upcoming offers a person may edit or cancel, with their seats: for SLT, their school's own offers; for a group's
+ * CLPL lead (SLT or not, in a school the app knows or not), the open offers of the groups they lead. A group offer
+ * made from an SLT's school is its group's leads' to change, so it is listed to them alone.
+ */
+export async function offersToManage(deps: AppDependencies, input: { schoolId: string | null; person: Person }): Promise<Array<{ offer: Offer; seats: SeatSummary }>> {
+  const isSlt = input.schoolId !== null && deps.leadership.isSlt(input.schoolId, input.person.id);
+  const led = (await deps.stores.groups.groupsLedBy(input.person.id)).map((g) => g.id);
+  if (!isSlt && led.length === 0) throw new DomainError('not_slt', 'Only senior leaders and group CLPL leads can manage CLPL offers.');
+  const now = deps.clock.now();
+  const ofSchool = isSlt && input.schoolId !== null ? (await deps.stores.offers.upcomingOffersOf(input.schoolId, now)).filter((o) => o.groupId === undefined || led.includes(o.groupId)) : [];
+  const ofGroups = await deps.stores.offers.openGroupOffers(led, now);
+  const offers = [...new Map([...ofSchool, ...ofGroups].map((o) => [o.id, o])).values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   return Promise.all(offers.map(async (offer) => ({ offer, seats: seatSummary(offer, await deps.stores.offers.signUpsForOffer(offer.id)) })));
 }
 

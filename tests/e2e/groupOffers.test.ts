@@ -104,6 +104,28 @@ describe('a group offer made from the form, across three schools’ channels', (
     expect(text(latest[2])).toEqual(text(latest[0]));
   });
 
+  it('a lead who is not SLT finds "manage offers" and "report" in help, and manages the group’s offers from the 1:1 chat', async () => {
+    const { offerId } = await leadPostsToCluster();
+    const lastTo = (who: Member) => text(cardOf(bed.connector.sentTo(`a:personal-${who.aadObjectId}`).at(-1)));
+
+    await sendToBot(bed.server.url, personalMessage(bed.world, lead, 'help'));
+    expect(lastTo(lead)).toContain('"title":"manage offers"');
+    expect(lastTo(lead)).toContain('"title":"report"');
+    expect(lastTo(lead)).not.toContain('"title":"unreachable"');
+    const colleague = member('dean-teacher', 'Dee Teacher');
+    await sendToBot(bed.server.url, membersAddedToTeam(worldOf(deanPark), slt, [colleague]));
+    await sendToBot(bed.server.url, personalMessage(bed.world, colleague, 'help'));
+    expect(lastTo(colleague)).not.toContain('"title":"manage offers"');
+
+    await sendToBot(bed.server.url, personalMessage(bed.world, lead, 'manage offers'));
+    const manage = cardOf(bed.connector.sentTo(`a:personal-${lead.aadObjectId}`).at(-1));
+    expectValidAdaptiveCard(manage);
+    expect(text(manage)).toContain('Questioning for deeper learning');
+    expect(text(manage)).toContain(`"offerId":"${offerId}"`);
+    await sendToBot(bed.server.url, personalMessage(bed.world, colleague, 'manage offers'));
+    expect(lastTo(colleague)).toContain('Only senior leaders');
+  });
+
   it('a member school’s SLT cannot edit or cancel the group offer: they are told so and nothing changes', async () => {
     const { offerId } = await leadPostsToCluster();
     const notLead = 'Only the group\'s CLPL leads';

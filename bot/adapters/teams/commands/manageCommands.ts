@@ -7,9 +7,11 @@ import { TextCommand } from './types';
 export const manageOffers: TextCommand = {
   name: 'manageOffers',
   phrases: /^(manage offers|manage clpl|edit offers?|cancel offers?)$/,
-  help: { title: 'manage offers', text: "Edit or cancel your school's upcoming offers.", forSlt: true },
+  help: { title: 'manage offers', text: "Edit or cancel your school's upcoming offers (a group lead: your groups' offers).", forSlt: true, forGroupLeads: true },
   async run(ctx) {
-    const offers = await offersToManage(ctx.app, { schoolId: await ctx.schoolId(), person: ctx.person });
+    // A group's lead may belong to no school the app knows: their groups' offers are theirs to manage all the same.
+    const schoolId = await ctx.schoolId().catch(() => null);
+    const offers = await offersToManage(ctx.app, { schoolId, person: ctx.person });
     await ctx.replyCard(renderManageOffersCard(manageOffersCardData(offers, ctx.app.clock.now())));
   },
 };

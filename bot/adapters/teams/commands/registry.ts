@@ -17,7 +17,9 @@ const help: TextCommand = {
   async run(ctx) {
     const schoolId = await ctx.schoolId().catch(() => null);
     const isSlt = schoolId !== null && ctx.app.leadership.isSlt(schoolId, ctx.person.id);
-    await ctx.replyCard(helpCard(commands.filter((c) => isSlt || !c.help.forSlt).map((c) => c.help)));
+    const leadsGroups = !isSlt && (await ctx.app.stores.groups.groupsLedBy(ctx.person.id)).length > 0;
+    const shown = commands.filter((c) => isSlt || !c.help.forSlt || (leadsGroups && c.help.forGroupLeads === true));
+    await ctx.replyCard(helpCard(shown.map(({ help: { title, text } }) => ({ title, text }))));
   },
 };
 

@@ -36,7 +36,7 @@ export const attendance: TextCommand = {
 export const report: TextCommand = {
   name: 'report',
   phrases: /^(report|impact report|impact|clpl report)$/,
-  help: { title: 'report', text: 'The impact of CLPL this school year: per session, or hours by person and tag.', forSlt: true },
+  help: { title: 'report', text: 'The impact of CLPL this school year: per session, or hours by person and tag (a group lead: your groups\' sessions).', forSlt: true, forGroupLeads: true },
   async run(ctx) {
     // A group's CLPL lead (who may be SLT nowhere, or belong to no school the bot knows) gets their groups' sessions.
     const groupOffers = await groupOffersToReport(ctx.app, ctx.person.id);

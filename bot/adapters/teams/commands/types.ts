@@ -26,7 +26,10 @@ export interface TextCommand {
   name: string;
   /** Matched against the message with @mentions removed, lower-cased, trailing punctuation dropped. */
   phrases: RegExp;
-  /** For the help card; `forSlt` entries are shown only to senior leaders. */
-  help: { title: string; text: string; forSlt: boolean };
+  /**
+   * For the help card; `forSlt` entries are shown only to senior leaders, and to a group's CLPL leads as well when
+   * `forGroupLeads` (what they may do for their groups' offers).
+   */
+  help: { title: string; text: string; forSlt: boolean; forGroupLeads?: boolean };
   run(ctx: CommandContext): Promise<void>;
 }
