@@ -6,34 +6,23 @@ type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['create
 type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
 /**
- * botbuilder's CloudAdapter builds a new ConnectorClient for every turn and every proactive send: credentials and an
- * HTTP pipeline of a dozen policies, about a tenth of a sign-up's CPU. A client is safe to reuse (its credentials
- * cache and refresh their own tokens; the retired BotFrameworkAdapter kept one per service URL), so one is kept per
- * app id, service URL and audience. Bounded, because the service URL comes from the (authenticated) activity.
+ * Clients kept by key, each made once: concurrent asks for one key share the same promise, a client that could not
+ * be made (credentials unavailable) is not kept, so the next turn tries again, and at most `maxEntries` are kept,
+ * the oldest dropped first.
  */
-export class ConnectorClientCache {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+class KeptClients<T> {
+  private readonly clients = new Map<string, Promise<T>>();
 
-  constructor(private readonly maxEntries = 64) {}
-
-  /** A factory that hands out the kept client where there is one and keeps the ones `factory` makes. */
-  reusing(factory: ConnectorFactory): ConnectorFactory {
-    const appId = appIdOf(factory);
-    const reusing: Pick<ConnectorFactory, 'create'> = {
-      create: (serviceUrl, audience) => this.clientFor(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
-    };
-    return reusing as ConnectorFactory;
-  }
+  constructor(private readonly maxEntries: number) {}
 
   get size(): number {
     return this.clients.size;
   }
 
-  private clientFor(key: string, make: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
+  get(key: string, make: () => Promise<T>): Promise<T> {
     const kept = this.clients.get(key);
     if (kept) return kept;
     const made = make();
-    // A client that could not be made (credentials unavailable) is not kept: the next turn tries again.
     made.catch(() => {
       if (this.clients.get(key) === made) this.clients.delete(key);
     });
@@ -43,6 +32,33 @@ export class ConnectorClientCache {
     }
     this.clients.set(key, made);
     return made;
+  }
+}
+
+/**
+ * botbuilder's CloudAdapter builds a new ConnectorClient for every turn and every proactive send: credentials and an
+ * HTTP pipeline of a dozen policies, about a tenth of a sign-up's CPU. A client is safe to reuse (its credentials
+ * cache and refresh their own tokens; the retired BotFrameworkAdapter kept one per service URL), so one is kept per
+ * app id, service URL and audience. Bounded, because the service URL comes from the (authenticated) activity.
+ */
+export class ConnectorClientCache {
+  private readonly clients: KeptClients<ConnectorClient>;
+
+  constructor(maxEntries = 64) {
+    this.clients = new KeptClients(maxEntries);
+  }
+
+  /** A factory that hands out the kept client where there is one and keeps the ones `factory` makes. */
+  reusing(factory: ConnectorFactory): ConnectorFactory {
+    const appId = appIdOf(factory);
+    const reusing: Pick<ConnectorFactory, 'create'> = {
+      create: (serviceUrl, audience) => this.clients.get(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
+    };
+    return reusing as ConnectorFactory;
+  }
+
+  get size(): number {
+    return this.clients.size;
   }
 }
 
@@ -59,21 +75,13 @@ function appIdOf(factory: ConnectorFactory): string {
  */
 export class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   readonly clients = new ConnectorClientCache();
-  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+  // Only the bot's own id arrives in practice; the bound keeps a stream of odd tokens from growing the map.
+  private readonly userTokenClients = new KeptClients<UserTokenClient>(16);
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
     // AuthenticationConstants.AudienceClaim and AppIdClaim, read as botframework-connector's getAppId does.
     const appId = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
-    const kept = this.userTokenClients.get(appId);
-    if (kept) return kept;
-    const made = super.createUserTokenClient(claimsIdentity);
-    made.catch(() => {
-      if (this.userTokenClients.get(appId) === made) this.userTokenClients.delete(appId);
-    });
-    // Only the bot's own id arrives in practice; a bound keeps a stream of odd tokens from growing the map.
-    if (this.userTokenClients.size >= 16) this.userTokenClients.clear();
-    this.userTokenClients.set(appId, made);
-    return made;
+    return this.userTokenClients.get(appId, () => super.createUserTokenClient(claimsIdentity));
   }
 
   override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>): ConnectorFactory {
