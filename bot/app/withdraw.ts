@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
 import { decideWithdrawal } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
-import { tellPromoted } from './groupOffers/quotaRelease';
+import { tellPromoted } from './promotionNotices';
 import { applyChanges, PersonalOfferView, personalView, viewFor } from './signUp';
 
 /**

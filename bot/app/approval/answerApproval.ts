@@ -4,7 +4,7 @@ import { Offer } from '../../domain/offer';
 import { Person } from '../../domain/person';
 import { SignUp } from '../../domain/signUp';
 import { AppDependencies } from '../dependencies';
-import { tellPromoted } from '../groupOffers/quotaRelease';
+import { tellPromoted } from '../promotionNotices';
 import { approvingSchoolOf } from './requestApprovals';
 
 export interface AnsweredApproval {

@@ -1,7 +1,7 @@
 import { decideHoldExpiry } from '../../domain/approval';
 import { Job } from '../../ports/jobs';
 import { AppDependencies } from '../dependencies';
-import { tellPromoted } from '../groupOffers/quotaRelease';
+import { tellPromoted } from '../promotionNotices';
 import { approverIdsFor, approvingSchoolOf, requestApprovals } from './requestApprovals';
 
 /**

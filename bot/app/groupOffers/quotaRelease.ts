@@ -1,10 +1,8 @@
-import { noticeSchoolOf } from './noticeSchool';
 import { Offer } from '../../domain/offer';
-import { promotionsOnQuotaRelease, SignUp } from '../../domain/signUp';
+import { promotionsOnQuotaRelease } from '../../domain/signUp';
 import { NewJob } from '../../ports/jobs';
-import { OfferTransaction } from '../../ports/offerStore';
 import { AppDependencies } from '../dependencies';
-import { requestApprovals } from '../approval/requestApprovals';
+import { tellPromoted } from '../promotionNotices';
 
 export function quotaReleaseKey(offerId: string): string {
   return `quota_release:${offerId}`;
@@ -40,24 +38,5 @@ export async function releaseQuota(deps: AppDependencies, offerId: string): Prom
   if (promoted > 0) {
     deps.afterCommit.offerChanged(offerId);
     deps.afterCommit.noticesQueued();
-  }
-}
-
-/**
- * Each person moved up from the waitlist gets a notice (keyed as withdraw.ts keys its own, so never twice); on an
- * offer that needs approval their seat is held and their school is asked instead.
- */
-export async function tellPromoted(deps: AppDependencies, tx: OfferTransaction, offer: Offer, promoted: readonly SignUp[], now: Date): Promise<void> {
-  await requestApprovals(deps, tx, offer, promoted, now);
-  for (const signUp of promoted.filter((s) => s.status === 'confirmed')) {
-    await tx.enqueueNotice(
-      {
-        idempotencyKey: `waitlist_promotion:${offer.id}:${signUp.person.id}:${signUp.queueNumber}:r${offer.revision}`,
-        schoolId: noticeSchoolOf(offer, signUp),
-        recipientId: signUp.person.id,
-        notice: { kind: 'waitlist_promotion', offerId: offer.id, offerTitle: offer.title, startsAt: offer.startsAt.toISOString(), timeZone: offer.timeZone },
-      },
-      now,
-    );
   }
 }
