@@ -2,9 +2,8 @@ import { DomainError } from '../domain/errors';
 import { createOffer as buildOffer, Offer, OfferDraft } from '../domain/offer';
 import { Person } from '../domain/person';
 import { seatSummary } from '../domain/signUp';
-import { School } from '../ports/schoolDirectory';
 import { AppDependencies } from './dependencies';
-import { groupPostingJob, memberSchools } from './groupOffers/groupPosting';
+import { groupPostingJob, memberName, memberSchools } from './groupOffers/groupPosting';
 import { quotaReleaseJob } from './groupOffers/quotaRelease';
 import { feedbackRequestsJob, sessionRemindersJob } from './offerNotices';
 
@@ -47,16 +46,15 @@ async function createGroupOffer(deps: AppDependencies, input: { schoolId: string
   if (!group || !(await deps.stores.groups.isLead(group.id, input.author.id))) {
     throw new DomainError('not_group_lead', 'Only a CLPL lead of the group can offer CLPL to its schools.');
   }
-  const members = await memberSchools(deps, group.id);
-  const withChannel = members.filter((m): m is { id: string; school: School & { clplChannel: NonNullable<School['clplChannel']> } } => !!m.school?.clplChannel);
+  const { withChannel, withoutChannel } = await memberSchools(deps, group.id);
   if (withChannel.length === 0) throw new DomainError('clpl_channel_not_set', 'No school of this group has chosen a CLPL channel yet.');
   // The offer belongs to the author's school when it is in the group's records, else to the first member school.
-  const home = members.find((m) => m.id === input.schoolId && m.school)?.id ?? withChannel[0]!.id;
+  const home = [...withChannel, ...withoutChannel].find((m) => m.id === input.schoolId && m.school)?.id ?? withChannel[0]!.id;
 
   // Saved with its posting job in one transaction; the job posts the cards (the lead's form is answered at once).
   const offer = await saveNewOffer(deps, input.draft, { id: input.offerId, schoolId: home, author: input.author, groupId: group.id });
   deps.afterCommit.jobsDue();
-  const skipped = members.filter((m) => !m.school?.clplChannel).map((m) => ({ schoolId: m.id, name: m.school?.name ?? m.id, reason: 'no_clpl_channel' as const }));
+  const skipped = withoutChannel.map((m) => ({ schoolId: m.id, name: memberName(m), reason: 'no_clpl_channel' as const }));
   const channelName = withChannel.find((m) => m.id === home)?.school.clplChannel.name ?? withChannel[0]!.school.clplChannel.name;
   return { offer, channelName, group: { name: group.name, posting: withChannel.length, skipped } };
 }

@@ -3,7 +3,7 @@ import { NotPostedReason } from '../../ports/groupOfferNotices';
 import { postNewOffer } from '../createOffer';
 import { AppDependencies } from '../dependencies';
 import { concurrently } from '../delivery/concurrently';
-import { groupPostingJob, memberSchools } from './groupPosting';
+import { groupPostingJob, memberName, memberSchools } from './groupPosting';
 
 /**
  * Posts in flight at once. Teams allows about 50 requests a second per tenant; with a real round trip of 100–200 ms,
@@ -23,16 +23,15 @@ export async function postGroupOffer(deps: AppDependencies, offerId: string): Pr
   if (!offer?.groupId || offer.status === 'cancelled') return;
   const group = await deps.stores.groups.findGroup(offer.groupId);
   if (!group) return;
-  const members = await memberSchools(deps, group.id);
+  const { withChannel, withoutChannel } = await memberSchools(deps, group.id);
   const carded = new Set((await deps.stores.offerCards.postedCards(offer.id)).map((card) => card.conversationId));
-  const toPost = members.flatMap(({ school }) => (school?.clplChannel && !carded.has(school.clplChannel.id) ? [{ school, channelId: school.clplChannel.id }] : []));
   // A school that left the group and came back has its old card: it is redrawn again rather than posted twice.
-  const memberChannels = members.flatMap(({ school }) => (school?.clplChannel ? [school.clplChannel.id] : []));
-  await deps.stores.offerCards.reinstate(offer.id, memberChannels.filter((id) => carded.has(id)));
+  await deps.stores.offerCards.reinstate(offer.id, withChannel.map((m) => m.school.clplChannel.id).filter((id) => carded.has(id)));
 
-  const outcomes = await concurrently(toPost, postsInFlight, async ({ school, channelId }) => {
+  const toPost = withChannel.filter((m) => !carded.has(m.school.clplChannel.id));
+  const outcomes = await concurrently(toPost, postsInFlight, async ({ school }) => {
     try {
-      await postNewOffer(deps, offer, channelId, school.id);
+      await postNewOffer(deps, offer, school.clplChannel.id, school.id);
       return null;
     } catch {
       // Retries of 429s and 5xx are behind us (withinBudget): the author is told which school has no card.
@@ -40,11 +39,8 @@ export async function postGroupOffer(deps: AppDependencies, offerId: string): Pr
     }
   });
   const failed = outcomes.filter((o): o is { name: string; reason: NotPostedReason } => o !== null);
-  const notPosted = [
-    ...members.filter((m) => !m.school?.clplChannel).map((m) => ({ name: m.school?.name ?? m.id, reason: 'no_clpl_channel' as NotPostedReason })),
-    ...failed,
-  ];
-  const postedCount = members.filter((m) => m.school?.clplChannel).length - failed.length;
+  const notPosted = [...withoutChannel.map((m) => ({ name: memberName(m), reason: 'no_clpl_channel' as NotPostedReason })), ...failed];
+  const postedCount = withChannel.length - failed.length;
 
   const now = deps.clock.now();
   await deps.stores.offers.transaction((tx) =>
