@@ -87,10 +87,8 @@ export class SqlEvidenceStore implements EvidenceStore {
   }
 
   async offersStartedBetween(schoolId: string, from: Date, to: Date, limit: number): Promise<Offer[]> {
-    const rows = await this.db
-      .selectFrom('offers')
-      .selectAll()
-      .where((eb) =>
+    return this.startedBetween(from, to, limit, (query) =>
+      query.where((eb) =>
         eb.or([
           eb.and([eb('group_id', 'is', null), eb('school_id', '=', schoolId)]),
           eb.and([
@@ -98,21 +96,18 @@ export class SqlEvidenceStore implements EvidenceStore {
             eb.exists(eb.selectFrom('signups').select('signups.offer_id').whereRef('signups.offer_id', '=', 'offers.id').where('signups.school_id', '=', schoolId)),
           ]),
         ]),
-      )
-      .where('starts_at', '>=', from.toISOString())
-      .where('starts_at', '<', to.toISOString())
-      .orderBy('starts_at', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map(offerFromRow);
+      ),
+    );
   }
 
   async groupOffersStartedBetween(groupIds: readonly string[], from: Date, to: Date, limit: number): Promise<Offer[]> {
     if (groupIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('offers')
-      .selectAll()
-      .where('group_id', 'in', [...groupIds])
+    return this.startedBetween(from, to, limit, (query) => query.where('group_id', 'in', [...groupIds]));
+  }
+
+  /** Offers (as `which` narrows them) that started in [from, to), latest first. */
+  private async startedBetween(from: Date, to: Date, limit: number, which: (query: OffersQuery) => OffersQuery): Promise<Offer[]> {
+    const rows = await which(offersQuery(this.db))
       .where('starts_at', '>=', from.toISOString())
       .where('starts_at', '<', to.toISOString())
       .orderBy('starts_at', 'desc')
@@ -198,6 +193,9 @@ function ownOffersStartedBetween(db: Executor, schoolId: string, from: Date, to:
 }
 
 /** Each attended record with its offer, in one row. */
+const offersQuery = (db: Kysely<Database>) => db.selectFrom('offers').selectAll();
+type OffersQuery = ReturnType<typeof offersQuery>;
+
 function attendedQuery(db: Executor) {
   return db
     .selectFrom('attendance')
