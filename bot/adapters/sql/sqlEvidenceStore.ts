@@ -192,10 +192,10 @@ function ownOffersStartedBetween(db: Executor, schoolId: string, from: Date, to:
     .where('offers.starts_at', '<', to.toISOString());
 }
 
-/** Each attended record with its offer, in one row. */
 const offersQuery = (db: Kysely<Database>) => db.selectFrom('offers').selectAll();
 type OffersQuery = ReturnType<typeof offersQuery>;
 
+/** Each attended record with its offer, in one row. */
 function attendedQuery(db: Executor) {
   return db
     .selectFrom('attendance')
