@@ -4,6 +4,7 @@ import { Offer } from '../domain/offer';
 import { Person } from '../domain/person';
 import { decideSignUp, SeatSummary, seatSummary, SignUp, Standing, standingOf } from '../domain/signUp';
 import { AppDependencies } from './dependencies';
+import { CalendarLinks, calendarLinksAfterCommit } from './calendar/calendarFeed';
 import { requestApprovals } from './approval/requestApprovals';
 
 /** An offer as one person sees it: the seats and their own standing. */
@@ -16,6 +17,8 @@ export interface OfferStandingView {
 /** The offer card as one person sees it: their standing, and the same share count as the channel's card. */
 export interface PersonalOfferView extends OfferStandingView {
   sharedCount: number;
+  /** A confirmed person's calendar links when the use case already has them; otherwise the card looks them up. */
+  calendarLinks?: CalendarLinks | null;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
   const knownGroup = groupOfOffer.get(input.offerId);
   if (knownGroup !== undefined && (await schoolInGroup(deps, knownGroup, input.schoolId))) checkedGroup = knownGroup;
   for (;;) {
-    const result = await deps.stores.offers.transaction(async (tx): Promise<{ groupToCheck: string } | { view: OfferStandingView; changed: boolean; asked: number }> => {
+    const result = await deps.stores.offers.transaction(async (tx): Promise<{ groupToCheck: string } | { view: OfferStandingView; changed: boolean; asked: number; links: { answer: Promise<CalendarLinks | null> } | null }> => {
       // The school rides in the same read (no extra round trip): it counts its places for a group offer's quota.
       const locked = await tx.lockSeatPicture(input.offerId, input.person.id, input.schoolId);
       if (!locked) throw new DomainError('offer_not_found', 'That session no longer exists.');
@@ -60,8 +63,10 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
       if (changed) await tx.saveSignUpsRaisingRevision(offer.id, decision.changes);
       // A seat held for the school's approval: the person and their approvers are told, and the hold's end is scheduled.
       const asked = changed ? await requestApprovals(deps, tx, offer, decision.changes, deps.clock.now()) : 0;
+      // A newly confirmed person's card links to their calendar; a token made now is stored with this sign-up.
+      const links = changed && decision.standing.kind === 'confirmed' ? await calendarLinksAfterCommit(deps, tx, input.person.id) : null;
       const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };
-      return { view, changed, asked };
+      return { view, changed, asked, links };
     });
     if ('groupToCheck' in result) {
       await assertSchoolInGroup(deps, result.groupToCheck, input.schoolId);
@@ -70,7 +75,8 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
     }
     if (result.changed) deps.afterCommit.offerChanged(input.offerId);
     if (result.asked > 0) deps.afterCommit.noticesQueued();
-    return personalView(deps, result.view);
+    const view = await personalView(deps, result.view);
+    return result.links ? { ...view, calendarLinks: await result.links.answer } : view;
   }
 }
 

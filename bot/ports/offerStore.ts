@@ -28,6 +28,12 @@ export interface OfferTransaction {
   lineManagerOf(schoolId: string, staffId: string): Promise<string | null>;
   /** Schedules (or moves) a job; see ports/jobs.ts. */
   scheduleJob(job: NewJob, now: Date): Promise<void>;
+  /**
+   * The person's calendar token, stored with this transaction's writes if they have none (`candidate` becomes it), as
+   * CalendarFeedStore.tokenFor does. The answer is read after commit: a confirmed sign-up's card links to the person's
+   * calendar without a second transaction.
+   */
+  calendarToken(personId: string, candidate: string, now: Date): Promise<{ answer: Promise<string> }>;
 }
 
 export interface PersonalSignUp {

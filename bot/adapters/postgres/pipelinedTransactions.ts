@@ -35,6 +35,12 @@ export function pipelinedTransactions(pool: Pool, db: Kysely<Database>): WriteTr
           await begun;
           send(queryOf(statement));
         },
+        async writeReturning(statement) {
+          await begun;
+          const answer = send(queryOf(statement)).then((result) => result.rows);
+          answer.catch(() => undefined); // read after commit; if the transaction fails, its own error is the one thrown
+          return { answer };
+        },
       });
       const committed = send('commit');
       await firstFailure(sent);

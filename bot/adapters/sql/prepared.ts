@@ -25,6 +25,16 @@ export interface StatementTarget {
    * transaction. Elsewhere it simply runs.
    */
   write(statement: Statement): Promise<void>;
+  /**
+   * A write whose rows are read once the transaction has committed: sent as `write` sends (pipelined, it shares COMMIT's
+   * round trip instead of costing one more while the transaction holds its locks); `rows` settles with its answer.
+   */
+  writeReturning(statement: Statement): Promise<AnswerAfterCommit<unknown[]>>;
+}
+
+/** What a statement sent by `writeReturning` answered; awaited after commit (it fails if the transaction does). */
+export interface AnswerAfterCommit<T> {
+  answer: Promise<T>;
 }
 
 export function runThroughKysely(db: Kysely<Database>): RunStatement {
@@ -38,6 +48,9 @@ export function sequentialTarget(db: Kysely<Database>, run: RunStatement = runTh
     run,
     async write(statement) {
       await run(statement);
+    },
+    async writeReturning(statement) {
+      return { answer: Promise.resolve(await run(statement)) };
     },
   };
 }
@@ -55,6 +68,8 @@ export interface PreparedStatement<Params, Row> {
   run(target: StatementTarget, values: Params): Promise<Row[]>;
   /** Runs it as a write whose rows are not needed (see StatementTarget.write). */
   write(target: StatementTarget, values: Params): Promise<void>;
+  /** Runs it as a write whose rows are read after commit (see StatementTarget.writeReturning). */
+  writeReturning(target: StatementTarget, values: Params): Promise<AnswerAfterCommit<Row[]>>;
 }
 
 /**
@@ -67,16 +82,23 @@ export function prepared<Params extends object, Row>(
   names: ReadonlyArray<keyof Params & string>,
   build: (db: Kysely<Database>, params: Params) => Compilable<Row>,
 ): PreparedStatement<Params, Row> {
-  let compiled: { name: string; sql: string; slots: Array<{ name: string } | { value: unknown }> } | null = null;
+  // Compiled once per SQL dialect: one process may open both stores (the tests do), and their SQL differs.
+  const compiledFor = new Map<unknown, Compiled>();
+  const compile = (db: Kysely<Database>): Compiled => {
+    const markers = Object.fromEntries(names.map((name) => [name, `${markerPrefix}${name}`])) as unknown as Params;
+    const query = build(db, markers).compile();
+    return {
+      name: `clpl_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}`,
+      sql: query.sql,
+      slots: query.parameters.map((p) => (typeof p === 'string' && p.startsWith(markerPrefix) ? { name: p.slice(markerPrefix.length) } : { value: p })),
+    };
+  };
   const bind = (db: Kysely<Database>, values: Params): Statement => {
+    const dialect = db.getExecutor().adapter.constructor;
+    let compiled = compiledFor.get(dialect);
     if (!compiled) {
-      const markers = Object.fromEntries(names.map((name) => [name, `${markerPrefix}${name}`])) as unknown as Params;
-      const query = build(db, markers).compile();
-      compiled = {
-        name: `clpl_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}`,
-        sql: query.sql,
-        slots: query.parameters.map((p) => (typeof p === 'string' && p.startsWith(markerPrefix) ? { name: p.slice(markerPrefix.length) } : { value: p })),
-      };
+      compiled = compile(db);
+      compiledFor.set(dialect, compiled);
     }
     const parameters = compiled.slots.map((slot) => ('name' in slot ? (values as Record<string, unknown>)[slot.name] : slot.value));
     return { name: compiled.name, sql: compiled.sql, parameters };
@@ -85,5 +107,12 @@ export function prepared<Params extends object, Row>(
     bind,
     run: async (target, values) => (await target.run(bind(target.db, values))) as Row[],
     write: (target, values) => target.write(bind(target.db, values)),
+    writeReturning: (target, values) => target.writeReturning(bind(target.db, values)) as Promise<AnswerAfterCommit<Row[]>>,
   };
+}
+
+interface Compiled {
+  name: string;
+  sql: string;
+  slots: Array<{ name: string } | { value: unknown }>;
 }

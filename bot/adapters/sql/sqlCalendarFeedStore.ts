@@ -6,9 +6,9 @@ import { Database } from './schema';
 
 /**
  * The person's token, stored first if they have none (the candidate), in one statement: it runs on every confirmed
- * sign-up. The no-op update on conflict is what lets RETURNING give back the row that was already there.
+ * sign-up (inside the sign-up's own transaction: SqlOfferTransaction.calendarToken). The no-op update on conflict is what lets RETURNING give back the row that was already there.
  */
-const tokenFor = prepared<{ person_id: string; token: string; created_at: string }, { token: string }>(['person_id', 'token', 'created_at'], (db, p) =>
+export const tokenFor = prepared<{ person_id: string; token: string; created_at: string }, { token: string }>(['person_id', 'token', 'created_at'], (db, p) =>
   db
     .insertInto('calendar_feeds')
     .values(p)

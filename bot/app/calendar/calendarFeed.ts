@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { OfferTransaction } from '../../ports/offerStore';
 import { AppDependencies } from '../dependencies';
 import { CalendarEntry, calendarEntryOf, calendarUid, observationCalendarEntryOf, observationInCalendarOf } from './calendarEntries';
 
@@ -34,6 +35,19 @@ export async function calendarLinks(deps: AppDependencies, personId: string): Pr
   if (!base) return null;
   const token = await deps.stores.calendarFeeds.tokenFor(personId, newCalendarToken(), deps.clock.now());
   return linksFor(base, token);
+}
+
+/**
+ * As calendarLinks, from inside an offer transaction: a token made on first use is stored with the transaction's own
+ * writes (on PostgreSQL in the round trip that commits) instead of in a transaction of its own. Read after commit.
+ */
+export async function calendarLinksAfterCommit(deps: AppDependencies, tx: OfferTransaction, personId: string): Promise<{ answer: Promise<CalendarLinks | null> }> {
+  const base = deps.publicUrl();
+  if (!base) return { answer: Promise.resolve(null) };
+  const { answer } = await tx.calendarToken(personId, newCalendarToken(), deps.clock.now());
+  const links = answer.then((token) => linksFor(base, token));
+  links.catch(() => undefined); // read after commit; a failed transaction reports its own error
+  return { answer: links };
 }
 
 /** A new secret address: links already shared or subscribed to stop working. */

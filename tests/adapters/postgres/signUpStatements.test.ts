@@ -46,18 +46,34 @@ describeWithPostgres('A sign-up on PostgreSQL', (database) => {
     }
   }
 
-  it('is five statements in two round trips: BEGIN with the locked read of the seats, then one write with COMMIT', async () => {
-    const offer = buildOffer({ capacity: 1 });
+  it("is five statements in two round trips: BEGIN with the locked read of the seats, then one write with COMMIT (and a new confirmation's calendar token)", async () => {
+    const offer = buildOffer({ capacity: 2 });
     await stores.offers.transaction((tx) => tx.insertOffer(offer));
     const deps = buildDependencies(stores);
     await signUp(deps, { offerId: offer.id, person: buildPerson(1) }); // named statements are parsed once per connection
 
+    const waitlistedLater = buildPerson(3);
     const confirmed = await counted(() => signUp(deps, { offerId: offer.id, person: buildPerson(2) }));
-    expect(confirmed.statements).toEqual(['begin', 'select * from', 'select "counts"."confirmed", "counts"."awaiting",', 'with "saved" as', 'commit']);
+    const waitlisted = await counted(() => signUp(deps, { offerId: offer.id, person: waitlistedLater }));
+    expect(waitlisted.statements).toEqual(['begin', 'select * from', 'select "counts"."confirmed", "counts"."awaiting",', 'with "saved" as', 'commit']);
+    expect(waitlisted.socketWrites).toBe(2);
+    // A confirmed person's calendar token is stored (or read) in the round trip that commits, not in a transaction of its own.
+    expect(confirmed.statements).toEqual(['begin', 'select * from', 'select "counts"."confirmed", "counts"."awaiting",', 'with "saved" as', 'insert into "calendar_feeds"', 'commit']);
     expect(confirmed.socketWrites).toBe(2);
+  });
 
-    const waitlisted = await counted(() => signUp(deps, { offerId: offer.id, person: buildPerson(3) }));
-    expect(waitlisted).toEqual(confirmed);
+  it("a confirmed person's card links to the calendar token stored with their sign-up", async () => {
+    const offer = buildOffer({ capacity: 1 });
+    await stores.offers.transaction((tx) => tx.insertOffer(offer));
+    const deps = buildDependencies(stores);
+    const person = buildPerson(1);
+
+    const view = await signUp(deps, { offerId: offer.id, person });
+
+    const stored = await stores.calendarFeeds.tokenFor(person.id, 'a-later-candidate', new Date());
+    expect(stored).not.toBe('a-later-candidate');
+    expect(view.calendarLinks?.feedUrl).toContain(stored);
+    expect(await stores.calendarFeeds.personWithToken(stored)).toBe(person.id);
   });
 
   it('signing up again changes nothing and writes nothing', async () => {

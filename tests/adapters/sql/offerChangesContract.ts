@@ -56,6 +56,22 @@ export function describeOfferChangesContract(db: StoreFixture): void {
       expect(await stores.calendarFeeds.tokenFor('aad-1', 'ignored', testNow)).toBe('new-token');
     });
 
+    it('a token asked for inside an offer transaction is stored with it and answered after commit; a rolled-back one is not stored', async () => {
+      const stores = await db.open();
+      const sent = await stores.offers.transaction((tx) => tx.calendarToken('aad-1', 'token-a', testNow));
+      expect(await sent.answer).toBe('token-a');
+      const again = await stores.offers.transaction((tx) => tx.calendarToken('aad-1', 'token-b', testNow));
+      expect(await again.answer).toBe('token-a');
+
+      await expect(
+        stores.offers.transaction(async (tx) => {
+          await tx.calendarToken('aad-2', 'token-c', testNow);
+          throw new Error('the sign-up failed');
+        }),
+      ).rejects.toThrow('the sign-up failed');
+      expect(await stores.calendarFeeds.personWithToken('token-c')).toBeUndefined();
+    });
+
     it("sessionsOf lists a person's confirmed and waitlisted sessions ending after a time, cancelled included, soonest first", async () => {
       const stores = await db.withSchool();
       const me = buildPerson(1);

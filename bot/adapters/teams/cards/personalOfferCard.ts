@@ -10,7 +10,8 @@ import { AdaptiveCardJson } from './render';
  * while they hold a place (as the shared card refreshes for those signed up).
  */
 export async function renderPersonalOfferCard(app: AppDependencies, personId: string, view: PersonalOfferView): Promise<AdaptiveCardJson> {
-  const links = view.standing.kind === 'confirmed' && view.offer.status !== 'cancelled' ? await calendarLinks(app, personId) : null;
+  const confirmed = view.standing.kind === 'confirmed' && view.offer.status !== 'cancelled';
+  const links = !confirmed ? null : view.calendarLinks !== undefined ? view.calendarLinks : await calendarLinks(app, personId);
   const holdsPlace = view.standing.kind !== 'none' && view.standing.kind !== 'withdrawn';
   const shownTo = { ...view, signedUpIds: holdsPlace ? [personId] : [] };
   return renderOfferCard(offerCardData(shownTo, app.clock.now(), view.standing, links?.sessionUrl(view.offer.id) ?? ''));
