@@ -14,6 +14,10 @@ export interface PostgresStoreOptions {
   onConnectionError?: (error: Error) => void;
 }
 
+const poolSize = 10;
+/** The offer transactions (sign-ups) use at most this many at once: the rest serve reads, the outbox and card redraws. */
+const offerTransactionConnections = 8;
+
 /** Waiting longer than this for a connection (a new one, or a free one from the pool) fails the query instead of hanging. */
 const connectTimeoutMs = 10_000;
 
@@ -22,7 +26,7 @@ export async function openPostgresStores(connectionString: string, options: Post
   // keepAlive: a connection to a server that vanished is noticed by TCP instead of lingering in the pool.
   // Pipeline mode lets the offer transactions send statements without waiting for each answer (see
   // pipelinedTransactions.ts); Kysely's own queries await each answer anyway, so they are unchanged by it.
-  const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, pipeline: true });
+  const pool = new Pool({ connectionString, max: poolSize, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, pipeline: true });
   pool.on('error', (error) => options.onConnectionError?.(error));
   // A connection cut while a client is checked out (between a transaction's statements) is reported on the client, not
   // the pool; unheard, it would crash the process. The statement waiting on it fails and its transaction rolls back.
@@ -31,7 +35,7 @@ export async function openPostgresStores(connectionString: string, options: Post
   const url = new URL(connectionString);
   return openSqlStores(db, 'postgres', `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`, {
     ping: (timeoutMs) => pingPool(pool, timeoutMs),
-    offerTransactions: { transactions: pipelinedTransactions(pool, db) },
+    offerTransactions: { transactions: pipelinedTransactions(pool, db, offerTransactionConnections) },
     runStatement: async (statement) => (await pool.query(queryOf(statement))).rows,
   });
 }

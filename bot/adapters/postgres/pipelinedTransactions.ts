@@ -4,18 +4,21 @@ import { Pool, PoolClient, QueryConfig } from 'pg';
 import { Statement } from '../sql/prepared';
 import { Database } from '../sql/schema';
 import { WriteTransactions } from '../sql/transactions';
+import { ConnectionRelay } from './connectionRelay';
 
 /**
  * Write transactions on one pooled connection in pipeline mode (the pool is made with `pipeline: true`): a statement
  * is sent without waiting for the answers to those before it, and PostgreSQL still runs them in order. A sign-up so
  * costs two round trips instead of six: BEGIN with the locked read of the offer and its seats, then the writes with
  * COMMIT. Writes are awaited at COMMIT (see StatementTarget.write), after BEGIN is known to have succeeded, so nothing
- * is ever written outside the transaction. Statements sent in the same tick leave in one write to the socket.
- * `db` only compiles statements.
+ * is ever written outside the transaction. Statements sent in the same tick leave in one write to the socket; a
+ * connection whose COMMIT is sent goes straight to the next transaction waiting (see ConnectionRelay).
+ * `db` only compiles statements; at most `connections` of the pool's connections are used at once.
  */
-export function pipelinedTransactions(pool: Pool, db: Kysely<Database>): WriteTransactions {
+export function pipelinedTransactions(pool: Pool, db: Kysely<Database>, connections: number): WriteTransactions {
+  const relay = new ConnectionRelay(pool, connections);
   return async (work) => {
-    const client = await pool.connect();
+    const client = await relay.take();
     const batch = batchedWrites(client);
     const sent: Array<Promise<unknown>> = [];
     /** Every statement's outcome is kept in order: the first failure explains the rest ("transaction is aborted"). */
@@ -27,6 +30,7 @@ export function pipelinedTransactions(pool: Pool, db: Kysely<Database>): WriteTr
       return result;
     };
     const begun = send('begin');
+    let handedOver = false;
     try {
       const result = await work({
         db,
@@ -43,13 +47,15 @@ export function pipelinedTransactions(pool: Pool, db: Kysely<Database>): WriteTr
         },
       });
       const committed = send('commit');
+      // Once COMMIT is sent the transaction ends whatever its answer, so the connection can serve the next one.
+      handedOver = relay.handOver(client);
       await firstFailure(sent);
       // PostgreSQL answers COMMIT with ROLLBACK when the transaction had already failed.
       if ((await committed).command === 'ROLLBACK') throw new Error('the transaction was rolled back');
-      client.release();
+      if (!handedOver) relay.release(client);
       return result;
     } catch (error) {
-      await settle(client, error);
+      if (!handedOver) await settle(relay, client, error);
       throw (await firstFailure(sent).then(() => null, (failure: unknown) => failure)) ?? error;
     }
   };
@@ -87,12 +93,15 @@ async function firstFailure(sent: ReadonlyArray<Promise<unknown>>): Promise<void
   if (failed) throw failed.reason;
 }
 
-/** Rolls back and returns the connection to the pool, or discards it if it cannot even do that. */
-async function settle(client: PoolClient, error: unknown): Promise<void> {
+/**
+ * Rolls back and returns the connection to the pool, or discards it if it cannot even do that. A transaction whose
+ * COMMIT was sent needs neither: PostgreSQL ended it, and the connection already serves the next one.
+ */
+async function settle(relay: ConnectionRelay, client: PoolClient, error: unknown): Promise<void> {
   try {
     await client.query('rollback');
-    client.release();
+    relay.release(client);
   } catch {
-    client.release(error instanceof Error ? error : new Error(String(error)));
+    relay.release(client, error instanceof Error ? error : new Error(String(error)));
   }
 }
