@@ -140,7 +140,24 @@ export function inboundActivitySchema(options: { allowLoopbackServiceUrl: boolea
   });
 }
 
+/**
+ * Teams sends from a handful of service URLs, so each one's verdict is kept (bounded: a flood of made-up ones only
+ * costs the parse it would have cost anyway) instead of parsing the same URL on every request.
+ */
+const serviceUrlVerdicts = new Map<string, boolean>();
+
 function isServiceUrl(text: string, allowLoopback: boolean): boolean {
+  const key = `${allowLoopback ? 'loopback' : 'https'} ${text}`;
+  let verdict = serviceUrlVerdicts.get(key);
+  if (verdict === undefined) {
+    verdict = parsesAsServiceUrl(text, allowLoopback);
+    if (serviceUrlVerdicts.size >= 100) serviceUrlVerdicts.clear();
+    serviceUrlVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+function parsesAsServiceUrl(text: string, allowLoopback: boolean): boolean {
   let url: URL;
   try {
     url = new URL(text);
