@@ -24,6 +24,7 @@ import { SqlPersonalDataStore } from './sqlPersonalDataStore';
 import { SqlSubjectAccessReader } from './sqlSubjectAccessReader';
 import { Stores } from '../../ports/stores';
 import { SqlOfferStoreOptions } from './sqlOfferStore';
+import { kyselyWriteTransactions } from './transactions';
 import { RunStatement } from './prepared';
 import { pingThroughKysely } from './storePing';
 
@@ -40,13 +41,15 @@ export interface SqlStoreOptions {
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
   await migrateToLatest(db as Kysely<unknown>, dialect);
   const subjectAccess = new SqlSubjectAccessReader(db);
+  // The sign-ups' write transactions also serve the send budget's reservations (PostgreSQL: pipelined, one relay).
+  const writeTransactions = options.offerTransactions?.transactions ?? kyselyWriteTransactions(db, dialect, options.offerTransactions?.runInTransaction);
   return {
     describe,
-    offers: new SqlOfferStore(db, dialect, options.offerTransactions),
+    offers: new SqlOfferStore(db, dialect, { ...options.offerTransactions, transactions: writeTransactions }),
     schools: new SqlSchoolDirectory(db),
     addresses: new SqlAddressBook(db),
     offerCards: new SqlOfferCardLedger(db, dialect),
-    sendSlots: { forWindows: (windows) => new SqlSendSlotLedger(db, dialect, windows) },
+    sendSlots: { forWindows: (windows) => new SqlSendSlotLedger(db, dialect, windows, { transactions: writeTransactions, runStatement: options.runStatement }) },
     outbox: new SqlOutbox(db, dialect),
     jobs: new SqlJobQueue(db, dialect),
     goals: new SqlGoalStore(db),

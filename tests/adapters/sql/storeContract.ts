@@ -24,6 +24,7 @@ import { describeGroupOfferContract } from './groupOfferContract';
 import { describeApprovalContract } from './approvalContract';
 import { describePersonalDataContract } from './subjectAccessContract';
 import { describeSchoolGroupContract } from './schoolGroupContract';
+import { describeSendSlotContract } from './sendSlotContract';
 
 /**
  * The store contract: what every implementation of the ports in bot/ports/ must do, declared once and run unchanged
@@ -127,6 +128,7 @@ export function describeStoreContract(harness: StoreHarness, db: StoreFixture): 
   describePeerObservationContract(db);
   describeGroupOfferContract(db);
   describeApprovalContract(db);
+  describeSendSlotContract(db);
   describe('migrations', () => {
     it('the first open creates the schema', async () => {
       await db.open();
