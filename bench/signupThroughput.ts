@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { waitlistOf } from '../bot/domain/signUp';
 import { member, Member } from '../tests/support/teamsActivities';
 import { ClplUnderTest, PostedOffer, startClpl, StoreChoice } from './clplUnderTest';
-import { FloorProcess } from './floorProcess';
+import { startFloorServer } from './floorServer';
 import { combined, LoadClient, LoadResult, PhaseStats, statsOf } from './load';
 import { profiled } from './profiler';
 import { StatementCounter } from './statementCounter';
@@ -204,8 +204,8 @@ interface Measured {
 }
 
 /**
- * Both servers (and the load client) are warmed before either is measured, each in its own process (FloorProcess),
- * so that neither is measured on a cold JIT. The measured requests are then
+ * Both servers (and the load client) are warmed before either is measured: they share restify and botbuilder code
+ * in this process, so measuring the floor first on a colder JIT would understate it. The measured requests are then
  * split into rounds, each sent to the floor and to the bot back to back (which goes first alternates): on a machine
  * whose speed drifts (a shared VM: the floor alone moved by 40% within one run) each round compares like with like,
  * and the spread of the rounds' ratios shows how steady the machine was. What a pass leaves the bot to do in the
@@ -222,7 +222,7 @@ async function measureBoth(
   settle: () => Promise<void>,
 ): Promise<Measured> {
   const { concurrency } = options;
-  const floor = await FloorProcess.start();
+  const floor = await startFloorServer();
   const floorUrl = `${floor.url}/api/messages`;
   try {
     if (warmup.length > 0) {
@@ -254,11 +254,7 @@ async function measureBoth(
     const roundRatios: number[] = [];
     for (const [round, bodies] of inRounds(measured, options.rounds).entries()) {
       progress(`round ${round + 1} of ${options.rounds}: ${bodies.length} card actions to the floor and the same sign-ups to the bot, ${concurrency} in flight`);
-      const floorPass = async () => {
-        const cpuBefore = await floor.cpuMs();
-        const result = await client.run({ url: floorUrl, bodies, concurrency });
-        return { ...result, serverCpuMs: (await floor.cpuMs()) - cpuBefore };
-      };
+      const floorPass = () => client.run({ url: floorUrl, bodies, concurrency });
       let floorOfRound: LoadResult;
       let signUpOfRound: LoadResult;
       if (round % 2 === 0) {
@@ -275,7 +271,7 @@ async function measureBoth(
     const signUpResult = combined(signUpResults);
     return { floor: statsOf(combined(floorResults)), roundRatios, signUp: statsOf(signUpResult), signUpResult, database: databaseUse };
   } finally {
-    floor.close();
+    await floor.close();
   }
 }
 
