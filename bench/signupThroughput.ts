@@ -15,7 +15,7 @@ import { PostgresTestDatabase } from '../tests/support/postgres';
  * Sign-up throughput of the real bot against a bare botbuilder floor, plus a race for the last seats.
  * A benchmark reports and never fails CI: the exit code is 0 unless something crashed; misses print FAIL.
  *
- *   npm run bench -- [--requests 2000] [--concurrency 32] [--offers 20] [--capacity 50] [--warmup 3000] [--rounds 4]
+ *   npm run bench -- [--requests 2000] [--concurrency 32] [--offers 20] [--capacity 50] [--warmup 3000]
  *                    [--race-people 200] [--race-seats 20] [--store sqlite|postgres] [--cpu-profile signup.cpuprofile]
  *
  * --store postgres uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) in a schema of its own, dropped
@@ -32,8 +32,6 @@ interface Options {
   offers: number;
   capacity: number;
   warmup: number;
-  /** The measured requests are split into this many rounds, each timed on the floor and the bot back to back. */
-  rounds: number;
   racePeople: number;
   raceSeats: number;
   store: StoreChoice;
@@ -50,29 +48,24 @@ function readOptions(argv: string[]): Options {
       offers: { type: 'string', default: '20' },
       capacity: { type: 'string', default: '50' },
       warmup: { type: 'string', default: '3000' },
-      rounds: { type: 'string' },
       'race-people': { type: 'string', default: '200' },
       'race-seats': { type: 'string', default: '20' },
       store: { type: 'string', default: 'sqlite' },
       'cpu-profile': { type: 'string' },
     },
   });
-  const int = (name: 'requests' | 'concurrency' | 'offers' | 'capacity' | 'warmup' | 'rounds' | 'race-people' | 'race-seats', min: number) => {
+  const int = (name: 'requests' | 'concurrency' | 'offers' | 'capacity' | 'warmup' | 'race-people' | 'race-seats', min: number) => {
     const n = Number(values[name]);
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}`);
     return n;
   };
   if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error('--store must be sqlite or postgres');
-  // A profile covers one stretch of time, so a profiled run measures the sign-ups in one round.
-  values.rounds ??= values['cpu-profile'] ? '1' : '4';
-  if (values['cpu-profile'] && values.rounds !== '1') throw new Error('--cpu-profile profiles one sign-up pass: use it with --rounds 1');
   return {
     requests: int('requests', 1),
     concurrency: int('concurrency', 1),
     offers: int('offers', 1),
     capacity: Math.min(int('capacity', 1), 1000),
     warmup: int('warmup', 0),
-    rounds: int('rounds', 1),
     racePeople: int('race-people', 1),
     raceSeats: Math.min(int('race-seats', 1), 1000),
     store:
@@ -195,8 +188,7 @@ async function postOffers(clpl: ClplUnderTest, options: Options, runTag: string)
 
 interface Measured {
   floor: PhaseStats;
-  /** Each round's sign-up req/s over the floor's, measured back to back. */
-  roundRatios: number[];
+  floorBeforeAfterRps: [number, number];
   signUp: PhaseStats;
   signUpResult: LoadResult;
   /** PostgreSQL only: statements and socket writes during the sign-up pass, background card refreshes included. */
@@ -205,12 +197,9 @@ interface Measured {
 
 /**
  * Both servers (and the load client) are warmed before either is measured: they share restify and botbuilder code
- * in this process, so measuring the floor first on a colder JIT would understate it. The measured requests are then
- * split into rounds, each sent to the floor and to the bot back to back (which goes first alternates): on a machine
- * whose speed drifts (a shared VM: the floor alone moved by 40% within one run) each round compares like with like,
- * and the spread of the rounds' ratios shows how steady the machine was. What a pass leaves the bot to do in the
- * background (card redraws) is finished before the next pass is timed, so it slows neither the floor nor the next
- * round; its CPU time is counted in the sign-ups' CPU per request.
+ * in this process, so measuring the floor first on a colder JIT would understate it. The floor is measured before
+ * and after the sign-up pass and the two are pooled, so a machine whose speed drifts (other work on it) shows up
+ * as a before/after spread instead of silently skewing the ratio.
  */
 async function measureBoth(
   client: LoadClient,
@@ -219,7 +208,6 @@ async function measureBoth(
   measured: string[],
   options: Options,
   database: { counter: StatementCounter; cpu: PostgresCpu } | null,
-  settle: () => Promise<void>,
 ): Promise<Measured> {
   const { concurrency } = options;
   const floor = await startFloorServer();
@@ -229,56 +217,32 @@ async function measureBoth(
       progress(`warm-up: ${warmup.length} card actions to the floor, then the same sign-ups to the bot`);
       await client.run({ url: floorUrl, bodies: warmup, concurrency });
       await client.run({ url: clplUrl, bodies: warmup, concurrency });
-      await settle();
     }
-    const floorResults: LoadResult[] = [];
-    const signUpResults: LoadResult[] = [];
-    let databaseUse: Measured['database'] = database ? { statements: 0, socketWrites: 0, serverCpuMs: 0 } : null;
-    const signUpPass = async (bodies: string[]) => {
-      const pass = async () => {
-        const result = await profiled(options.cpuProfile, () => client.run({ url: clplUrl, bodies, concurrency }));
-        const cpuBefore = process.cpuUsage();
-        await settle();
-        const cpu = process.cpuUsage(cpuBefore);
-        return { ...result, serverCpuMs: result.serverCpuMs + (cpu.user + cpu.system) / 1000 };
-      };
-      if (!database || !databaseUse) return pass();
-      const { result: counted, cpuMs } = await database.cpu.during(() => database.counter.during(pass));
-      databaseUse = {
-        statements: databaseUse.statements + counted.statements,
-        socketWrites: databaseUse.socketWrites + counted.socketWrites,
-        serverCpuMs: cpuMs === null || databaseUse.serverCpuMs === null ? null : databaseUse.serverCpuMs + cpuMs,
-      };
-      return counted.result;
+    progress(`floor: ${measured.length} card actions, ${concurrency} in flight`);
+    const floorBefore = await client.run({ url: floorUrl, bodies: measured, concurrency });
+    progress(`sign-up: the same ${measured.length} requests to the bot, ${concurrency} in flight`);
+    const signUpPass = () => profiled(options.cpuProfile, () => client.run({ url: clplUrl, bodies: measured, concurrency }));
+    let signUpResult: LoadResult;
+    let databaseUse: Measured['database'] = null;
+    if (database) {
+      const { result: counted, cpuMs } = await database.cpu.during(() => database.counter.during(signUpPass));
+      signUpResult = counted.result;
+      databaseUse = { statements: counted.statements, socketWrites: counted.socketWrites, serverCpuMs: cpuMs };
+    } else {
+      signUpResult = await signUpPass();
+    }
+    progress('floor again');
+    const floorAfter = await client.run({ url: floorUrl, bodies: measured, concurrency });
+    return {
+      floor: statsOf(combined([floorBefore, floorAfter])),
+      floorBeforeAfterRps: [statsOf(floorBefore).rps, statsOf(floorAfter).rps],
+      signUp: statsOf(signUpResult),
+      signUpResult,
+      database: databaseUse,
     };
-    const roundRatios: number[] = [];
-    for (const [round, bodies] of inRounds(measured, options.rounds).entries()) {
-      progress(`round ${round + 1} of ${options.rounds}: ${bodies.length} card actions to the floor and the same sign-ups to the bot, ${concurrency} in flight`);
-      const floorPass = () => client.run({ url: floorUrl, bodies, concurrency });
-      let floorOfRound: LoadResult;
-      let signUpOfRound: LoadResult;
-      if (round % 2 === 0) {
-        floorOfRound = await floorPass();
-        signUpOfRound = await signUpPass(bodies);
-      } else {
-        signUpOfRound = await signUpPass(bodies);
-        floorOfRound = await floorPass();
-      }
-      floorResults.push(floorOfRound);
-      signUpResults.push(signUpOfRound);
-      roundRatios.push(statsOf(signUpOfRound).rps / statsOf(floorOfRound).rps);
-    }
-    const signUpResult = combined(signUpResults);
-    return { floor: statsOf(combined(floorResults)), roundRatios, signUp: statsOf(signUpResult), signUpResult, database: databaseUse };
   } finally {
     await floor.close();
   }
-}
-
-/** `bodies` in `rounds` consecutive slices of (nearly) equal size. */
-function inRounds(bodies: readonly string[], rounds: number): string[][] {
-  const size = Math.ceil(bodies.length / rounds);
-  return Array.from({ length: Math.ceil(bodies.length / size) }, (_, i) => bodies.slice(i * size, (i + 1) * size));
 }
 
 function report(options: Options, describeStore: string, m: Measured, stored: Awaited<ReturnType<typeof checkMeasuredOffers>>, raced: RaceReport): string {
@@ -291,14 +255,14 @@ function report(options: Options, describeStore: string, m: Measured, stored: Aw
   return [
     '',
     `Sign-up throughput — ${describeStore}, ${cpus().length} CPUs, node ${process.version}`,
-    `${options.requests} requests in ${options.rounds} rounds, ${options.concurrency} in flight, ${options.offers} offers × ${options.capacity} seats, ${options.warmup} warm-up`,
+    `${options.requests} requests, ${options.concurrency} in flight, ${options.offers} offers × ${options.capacity} seats, ${options.warmup} warm-up`,
     '',
     ...(options.cpuProfile ? [`(the sign-up pass was CPU-profiled into ${options.cpuProfile}, which slows it down)`] : []),
     `${''.padEnd(22)}${'req/s'.padStart(8)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'non-200'.padStart(9)}${'CPU ms/req'.padStart(12)}`,
-    row('floor (bare bot)', m.floor),
+    row('floor (bare bot)', m.floor) + `   (before ${m.floorBeforeAfterRps[0].toFixed(0)}, after ${m.floorBeforeAfterRps[1].toFixed(0)} req/s)`,
     row('sign-up (CLPL bot)', m.signUp),
     `${'ratio sign-up/floor'.padEnd(22)}${ratio.toFixed(2).padStart(8)}   target ≥ ${target}×   ${passFail(ratio >= target)}` +
-      `   (by CPU per request: ${(m.floor.cpuMsPerRequest / m.signUp.cpuMsPerRequest).toFixed(2)}; rounds: ${m.roundRatios.map((r) => r.toFixed(2)).join(' ')})`,
+      `   (by CPU per request: ${(m.floor.cpuMsPerRequest / m.signUp.cpuMsPerRequest).toFixed(2)})`,
     `${'p99 sign-up/floor'.padEnd(22)}${p99Factor.toFixed(2).padStart(8)}   target ≤ ${targetP99Factor}×   ${passFail(p99Factor <= targetP99Factor)}`,
     '',
     ...(m.database
@@ -347,7 +311,7 @@ async function main(): Promise<void> {
 
     const warmup = spreadOver(clpl, scenario.warmupOffers, people(runTag, 'warm', options.warmup));
     const measured = spreadOver(clpl, scenario.offers, people(runTag, 'staff', options.requests));
-    const m = await measureBoth(client, clpl.url, warmup, measured, options, database, () => clpl.server.settle());
+    const m = await measureBoth(client, clpl.url, warmup, measured, options, database);
     const stored = await checkMeasuredOffers(clpl, scenario.offers, options.requests);
 
     progress(`race: ${options.racePeople} people at once for ${options.raceSeats} seats`);
