@@ -15,7 +15,7 @@ export interface PostgresStoreOptions {
 }
 
 const poolSize = 10;
-/** The offer transactions (sign-ups) use at most this many at once: the rest serve reads, the outbox and card redraws. */
+/** The pipelined write transactions (sign-ups, send-budget reservations) use at most this many at once; the rest serve other queries. */
 const offerTransactionConnections = 8;
 
 /** Waiting longer than this for a connection (a new one, or a free one from the pool) fails the query instead of hanging. */

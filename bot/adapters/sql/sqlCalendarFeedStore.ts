@@ -16,6 +16,13 @@ export const tokenFor = prepared<{ person_id: string; token: string; created_at:
     .returning('token'),
 );
 
+/** The token tokenFor answered with (it always answers one row). */
+export function tokenIn(rows: ReadonlyArray<{ token: string }>, personId: string): string {
+  const [row] = rows;
+  if (!row) throw new Error(`no calendar token stored for ${personId}`);
+  return row.token;
+}
+
 export class SqlCalendarFeedStore implements CalendarFeedStore {
   private readonly statements: StatementTarget;
 
@@ -28,9 +35,7 @@ export class SqlCalendarFeedStore implements CalendarFeedStore {
   }
 
   async tokenFor(personId: string, candidate: string, now: Date): Promise<string> {
-    const [row] = await tokenFor.run(this.statements, { person_id: personId, token: candidate, created_at: now.toISOString() });
-    if (!row) throw new Error(`no calendar token stored for ${personId}`);
-    return row.token;
+    return tokenIn(await tokenFor.run(this.statements, { person_id: personId, token: candidate, created_at: now.toISOString() }), personId);
   }
 
   async replaceToken(personId: string, token: string, now: Date): Promise<void> {

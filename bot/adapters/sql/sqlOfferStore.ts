@@ -9,7 +9,7 @@ import { Database, Dialect, OfferRow, SignUpRow } from './schema';
 import { kyselyWriteTransactions, WriteTransactions } from './transactions';
 import { prepared, RunStatement, sequentialTarget, statementOf, StatementTarget } from './prepared';
 import { noticeInsert } from './outboxRows';
-import { tokenFor } from './sqlCalendarFeedStore';
+import { tokenFor, tokenIn } from './sqlCalendarFeedStore';
 
 type Executor = Kysely<Database>;
 
@@ -294,10 +294,7 @@ export class SqlOfferTransaction implements OfferTransaction {
 
   async calendarToken(personId: string, candidate: string, now: Date): Promise<{ answer: Promise<string> }> {
     const sent = await tokenFor.writeReturning(this.target, { person_id: personId, token: candidate, created_at: now.toISOString() });
-    const answer = sent.answer.then(([row]) => {
-      if (!row) throw new Error(`no calendar token stored for ${personId}`);
-      return row.token;
-    });
+    const answer = sent.answer.then((rows) => tokenIn(rows, personId));
     answer.catch(() => undefined); // read after commit; a failed transaction reports its own error
     return { answer };
   }

@@ -74,13 +74,10 @@ export class SqlSendSlotLedger implements SendSlotLedger {
         queries.forgetExpired.run(target, { key, before: nowMs - this.longestMs }),
         queries.recentSends.run(target, { key }),
       ]);
-      const paused = Number(pause?.paused_until_ms ?? 0) - nowMs;
+      if (!pause) throw new Error(`no send_pauses row for ${key}`);
+      const paused = Number(pause.paused_until_ms) - nowMs;
       if (paused > 0) return { granted: false as const, waitMs: paused };
-      const wait = waitBeforeNext(
-        recent.map((r) => Number(r.sent_at_ms)),
-        nowMs,
-        this.windows,
-      );
+      const wait = waitBeforeNext(recent.map((r) => Number(r.sent_at_ms)), nowMs, this.windows);
       if (wait > 0) return { granted: false as const, waitMs: wait };
       return { granted: true as const, taken: await queries.takeSlot.writeReturning(target, { key, at: nowMs }) };
     });

@@ -1,9 +1,12 @@
 import {
+  DatabaseIntrospector,
+  DialectAdapter,
   DummyDriver,
   Kysely,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  QueryCompiler,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -11,23 +14,20 @@ import {
 import { prepared } from '../../../bot/adapters/sql/prepared';
 import { Database } from '../../../bot/adapters/sql/schema';
 
-/** Kysely instances that only compile: enough to see the SQL a prepared statement binds for each database. */
-const postgres = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
-const sqlite = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+/** A Kysely instance that only compiles: enough to see the SQL a prepared statement binds for a database. */
+function compilingOnly(parts: { adapter: DialectAdapter; compiler: QueryCompiler; introspector: (db: Kysely<any>) => DatabaseIntrospector }): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: {
+      createAdapter: () => parts.adapter,
+      createDriver: () => new DummyDriver(),
+      createIntrospector: parts.introspector,
+      createQueryCompiler: () => parts.compiler,
+    },
+  });
+}
+
+const postgres = compilingOnly({ adapter: new PostgresAdapter(), compiler: new PostgresQueryCompiler(), introspector: (db) => new PostgresIntrospector(db) });
+const sqlite = compilingOnly({ adapter: new SqliteAdapter(), compiler: new SqliteQueryCompiler(), introspector: (db) => new SqliteIntrospector(db) });
 
 describe('a prepared statement', () => {
   const tokenOf = prepared<{ person_id: string }, { token: string }>(['person_id'], (db, p) =>
