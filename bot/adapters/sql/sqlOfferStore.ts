@@ -7,7 +7,7 @@ import { NewNotice } from '../../ports/outbox';
 import { offerFromRow, offerToRow, signUpFromRow, signUpToRow } from './rows';
 import { Database, Dialect, OfferRow, SignUpRow } from './schema';
 import { kyselyWriteTransactions, WriteTransactions } from './transactions';
-import { prepared, RunStatement, sequentialTarget, statementOf, StatementTarget } from './prepared';
+import { prepared, sequentialTarget, statementOf, StatementTarget } from './prepared';
 import { noticeInsert } from './outboxRows';
 import { tokenFor, tokenIn } from './sqlCalendarFeedStore';
 
@@ -102,9 +102,10 @@ export function hotQueries(dialect: Dialect) {
 export type HotQueries = ReturnType<typeof hotQueries>;
 
 export interface SqlOfferStoreOptions {
-  /** Runs the prepared statements inside a write transaction faster than Kysely can (SQLite: openSqliteStores.ts). */
-  runInTransaction?: RunStatement;
-  /** Runs the offer transactions on the driver itself, pipelined (PostgreSQL: openPostgresStores.ts). */
+  /**
+   * Runs the offer transactions on the driver itself: pipelined on PostgreSQL (openPostgresStores.ts), committed in
+   * groups on SQLite (openSqliteStores.ts).
+   */
   transactions?: WriteTransactions;
 }
 
@@ -118,7 +119,7 @@ export class SqlOfferStore implements OfferStore {
     options: SqlOfferStoreOptions = {},
   ) {
     this.queries = hotQueries(dialect);
-    this.transactions = options.transactions ?? kyselyWriteTransactions(db, dialect, options.runInTransaction);
+    this.transactions = options.transactions ?? kyselyWriteTransactions(db, dialect);
   }
 
   transaction<T>(work: (tx: OfferTransaction) => Promise<T>): Promise<T> {

@@ -41,8 +41,9 @@ export interface SqlStoreOptions {
 export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, describe: string, options: SqlStoreOptions = {}): Promise<Stores> {
   await migrateToLatest(db as Kysely<unknown>, dialect);
   const subjectAccess = new SqlSubjectAccessReader(db);
-  // The sign-ups' write transactions also serve the send budget's reservations (PostgreSQL: pipelined, one relay).
-  const writeTransactions = options.offerTransactions?.transactions ?? kyselyWriteTransactions(db, dialect, options.offerTransactions?.runInTransaction);
+  // The sign-ups' write transactions also serve the send budget's reservations (PostgreSQL: pipelined, one relay;
+  // SQLite: committed in groups).
+  const writeTransactions = options.offerTransactions?.transactions ?? kyselyWriteTransactions(db, dialect);
   return {
     describe,
     offers: new SqlOfferStore(db, dialect, { ...options.offerTransactions, transactions: writeTransactions }),

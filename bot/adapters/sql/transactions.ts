@@ -1,6 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import { Database, Dialect } from './schema';
-import { RunStatement, runThroughKysely, sequentialTarget, StatementTarget } from './prepared';
+import { sequentialTarget, StatementTarget } from './prepared';
 
 /**
  * One write transaction whose first read is already fresh. SQLite: `BEGIN IMMEDIATE` takes the write lock up front,
@@ -31,10 +31,7 @@ export async function inWriteTransaction<T>(
 /** Runs `work` in one write transaction, its statements going to `target`; commits if it returns, else rolls back. */
 export type WriteTransactions = <T>(work: (target: StatementTarget) => Promise<T>) => Promise<T>;
 
-/**
- * Write transactions through Kysely (see inWriteTransaction), statement after statement. `runDirectly`, when given,
- * runs them on the connection without Kysely's per-query machinery (SQLite: see openSqliteStores.ts).
- */
-export function kyselyWriteTransactions(db: Kysely<Database>, dialect: Dialect, runDirectly?: RunStatement): WriteTransactions {
-  return (work) => inWriteTransaction(db, dialect, (trx) => work(sequentialTarget(trx, runDirectly ?? runThroughKysely(trx))));
+/** Write transactions through Kysely (see inWriteTransaction), statement after statement. */
+export function kyselyWriteTransactions(db: Kysely<Database>, dialect: Dialect): WriteTransactions {
+  return (work) => inWriteTransaction(db, dialect, (trx) => work(sequentialTarget(trx)));
 }

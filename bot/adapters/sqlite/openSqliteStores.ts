@@ -7,6 +7,7 @@ import { Stores } from '../../ports/stores';
 import { Database as Tables } from '../sql/schema';
 import { openSqlStores } from '../sql/sqlStores';
 import { RunStatement } from '../sql/prepared';
+import { groupCommitTransactions } from './groupCommit';
 
 /** The embedded default: one SQLite file, created on first start, in WAL mode so readers never wait for the writer. */
 export async function openSqliteStores(file: string): Promise<Stores> {
@@ -18,7 +19,7 @@ export async function openSqliteStores(file: string): Promise<Stores> {
   sqlite.pragma('foreign_keys = ON');
   const statements = withStatementCache(sqlite);
   const db = new Kysely<Tables>({ dialect: new PatientSqliteDialect({ database: statements }, sqlite) });
-  return openSqlStores(db, 'sqlite', `SQLite file ${file}`, { offerTransactions: { runInTransaction: runDirectly(statements) } });
+  return openSqlStores(db, 'sqlite', `SQLite file ${file}`, { offerTransactions: { transactions: groupCommitTransactions(db, runDirectly(statements)) } });
 }
 
 /**
