@@ -37,7 +37,7 @@ export interface AnswerAfterCommit<T> {
   answer: Promise<T>;
 }
 
-export function runThroughKysely(db: Kysely<Database>): RunStatement {
+function runThroughKysely(db: Kysely<Database>): RunStatement {
   return async ({ sql, parameters }) => (await db.executeQuery(CompiledQuery.raw(sql, [...parameters]))).rows;
 }
 
