@@ -19,7 +19,8 @@ const poolSize = 10;
  * The pipelined write transactions (sign-ups, send-budget reservations) use at most this many at once; the rest serve
  * other queries. Few on purpose: a connection handed from one transaction to the next carries both in one socket write,
  * so fewer connections mean fewer writes per sign-up (1.6 with 3, 1.9 with 8) and less CPU for the bot and PostgreSQL;
- * 3 beat 8 in each of three back-to-back bench rounds, and 2 did worse than 3.
+ * in three back-to-back bench rounds 3 cost less bot CPU per sign-up than 8 in each (0.92–0.97 ms against 1.07–1.17; req/s
+ * 0.33×/0.36×/0.31× the floor against 0.34×/0.29×/0.29×), and 2 did worse than 3.
  */
 const offerTransactionConnections = 3;
 
