@@ -67,7 +67,7 @@ export async function signUp(deps: AppDependencies, input: { offerId: string; pe
       const links = changed && decision.standing.kind === 'confirmed' ? await calendarLinksAfterCommit(deps, tx, input.person.id) : null;
       const view: OfferStandingView = { offer, seats: decision.seats, standing: decision.standing };
       return { view, changed, asked, links };
-    });
+    }, { offerId: input.offerId });
     if ('groupToCheck' in result) {
       await assertSchoolInGroup(deps, result.groupToCheck, input.schoolId);
       checkedGroup = result.groupToCheck;

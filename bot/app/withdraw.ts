@@ -20,7 +20,7 @@ export async function withdraw(deps: AppDependencies, input: { offerId: string; 
     await tx.raiseRevision(offer.id);
     await tellPromoted(deps, tx, offer, decision.promoted, now);
     return { view: viewFor(offer, applyChanges(signUps, decision.changes), input.personId, true).view, promoted: decision.promoted.length };
-  });
+  }, { offerId: input.offerId });
   deps.afterCommit.offerChanged(input.offerId);
   if (view.promoted > 0) deps.afterCommit.noticesQueued();
   return personalView(deps, view.view);

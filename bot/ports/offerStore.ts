@@ -42,8 +42,17 @@ export interface PersonalSignUp {
   allSignUps: SignUp[];
 }
 
+/** What an offer transaction tells the store beforehand. */
+export interface OfferTransactionScope {
+  /**
+   * The one offer it locks, and nothing else: the store may then run it inside one database transaction with others
+   * on other offers (cheaper under load); locking any other offer in it is an error.
+   */
+  offerId: string;
+}
+
 export interface OfferStore {
-  transaction<T>(work: (tx: OfferTransaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: OfferTransaction) => Promise<T>, scope?: OfferTransactionScope): Promise<T>;
   findOffer(offerId: string): Promise<Offer | undefined>;
   signUpsForOffer(offerId: string): Promise<SignUp[]>;
   /** A person's current (not withdrawn) sign-ups on offers that have not ended, soonest first. */

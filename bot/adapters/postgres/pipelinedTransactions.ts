@@ -1,10 +1,14 @@
 import { Writable } from 'node:stream';
 import { Kysely } from 'kysely';
-import { Pool, PoolClient, QueryConfig } from 'pg';
-import { Statement } from '../sql/prepared';
+import { Pool, PoolClient, QueryConfig, QueryResult } from 'pg';
+import { Statement, StatementTarget } from '../sql/prepared';
 import { Database } from '../sql/schema';
 import { WriteTransactions } from '../sql/transactions';
 import { ConnectionRelay } from './connectionRelay';
+import { FormingGroups, Member } from './formingGroups';
+
+/** At most this many write transactions share one PostgreSQL transaction (see FormingGroups). */
+const defaultMaxGroup = 16;
 
 /**
  * Write transactions on one pooled connection in pipeline mode (the pool is made with `pipeline: true`): a statement
@@ -13,52 +17,116 @@ import { ConnectionRelay } from './connectionRelay';
  * COMMIT. Writes are awaited at COMMIT (see StatementTarget.write), after BEGIN is known to have succeeded, so nothing
  * is ever written outside the transaction. Statements sent in the same tick leave in one write to the socket; a
  * connection whose COMMIT is sent goes straight to the next transaction waiting (see ConnectionRelay).
+ *
+ * Transactions that name the one row they lock (`options.key`) and wait for a connection together run in one
+ * PostgreSQL transaction (see FormingGroups and runTogether): under load, a dozen sign-ups to different offers then
+ * cost one BEGIN, one COMMIT and two socket writes between them instead of each their own.
  * `db` only compiles statements; at most `connections` of the pool's connections are used at once.
  */
-export function pipelinedTransactions(pool: Pool, db: Kysely<Database>, connections: number): WriteTransactions {
+export function pipelinedTransactions(pool: Pool, db: Kysely<Database>, connections: number, maxGroup = defaultMaxGroup): WriteTransactions {
   const relay = new ConnectionRelay(pool, connections);
-  return async (work) => {
-    const client = await relay.take();
-    const batch = batchedWrites(client);
-    const sent: Array<Promise<unknown>> = [];
-    /** Every statement's outcome is kept in order: the first failure explains the rest ("transaction is aborted"). */
-    const send = (query: string | QueryConfig) => {
-      batch();
-      const result = client.query(query);
-      result.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
-      sent.push(result);
-      return result;
-    };
-    const begun = send('begin');
-    let handedOver = false;
-    try {
-      const result = await work({
-        db,
-        run: async (statement) => (await send(queryOf(statement))).rows,
-        async write(statement) {
-          await begun;
-          send(queryOf(statement));
-        },
-        async writeReturning(statement) {
-          await begun;
-          const answer = send(queryOf(statement)).then((result) => result.rows);
-          answer.catch(() => undefined); // read after commit; if the transaction fails, its own error is the one thrown
-          return { answer };
-        },
-      });
-      const committed = send('commit');
-      // Once COMMIT is sent the transaction ends whatever its answer, so the connection can serve the next one.
-      handedOver = relay.handOver(client);
-      await firstFailure(sent);
-      // PostgreSQL answers COMMIT with ROLLBACK when the transaction had already failed.
-      if ((await committed).command === 'ROLLBACK') throw new Error('the transaction was rolled back');
-      if (!handedOver) relay.release(client);
-      return result;
-    } catch (error) {
-      if (!handedOver) await settle(relay, client, error);
-      throw (await firstFailure(sent).then(() => null, (failure: unknown) => failure)) ?? error;
-    }
+  const start = (members: Member[], onConnection: () => void = () => undefined) => {
+    relay.take().then(
+      (client) => {
+        onConnection();
+        void runTogether(relay, client, db, members, (member) => start([member]));
+      },
+      (error: unknown) => {
+        onConnection();
+        for (const member of members) member.reject(error);
+      },
+    );
   };
+  const groups = new FormingGroups(maxGroup, (group, closed) => start(group, closed));
+  return <T>(work: (target: StatementTarget) => Promise<T>, options?: { key?: string }) =>
+    new Promise<T>((resolve, reject) => {
+      const member: Member = { key: options?.key, work, resolve: resolve as (result: unknown) => void, reject };
+      if (member.key === undefined) start([member]);
+      else groups.join(member);
+    });
+}
+
+/**
+ * Runs `members` in one transaction on `client`, each from its first statement, all started in the same tick (sorted by
+ * key, so every group takes its row locks in one order and two groups cannot deadlock on them). Their statements
+ * interleave on the connection; no two lock the same row (their keys differ), so each decides as if alone. Once all
+ * have returned, COMMIT. If any of several fails, or the database rolls the transaction back, nothing of the group
+ * was written and each is run again alone (`alone`), so a member's failure reaches only its own caller; if COMMIT's
+ * answer is lost, no one can know what was written, and every member hears the error.
+ */
+async function runTogether(relay: ConnectionRelay, client: PoolClient, db: Kysely<Database>, members: Member[], alone: (member: Member) => void): Promise<void> {
+  const transaction = new PipelinedTransaction(client, db);
+  const sorted = members.length > 1 ? [...members].sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0)) : members;
+  const outcomes = await Promise.allSettled(sorted.map((member) => member.work(transaction.target)));
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) {
+    await settle(relay, client, failed.reason);
+    if (members.length > 1) return members.forEach(alone);
+    const cause = await transaction.firstFailure().then(() => null, (failure: unknown) => failure);
+    return members[0]!.reject(cause ?? failed.reason);
+  }
+  const committed = transaction.send('commit');
+  // Once COMMIT is sent the transaction ends whatever its answer, so the connection can serve the next one.
+  const handedOver = relay.handOver(client);
+  const failure = await transaction.firstFailure().then(() => null, (error: unknown) => ({ error }));
+  const answer = await committed.then((result) => result.command, () => null);
+  if (answer === null) {
+    // COMMIT's answer never came (the connection broke): what was written is unknown, so nothing is run again.
+    if (!handedOver) relay.release(client, failure?.error instanceof Error ? failure.error : new Error('COMMIT was not answered'));
+    return members.forEach((member) => member.reject(failure?.error ?? new Error('COMMIT was not answered')));
+  }
+  if (!handedOver) relay.release(client);
+  // PostgreSQL answers COMMIT with ROLLBACK when the transaction had already failed: nothing of it was written.
+  if (answer === 'ROLLBACK' && members.length > 1) return members.forEach(alone);
+  if (answer !== 'COMMIT' || failure) return members.forEach((member) => member.reject(failure?.error ?? new Error('the transaction was rolled back')));
+  sorted.forEach((member, i) => member.resolve((outcomes[i] as PromiseFulfilledResult<unknown>).value));
+}
+
+/** One transaction's statements on a pipelined connection, each outcome kept in the order sent. */
+class PipelinedTransaction {
+  private readonly sent: Array<Promise<unknown>> = [];
+  private readonly batch: () => void;
+  private readonly begun: Promise<QueryResult>;
+  readonly target: StatementTarget;
+
+  constructor(
+    private readonly client: PoolClient,
+    db: Kysely<Database>,
+  ) {
+    this.batch = batchedWrites(client);
+    this.begun = this.send('begin');
+    const { begun } = this;
+    const send = (query: string | QueryConfig) => this.send(query);
+    this.target = {
+      db,
+      run: async (statement) => (await send(queryOf(statement))).rows,
+      async write(statement) {
+        await begun;
+        send(queryOf(statement));
+      },
+      async writeReturning(statement) {
+        await begun;
+        const answer = send(queryOf(statement)).then((result) => result.rows);
+        answer.catch(() => undefined); // read after commit; if the transaction fails, its own error is the one thrown
+        return { answer };
+      },
+    };
+  }
+
+  send(query: string | QueryConfig): Promise<QueryResult> {
+    this.batch();
+    const result = this.client.query(query);
+    result.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
+    this.sent.push(result);
+    return result;
+  }
+
+  /** Resolves once every statement has answered; rejects with the first one (in the order sent) that failed. */
+  async firstFailure(): Promise<void> {
+    const outcomes = await Promise.allSettled(this.sent);
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
 }
 
 /**
@@ -84,13 +152,6 @@ function batchedWrites(client: PoolClient): () => void {
 /** A statement as node-postgres takes it; a named one is parsed and planned once per connection. */
 export function queryOf({ sql, parameters, name }: Statement): QueryConfig {
   return name ? { name, text: sql, values: [...parameters] } : { text: sql, values: [...parameters] };
-}
-
-/** Resolves once every statement has answered; rejects with the first one (in the order sent) that failed. */
-async function firstFailure(sent: ReadonlyArray<Promise<unknown>>): Promise<void> {
-  const outcomes = await Promise.allSettled(sent);
-  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /**

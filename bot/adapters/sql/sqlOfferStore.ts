@@ -1,7 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { Offer } from '../../domain/offer';
 import { SeatPicture, SignUp } from '../../domain/signUp';
-import { OfferStore, OfferTransaction, PersonalSignUp } from '../../ports/offerStore';
+import { OfferStore, OfferTransaction, OfferTransactionScope, PersonalSignUp } from '../../ports/offerStore';
 import { NewJob } from '../../ports/jobs';
 import { NewNotice } from '../../ports/outbox';
 import { offerFromRow, offerToRow, signUpFromRow, signUpToRow } from './rows';
@@ -122,8 +122,11 @@ export class SqlOfferStore implements OfferStore {
     this.transactions = options.transactions ?? kyselyWriteTransactions(db, dialect);
   }
 
-  transaction<T>(work: (tx: OfferTransaction) => Promise<T>): Promise<T> {
-    return this.transactions((target) => work(new SqlOfferTransaction(target, this.queries, this.dialect)));
+  transaction<T>(work: (tx: OfferTransaction) => Promise<T>, scope?: OfferTransactionScope): Promise<T> {
+    return this.transactions(
+      (target) => work(new SqlOfferTransaction(target, this.queries, this.dialect, scope?.offerId)),
+      scope && { key: `offer:${scope.offerId}` },
+    );
   }
 
   async findOffer(offerId: string): Promise<Offer | undefined> {
@@ -181,15 +184,21 @@ export class SqlOfferStore implements OfferStore {
 }
 
 export class SqlOfferTransaction implements OfferTransaction {
-  /** `target` is where this transaction's statements run; a Kysely transaction becomes one with sequentialTarget. */
+  /**
+   * `target` is where this transaction's statements run; a Kysely transaction becomes one with sequentialTarget.
+   * `scopedTo`: the only offer it declared it would lock (see OfferTransactionScope).
+   */
   constructor(
     private readonly target: StatementTarget,
     private readonly queries: HotQueries,
     protected readonly dialect: Dialect,
+    private readonly scopedTo?: string,
   ) {}
 
   /** On SQLite the whole database is already write-locked by BEGIN IMMEDIATE; PostgreSQL locks just this row. */
   async lockOffer(offerId: string): Promise<Offer | undefined> {
+    // Sharing a database transaction with others, it would not exclude a member locking that offer too.
+    if (this.scopedTo !== undefined && offerId !== this.scopedTo) throw new Error(`a transaction scoped to offer ${this.scopedTo} tried to lock offer ${offerId}`);
     const [row] = await this.queries.lockOffer.run(this.target, { id: offerId });
     return row && offerFromRow(row);
   }

@@ -80,7 +80,7 @@ export class SqlSendSlotLedger implements SendSlotLedger {
       const wait = waitBeforeNext(recent.map((r) => Number(r.sent_at_ms)), nowMs, this.windows);
       if (wait > 0) return { granted: false as const, waitMs: wait };
       return { granted: true as const, taken: await queries.takeSlot.writeReturning(target, { key, at: nowMs }) };
-    });
+    }, { key: `send_pauses:${key}` });
     if (!decided.granted) return decided;
     const [slot] = await decided.taken.answer;
     return { granted: true, slot: Number(slot!.id) };

@@ -28,8 +28,17 @@ export async function inWriteTransaction<T>(
   });
 }
 
+/**
+ * What a write transaction may tell its runner beforehand. `key` names the one row it locks (say `offer:<id>`): a
+ * runner may then run it inside one database transaction together with others whose keys differ (PostgreSQL does,
+ * see groupedTransactions.ts); one without a key runs alone. The transaction must lock nothing else.
+ */
+export interface WriteTransactionOptions {
+  key?: string;
+}
+
 /** Runs `work` in one write transaction, its statements going to `target`; commits if it returns, else rolls back. */
-export type WriteTransactions = <T>(work: (target: StatementTarget) => Promise<T>) => Promise<T>;
+export type WriteTransactions = <T>(work: (target: StatementTarget) => Promise<T>, options?: WriteTransactionOptions) => Promise<T>;
 
 /** Write transactions through Kysely (see inWriteTransaction), statement after statement. */
 export function kyselyWriteTransactions(db: Kysely<Database>, dialect: Dialect): WriteTransactions {
