@@ -65,7 +65,15 @@ async function runTogether(relay: ConnectionRelay, client: PoolClient, db: Kysel
     const cause = await transaction.firstFailure().then(() => null, (failure: unknown) => failure);
     return members[0]!.reject(cause ?? failed.reason);
   }
-  const committed = transaction.send('commit');
+  let committed: Promise<QueryResult>;
+  try {
+    committed = (await transaction.sendCommit()).answer;
+  } catch (error) {
+    // BEGIN failed: the held writes were never sent, so nothing was written.
+    await settle(relay, client, error);
+    if (members.length > 1) return members.forEach(alone);
+    return members[0]!.reject(error);
+  }
   // Once COMMIT is sent the transaction ends whatever its answer, so the connection can serve the next one.
   const handedOver = relay.handOver(client);
   const failure = await transaction.firstFailure().then(() => null, (error: unknown) => ({ error }));
@@ -82,9 +90,15 @@ async function runTogether(relay: ConnectionRelay, client: PoolClient, db: Kysel
   sorted.forEach((member, i) => member.resolve((outcomes[i] as PromiseFulfilledResult<unknown>).value));
 }
 
-/** One transaction's statements on a pipelined connection, each outcome kept in the order sent. */
+/**
+ * One transaction's statements on a pipelined connection, each outcome kept in the order sent. Writes whose answers
+ * nobody waits for are held until the next read or COMMIT and sent with it: the writes of a whole group then leave in
+ * one socket write with COMMIT, however the answers to their reads arrived. PostgreSQL still runs every statement in
+ * the order the transaction made it.
+ */
 class PipelinedTransaction {
   private readonly sent: Array<Promise<unknown>> = [];
+  private held: Array<() => void> = [];
   private readonly batch: () => void;
   private readonly begun: Promise<QueryResult>;
   readonly target: StatementTarget;
@@ -95,22 +109,38 @@ class PipelinedTransaction {
   ) {
     this.batch = batchedWrites(client);
     this.begun = this.send('begin');
-    const { begun } = this;
-    const send = (query: string | QueryConfig) => this.send(query);
+    const { held } = this;
     this.target = {
       db,
-      run: async (statement) => (await send(queryOf(statement))).rows,
-      async write(statement) {
-        await begun;
-        send(queryOf(statement));
+      run: async (statement) => {
+        this.sendHeld();
+        return (await this.send(queryOf(statement))).rows;
       },
-      async writeReturning(statement) {
-        await begun;
-        const answer = send(queryOf(statement)).then((result) => result.rows);
+      write: async (statement) => {
+        held.push(() => void this.send(queryOf(statement)));
+      },
+      writeReturning: async (statement) => {
+        const answer = new Promise<unknown[]>((resolve, reject) => held.push(() => this.send(queryOf(statement)).then((result) => resolve(result.rows), reject)));
         answer.catch(() => undefined); // read after commit; if the transaction fails, its own error is the one thrown
         return { answer };
       },
     };
+  }
+
+  /**
+   * Sends the held writes, then COMMIT; resolves once they are sent, with COMMIT's answer to come. They wait for
+   * BEGIN's answer first (already in hand after any read), so nothing is ever written outside the transaction.
+   */
+  async sendCommit(): Promise<{ answer: Promise<QueryResult> }> {
+    await this.begun;
+    this.sendHeld();
+    return { answer: this.send('commit') };
+  }
+
+  private sendHeld(): void {
+    if (this.held.length === 0) return;
+    const held = this.held.splice(0);
+    for (const send of held) send();
   }
 
   send(query: string | QueryConfig): Promise<QueryResult> {

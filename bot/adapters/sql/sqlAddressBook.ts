@@ -1,9 +1,15 @@
 import { Kysely } from 'kysely';
 import { AddressBook, AddressKey } from '../../ports/addressBook';
+import { statementOf } from './prepared';
 import { Database } from './schema';
+import { WriteTransactions } from './transactions';
 
 export class SqlAddressBook implements AddressBook {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `transactions`: the sign-ups' write transactions, which people's first addresses ride along with (see saveAllIfAbsent). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transactions: WriteTransactions,
+  ) {}
 
   async save(key: AddressKey, address: string): Promise<void> {
     const updatedAt = new Date().toISOString();
@@ -21,11 +27,13 @@ export class SqlAddressBook implements AddressBook {
   async saveAllIfAbsent(entries: ReadonlyArray<{ key: AddressKey; address: string }>): Promise<void> {
     if (entries.length === 0) return;
     const updatedAt = new Date().toISOString();
-    await this.db
+    const insert = this.db
       .insertInto('addresses')
       .values(entries.map(({ key, address }) => ({ address_key: keyText(key), address, updated_at: updatedAt })))
-      .onConflict((oc) => oc.column('address_key').doNothing())
-      .execute();
+      .onConflict((oc) => oc.column('address_key').doNothing());
+    // Called with everyone first seen in a burst of sign-ups: written in the same database transaction as sign-ups
+    // waiting with it where the store groups them (PostgreSQL), so it costs no round trip or commit of its own.
+    await this.transactions((target) => target.write(statementOf(insert)), { key: 'addresses:first seen' });
   }
 
   async find(key: AddressKey): Promise<string | undefined> {

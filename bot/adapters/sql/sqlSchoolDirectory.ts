@@ -2,12 +2,18 @@ import { Kysely } from 'kysely';
 import { KnownMember } from '../../domain/lineManagement';
 import { Person } from '../../domain/person';
 import { Channel, School, SchoolDirectory } from '../../ports/schoolDirectory';
+import { statementOf } from './prepared';
 import { Database, SchoolRow } from './schema';
+import { WriteTransactions } from './transactions';
 
 const directoryChunk = 500;
 
 export class SqlSchoolDirectory implements SchoolDirectory {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `transactions`: the sign-ups' write transactions, which the sightings of people ride along with (see recordMembers). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transactions: WriteTransactions,
+  ) {}
 
   async upsertSchool(school: { id: string; name: string; tenantId: string | null }): Promise<void> {
     await this.db
@@ -72,11 +78,13 @@ export class SqlSchoolDirectory implements SchoolDirectory {
     // One row per person and school: PostgreSQL refuses an upsert that would touch the same row twice.
     const rows = new Map(members.map(({ schoolId, person }) => [`${schoolId}\u0000${person.id}`, { school_id: schoolId, person_id: person.id, name: person.name, seen_at: seenAt }]));
     if (rows.size === 0) return;
-    await this.db
+    const upsert = this.db
       .insertInto('school_members')
       .values([...rows.values()])
-      .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), seen_at: eb.ref('excluded.seen_at') })))
-      .execute();
+      .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), seen_at: eb.ref('excluded.seen_at') })));
+    // Called with everyone seen in a burst of sign-ups: written in the same database transaction as sign-ups waiting
+    // with it where the store groups them (PostgreSQL), so it costs no round trip or commit of its own.
+    await this.transactions((target) => target.write(statementOf(upsert)), { key: 'school_members:seen' });
   }
 
   async recordMembersFromDirectory(schoolId: string, people: readonly (Person & { email: string })[]): Promise<void> {

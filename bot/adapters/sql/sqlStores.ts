@@ -47,8 +47,8 @@ export async function openSqlStores(db: Kysely<Database>, dialect: Dialect, desc
   return {
     describe,
     offers: new SqlOfferStore(db, dialect, { ...options.offerTransactions, transactions: writeTransactions }),
-    schools: new SqlSchoolDirectory(db),
-    addresses: new SqlAddressBook(db),
+    schools: new SqlSchoolDirectory(db, writeTransactions),
+    addresses: new SqlAddressBook(db, writeTransactions),
     offerCards: new SqlOfferCardLedger(db, dialect),
     sendSlots: { forWindows: (windows) => new SqlSendSlotLedger(db, dialect, windows, { transactions: writeTransactions, runStatement: options.runStatement }) },
     outbox: new SqlOutbox(db, dialect),

@@ -29,9 +29,9 @@ export async function inWriteTransaction<T>(
 }
 
 /**
- * What a write transaction may tell its runner beforehand. `key` names the one row it locks (say `offer:<id>`): a
- * runner may then run it inside one database transaction together with others whose keys differ (PostgreSQL does,
- * see groupedTransactions.ts); one without a key runs alone. The transaction must lock nothing else.
+ * What a write transaction may tell its runner beforehand. `key` names what it locks (say `offer:<id>`): a runner may
+ * then run it inside one database transaction together with others whose keys differ (PostgreSQL does, see
+ * pipelinedTransactions.ts); one without a key runs alone. Transactions whose keys differ must lock different rows.
  */
 export interface WriteTransactionOptions {
   key?: string;

@@ -86,4 +86,28 @@ describeWithPostgres('A sign-up on PostgreSQL', (database) => {
     expect(again.statements).toEqual(['begin', 'select * from', 'select "counts"."confirmed", "counts"."awaiting",', 'commit']);
     expect(again.socketWrites).toBe(2);
   });
+
+  it("sign-ups to different offers arriving together, and the first sighting of their people, share one transaction in two round trips", async () => {
+    const offers = [buildOffer({ capacity: 1 }), buildOffer({ capacity: 1 }), buildOffer({ capacity: 1 })];
+    for (const offer of offers) await stores.offers.transaction((tx) => tx.insertOffer(offer));
+    const deps = buildDependencies(stores);
+    await signUp(deps, { offerId: offers[0]!.id, person: buildPerson(9) }); // named statements are parsed once per connection
+    const people = [buildPerson(1), buildPerson(2), buildPerson(3)];
+
+    let views: Awaited<ReturnType<typeof signUp>>[] = [];
+    const together = await counted(async () => {
+      [views] = await Promise.all([
+        Promise.all(offers.map((offer, i) => signUp(deps, { offerId: offer.id, person: people[i]! }))),
+        stores.schools.recordMembers(people.map((person) => ({ schoolId, person }))),
+        stores.addresses.saveAllIfAbsent(people.map((person) => ({ key: { kind: 'person' as const, personId: person.id }, address: `address of ${person.id}` }))),
+      ]);
+    });
+
+    expect(views.map((view) => view.standing.kind)).toEqual(['waitlisted', 'confirmed', 'confirmed']);
+    expect(together.statements.filter((s) => s === 'begin')).toHaveLength(1);
+    expect(together.statements.filter((s) => s === 'commit')).toHaveLength(1);
+    expect(together.socketWrites).toBe(2);
+    expect((await stores.schools.listMembers(schoolId)).map((member) => member.id)).toEqual(expect.arrayContaining(people.map((person) => person.id)));
+    expect(await stores.addresses.find({ kind: 'person', personId: people[2]!.id })).toBe(`address of ${people[2]!.id}`);
+  });
 });
