@@ -16,11 +16,11 @@ export interface PostgresStoreOptions {
 
 const poolSize = 10;
 /**
- * The pipelined write transactions (sign-ups, send-budget reservations) use at most this many at once; the rest serve
- * other queries. Few on purpose: a connection handed from one transaction to the next carries both in one socket write,
- * so fewer connections mean fewer writes per sign-up (1.6 with 3, 1.9 with 8) and less CPU for the bot and PostgreSQL;
- * in three back-to-back bench rounds 3 cost less bot CPU per sign-up than 8 in each (0.92–0.97 ms against 1.07–1.17; req/s
- * 0.33×/0.36×/0.31× the floor against 0.34×/0.29×/0.29×), and 2 did worse than 3.
+ * The pipelined write transactions (sign-ups, send-budget reservations, people first seen) use at most this many at
+ * once; the rest serve other queries. Few on purpose: transactions that wait for a connection run together in one
+ * (see pipelinedTransactions.ts), so fewer connections mean larger groups and fewer socket writes per sign-up. Before
+ * grouping, 3 cost less bot CPU per sign-up than 8 in three bench rounds out of three; with grouping, 2, 3 and 6 gave
+ * the same 0.36 socket writes per sign-up, and req/s moved more with the machine than with the limit.
  */
 const offerTransactionConnections = 3;
 
@@ -39,9 +39,11 @@ export async function openPostgresStores(connectionString: string, options: Post
   pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
+  const transactions = pipelinedTransactions(pool, db, offerTransactionConnections);
   return openSqlStores(db, 'postgres', `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`, {
     ping: (timeoutMs) => pingPool(pool, timeoutMs),
-    offerTransactions: { transactions: pipelinedTransactions(pool, db, offerTransactionConnections) },
+    offerTransactions: { transactions },
+    ridingWrites: transactions,
     runStatement: async (statement) => (await pool.query(queryOf(statement))).rows,
   });
 }

@@ -5,10 +5,10 @@ import { Database } from './schema';
 import { WriteTransactions } from './transactions';
 
 export class SqlAddressBook implements AddressBook {
-  /** `transactions`: the sign-ups' write transactions, which people's first addresses ride along with (see saveAllIfAbsent). */
+  /** `ridingWith`: write transactions that people's first addresses can ride along with (see SqlStoreOptions.ridingWrites). */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly transactions: WriteTransactions,
+    private readonly ridingWith?: WriteTransactions,
   ) {}
 
   async save(key: AddressKey, address: string): Promise<void> {
@@ -31,9 +31,10 @@ export class SqlAddressBook implements AddressBook {
       .insertInto('addresses')
       .values(entries.map(({ key, address }) => ({ address_key: keyText(key), address, updated_at: updatedAt })))
       .onConflict((oc) => oc.column('address_key').doNothing());
-    // Called with everyone first seen in a burst of sign-ups: written in the same database transaction as sign-ups
-    // waiting with it where the store groups them (PostgreSQL), so it costs no round trip or commit of its own.
-    await this.transactions((target) => target.write(statementOf(insert)), { key: 'addresses:first seen' });
+    // Called with everyone first seen in a burst of sign-ups: on PostgreSQL written in the same database transaction as
+    // sign-ups waiting with it, so it costs no round trip or commit of its own.
+    if (!this.ridingWith) await insert.execute();
+    else await this.ridingWith((target) => target.write(statementOf(insert)), { key: 'addresses:first seen' });
   }
 
   async find(key: AddressKey): Promise<string | undefined> {

@@ -9,10 +9,10 @@ import { WriteTransactions } from './transactions';
 const directoryChunk = 500;
 
 export class SqlSchoolDirectory implements SchoolDirectory {
-  /** `transactions`: the sign-ups' write transactions, which the sightings of people ride along with (see recordMembers). */
+  /** `ridingWith`: write transactions that people's sightings can ride along with (see SqlStoreOptions.ridingWrites). */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly transactions: WriteTransactions,
+    private readonly ridingWith?: WriteTransactions,
   ) {}
 
   async upsertSchool(school: { id: string; name: string; tenantId: string | null }): Promise<void> {
@@ -82,9 +82,10 @@ export class SqlSchoolDirectory implements SchoolDirectory {
       .insertInto('school_members')
       .values([...rows.values()])
       .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), seen_at: eb.ref('excluded.seen_at') })));
-    // Called with everyone seen in a burst of sign-ups: written in the same database transaction as sign-ups waiting
-    // with it where the store groups them (PostgreSQL), so it costs no round trip or commit of its own.
-    await this.transactions((target) => target.write(statementOf(upsert)), { key: 'school_members:seen' });
+    // Called with everyone seen in a burst of sign-ups: on PostgreSQL written in the same database transaction as
+    // sign-ups waiting with it, so it costs no round trip or commit of its own.
+    if (!this.ridingWith) await upsert.execute();
+    else await this.ridingWith((target) => target.write(statementOf(upsert)), { key: 'school_members:seen' });
   }
 
   async recordMembersFromDirectory(schoolId: string, people: readonly (Person & { email: string })[]): Promise<void> {
