@@ -17,8 +17,9 @@ const defaultMaxGroup = 16;
  * Write transactions on one pooled connection in pipeline mode (the pool is made with `pipeline: true`): a statement
  * is sent without waiting for the answers to those before it, and PostgreSQL still runs them in order. A sign-up so
  * costs two round trips instead of six: BEGIN with the locked read of the offer and its seats, then the writes with
- * COMMIT. Writes are awaited at COMMIT (see StatementTarget.write), after BEGIN is known to have succeeded, so nothing
- * is ever written outside the transaction. Statements sent in the same tick leave in one write to the socket; a
+ * COMMIT. Writes whose answers nobody needs are held and sent with the next read or with COMMIT (see
+ * StatementTarget.write), once BEGIN is known to have succeeded, so nothing is ever written outside the transaction.
+ * Statements sent in the same tick leave in one write to the socket; a
  * connection whose COMMIT is sent goes straight to the next transaction waiting (see ConnectionRelay).
  *
  * Transactions that name the one row they lock (`options.key`) and wait for a connection together run in one
@@ -32,7 +33,8 @@ export function pipelinedTransactions(pool: Pool, db: Kysely<Database>, connecti
     relay.take().then(
       (client) => {
         onConnection();
-        void runTogether(relay, client, db, members, (member) => start([member]));
+        // Not expected to fail; if it did, no member may be left waiting (settled ones ignore the rejection).
+        runTogether(relay, client, db, members, (member) => start([member])).catch((error: unknown) => members.forEach((member) => member.reject(error)));
       },
       (error: unknown) => {
         onConnection();
@@ -61,7 +63,7 @@ export function pipelinedTransactions(pool: Pool, db: Kysely<Database>, connecti
 async function runTogether(relay: ConnectionRelay, client: PoolClient, db: Kysely<Database>, members: Member[], alone: (member: Member) => void): Promise<void> {
   const transaction = new PipelinedTransaction(client, db);
   const sorted = members.length > 1 ? [...members].sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0)) : members;
-  const outcomes = await Promise.allSettled(sorted.map((member) => member.work(transaction.target)));
+  const outcomes = await Promise.allSettled(sorted.map((member) => member.work(transaction.targetForMember())));
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) {
     await settle(relay, client, failed.reason);
@@ -96,35 +98,45 @@ async function runTogether(relay: ConnectionRelay, client: PoolClient, db: Kysel
 
 /**
  * One transaction's statements on a pipelined connection, each outcome kept in the order sent. Writes whose answers
- * nobody waits for are held until the next read or COMMIT and sent with it: the writes of a whole group then leave in
- * one socket write with COMMIT, however the answers to their reads arrived. PostgreSQL still runs every statement in
- * the order the transaction made it.
+ * nobody waits for are held until COMMIT (or the same member's next read, which must see them) and sent with it: the
+ * writes of a whole group then leave in one socket write with COMMIT, however the answers to their reads arrived.
+ * PostgreSQL still runs each member's statements in the order the member made them.
  */
 class PipelinedTransaction {
   private readonly sent: Array<Promise<unknown>> = [];
-  private held: Array<() => void> = [];
+  /** Writes not sent yet, in the order they were made. */
+  private readonly held: HeldWrite[] = [];
   private readonly batch: () => void;
   private readonly begun: Promise<QueryResult>;
-  readonly target: StatementTarget;
 
   constructor(
     private readonly client: PoolClient,
-    db: Kysely<Database>,
+    private readonly db: Kysely<Database>,
   ) {
     this.batch = batchedWrites(client);
     this.begun = this.send('begin');
-    const { held } = this;
-    this.target = {
-      db,
+  }
+
+  /** Where one member's statements go; its held writes are sent before its own next read. */
+  targetForMember(): StatementTarget {
+    const mine: HeldWrite[] = [];
+    const hold = (send: () => void) => {
+      const write = { send, sent: false };
+      mine.push(write);
+      this.held.push(write);
+    };
+    return {
+      db: this.db,
       run: async (statement) => {
-        this.sendHeld();
+        if (mine.some((write) => !write.sent)) {
+          await this.begun; // as at COMMIT: held writes never leave before BEGIN has succeeded
+          sendAll(mine.splice(0));
+        }
         return (await this.send(queryOf(statement))).rows;
       },
-      write: async (statement) => {
-        held.push(() => void this.send(queryOf(statement)));
-      },
+      write: async (statement) => hold(() => void this.send(queryOf(statement))),
       writeReturning: async (statement) => {
-        const answer = new Promise<unknown[]>((resolve, reject) => held.push(() => this.send(queryOf(statement)).then((result) => resolve(result.rows), reject)));
+        const answer = new Promise<unknown[]>((resolve, reject) => hold(() => this.send(queryOf(statement)).then((result) => resolve(result.rows), reject)));
         answer.catch(() => undefined); // read after commit; if the transaction fails, its own error is the one thrown
         return { answer };
       },
@@ -137,14 +149,8 @@ class PipelinedTransaction {
    */
   async sendCommit(): Promise<{ answer: Promise<QueryResult> }> {
     await this.begun;
-    this.sendHeld();
+    sendAll(this.held.splice(0));
     return { answer: this.send('commit') };
-  }
-
-  private sendHeld(): void {
-    if (this.held.length === 0) return;
-    const held = this.held.splice(0);
-    for (const send of held) send();
   }
 
   send(query: string | QueryConfig): Promise<QueryResult> {
@@ -181,6 +187,19 @@ function batchedWrites(client: PoolClient): () => void {
       stream.uncork!();
     });
   };
+}
+
+interface HeldWrite {
+  send(): void;
+  sent: boolean;
+}
+
+function sendAll(writes: readonly HeldWrite[]): void {
+  for (const write of writes) {
+    if (write.sent) continue;
+    write.sent = true;
+    write.send();
+  }
 }
 
 /** A statement as node-postgres takes it; a named one is parsed and planned once per connection. */

@@ -142,6 +142,22 @@ describeWithPostgres('Write transactions grouped into one PostgreSQL transaction
     expect(await takenSeats()).toEqual([40, 40, 40, 40, 40]);
   });
 
+  it("a transaction's read sees its own earlier write, though writes are held until COMMIT", async () => {
+    const transactions = pipelinedTransactions(pool, db, 1);
+    const addSevenAndRead = (id: number) =>
+      transactions(
+        async (target) => {
+          await target.write({ sql: 'update seats set taken = taken + 7 where id = $1', parameters: [id] });
+          const [row] = (await target.run({ sql: 'select taken from seats where id = $1', parameters: [id] })) as Array<{ taken: number }>;
+          return row!.taken;
+        },
+        { key: `seat:${id}` },
+      );
+
+    expect(await Promise.all([addSevenAndRead(1), addSevenAndRead(2), takeSeat(transactions, 3)])).toEqual([7, 7, 1]);
+    expect(await takenSeats()).toEqual([7, 7, 1, 0, 0]);
+  });
+
   it('a transaction without a key runs alone even while others wait', async () => {
     const transactions = pipelinedTransactions(pool, db, 1);
     const unkeyed = () =>
