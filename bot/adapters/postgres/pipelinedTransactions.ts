@@ -3,7 +3,7 @@ import { Kysely } from 'kysely';
 import { Pool, PoolClient, QueryConfig, QueryResult } from 'pg';
 import { Statement, StatementTarget } from '../sql/prepared';
 import { Database } from '../sql/schema';
-import { WriteTransactions } from '../sql/transactions';
+import { WriteTransactionOptions, WriteTransactions } from '../sql/transactions';
 import { ConnectionRelay } from './connectionRelay';
 import { FormingGroups, Member } from './formingGroups';
 
@@ -19,8 +19,8 @@ const defaultMaxGroup = 16;
  * costs two round trips instead of six: BEGIN with the locked read of the offer and its seats, then the writes with
  * COMMIT. Writes whose answers nobody needs are held and sent with the next read or with COMMIT (see
  * StatementTarget.write), once BEGIN is known to have succeeded, so nothing is ever written outside the transaction.
- * Statements sent in the same tick leave in one write to the socket; a
- * connection whose COMMIT is sent goes straight to the next transaction waiting (see ConnectionRelay).
+ * Statements sent in the same tick leave in one write to the socket; a connection whose COMMIT is sent goes straight
+ * to the next transaction waiting (see ConnectionRelay).
  *
  * Transactions that name the one row they lock (`options.key`) and wait for a connection together run in one
  * PostgreSQL transaction (see FormingGroups and runTogether): under load, a dozen sign-ups to different offers then
@@ -43,7 +43,7 @@ export function pipelinedTransactions(pool: Pool, db: Kysely<Database>, connecti
     );
   };
   const groups = new FormingGroups(maxGroup, (group, closed) => start(group, closed));
-  return <T>(work: (target: StatementTarget) => Promise<T>, options?: { key?: string }) =>
+  return <T>(work: (target: StatementTarget) => Promise<T>, options?: WriteTransactionOptions) =>
     new Promise<T>((resolve, reject) => {
       const member: Member = { key: options?.key, work, resolve: resolve as (result: unknown) => void, reject };
       if (member.key === undefined) start([member]);
@@ -54,35 +54,34 @@ export function pipelinedTransactions(pool: Pool, db: Kysely<Database>, connecti
 /**
  * Runs `members` in one transaction on `client`, each from its first statement, all started in the same tick (sorted by
  * key, so groups take their row locks in one order and do not deadlock on them; should a deadlock happen all the same,
- * PostgreSQL fails one transaction, and its members run again alone). Their statements
- * interleave on the connection; no two lock the same row (their keys differ), so each decides as if alone. Once all
- * have returned, COMMIT. If any of several fails, or the database rolls the transaction back, nothing of the group
- * was written and each is run again alone (`alone`), so a member's failure reaches only its own caller; if COMMIT's
- * answer is lost, no one can know what was written, and every member hears the error.
+ * PostgreSQL fails one transaction, and its members run again alone). Their statements interleave on the connection;
+ * no two lock the same row (their keys differ), so each decides as if alone. Once all have returned, COMMIT. If any
+ * of several fails, or the database rolls the transaction back, nothing of the group was written and each is run
+ * again alone (`alone`), so a member's failure reaches only its own caller; if COMMIT's answer is lost, no one can
+ * know what was written, and every member hears the error.
  */
 async function runTogether(relay: ConnectionRelay, client: PoolClient, db: Kysely<Database>, members: Member[], alone: (member: Member) => void): Promise<void> {
   const transaction = new PipelinedTransaction(client, db);
   const sorted = members.length > 1 ? [...members].sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0)) : members;
   const outcomes = await Promise.allSettled(sorted.map((member) => member.work(transaction.targetForMember())));
+  // Nothing of the transaction was written: a group's members run again alone, a lone one hears why it failed.
+  const nothingWritten = (error: unknown) => (members.length > 1 ? members.forEach(alone) : members[0]!.reject(error));
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) {
     await settle(relay, client, failed.reason);
-    if (members.length > 1) return members.forEach(alone);
-    const cause = await transaction.firstFailure().then(() => null, (failure: unknown) => failure);
-    return members[0]!.reject(cause ?? failed.reason);
+    return nothingWritten((await transaction.firstFailure())?.error ?? failed.reason);
   }
   let committed: Promise<QueryResult>;
   try {
     committed = (await transaction.sendCommit()).answer;
   } catch (error) {
-    // BEGIN failed: the held writes were never sent, so nothing was written.
+    // BEGIN failed: the held writes were never sent.
     await settle(relay, client, error);
-    if (members.length > 1) return members.forEach(alone);
-    return members[0]!.reject(error);
+    return nothingWritten(error);
   }
   // Once COMMIT is sent the transaction ends whatever its answer, so the connection can serve the next one.
   const handedOver = relay.handOver(client);
-  const failure = await transaction.firstFailure().then(() => null, (error: unknown) => ({ error }));
+  const failure = await transaction.firstFailure();
   const answer = await committed.then((result) => result.command, () => null);
   if (answer === null) {
     // COMMIT's answer never came (the connection broke): what was written is unknown, so nothing is run again.
@@ -90,8 +89,8 @@ async function runTogether(relay: ConnectionRelay, client: PoolClient, db: Kysel
     return members.forEach((member) => member.reject(failure?.error ?? new Error('COMMIT was not answered')));
   }
   if (!handedOver) relay.release(client);
-  // PostgreSQL answers COMMIT with ROLLBACK when the transaction had already failed: nothing of it was written.
-  if (answer === 'ROLLBACK' && members.length > 1) return members.forEach(alone);
+  // PostgreSQL answers COMMIT with ROLLBACK when the transaction had already failed.
+  if (answer === 'ROLLBACK') return nothingWritten(failure?.error ?? new Error('the transaction was rolled back'));
   if (answer !== 'COMMIT' || failure) return members.forEach((member) => member.reject(failure?.error ?? new Error('the transaction was rolled back')));
   sorted.forEach((member, i) => member.resolve((outcomes[i] as PromiseFulfilledResult<unknown>).value));
 }
@@ -153,7 +152,7 @@ class PipelinedTransaction {
     return { answer: this.send('commit') };
   }
 
-  send(query: string | QueryConfig): Promise<QueryResult> {
+  private send(query: string | QueryConfig): Promise<QueryResult> {
     this.batch();
     const result = this.client.query(query);
     result.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
@@ -161,11 +160,11 @@ class PipelinedTransaction {
     return result;
   }
 
-  /** Resolves once every statement has answered; rejects with the first one (in the order sent) that failed. */
-  async firstFailure(): Promise<void> {
+  /** Once every statement has answered: the error of the first one (in the order sent) that failed, if any. */
+  async firstFailure(): Promise<{ error: unknown } | null> {
     const outcomes = await Promise.allSettled(this.sent);
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) throw failed.reason;
+    return failed ? { error: failed.reason } : null;
   }
 }
 

@@ -1,8 +1,7 @@
 import { Kysely } from 'kysely';
 import { AddressBook, AddressKey } from '../../ports/addressBook';
-import { statementOf } from './prepared';
 import { Database } from './schema';
-import { WriteTransactions } from './transactions';
+import { writeRidingAlong, WriteTransactions } from './transactions';
 
 export class SqlAddressBook implements AddressBook {
   /** `ridingWith`: write transactions that people's first addresses can ride along with (see SqlStoreOptions.ridingWrites). */
@@ -33,8 +32,7 @@ export class SqlAddressBook implements AddressBook {
       .onConflict((oc) => oc.column('address_key').doNothing());
     // Called with everyone first seen in a burst of sign-ups: on PostgreSQL written in the same database transaction as
     // sign-ups waiting with it, so it costs no round trip or commit of its own.
-    if (!this.ridingWith) await insert.execute();
-    else await this.ridingWith((target) => target.write(statementOf(insert)), { key: 'addresses:first seen' });
+    await writeRidingAlong(insert, this.ridingWith, 'addresses:first seen');
   }
 
   async find(key: AddressKey): Promise<string | undefined> {

@@ -2,9 +2,8 @@ import { Kysely } from 'kysely';
 import { KnownMember } from '../../domain/lineManagement';
 import { Person } from '../../domain/person';
 import { Channel, School, SchoolDirectory } from '../../ports/schoolDirectory';
-import { statementOf } from './prepared';
 import { Database, SchoolRow } from './schema';
-import { WriteTransactions } from './transactions';
+import { writeRidingAlong, WriteTransactions } from './transactions';
 
 const directoryChunk = 500;
 
@@ -84,8 +83,7 @@ export class SqlSchoolDirectory implements SchoolDirectory {
       .onConflict((oc) => oc.columns(['school_id', 'person_id']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), seen_at: eb.ref('excluded.seen_at') })));
     // Called with everyone seen in a burst of sign-ups: on PostgreSQL written in the same database transaction as
     // sign-ups waiting with it, so it costs no round trip or commit of its own.
-    if (!this.ridingWith) await upsert.execute();
-    else await this.ridingWith((target) => target.write(statementOf(upsert)), { key: 'school_members:seen' });
+    await writeRidingAlong(upsert, this.ridingWith, 'school_members:seen');
   }
 
   async recordMembersFromDirectory(schoolId: string, people: readonly (Person & { email: string })[]): Promise<void> {

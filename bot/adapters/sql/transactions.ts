@@ -1,6 +1,6 @@
-import { Kysely, sql } from 'kysely';
+import { Compilable, Kysely, sql } from 'kysely';
 import { Database, Dialect } from './schema';
-import { sequentialTarget, StatementTarget } from './prepared';
+import { sequentialTarget, StatementTarget, statementOf } from './prepared';
 
 /**
  * One write transaction whose first read is already fresh. SQLite: `BEGIN IMMEDIATE` takes the write lock up front,
@@ -43,4 +43,13 @@ export type WriteTransactions = <T>(work: (target: StatementTarget) => Promise<T
 /** Write transactions through Kysely (see inWriteTransaction), statement after statement. */
 export function kyselyWriteTransactions(db: Kysely<Database>, dialect: Dialect): WriteTransactions {
   return (work) => inWriteTransaction(db, dialect, (trx) => work(sequentialTarget(trx)));
+}
+
+/**
+ * One write that needs no transaction of its own: run as it is, or, given `ridingWith`, as a write transaction under
+ * `key` that may ride along with others (see SqlStoreOptions.ridingWrites).
+ */
+export async function writeRidingAlong(query: Compilable<unknown> & { execute(): Promise<unknown> }, ridingWith: WriteTransactions | undefined, key: string): Promise<void> {
+  if (!ridingWith) await query.execute();
+  else await ridingWith((target) => target.write(statementOf(query)), { key });
 }
